@@ -1,0 +1,97 @@
+//! Diagnostics: what is wrong with the data, where, and how to fix it.
+//!
+//! A [`Diagnostic`] names the file, the line and the column, keeps the
+//! offending line to show it with a marker under the value, and carries a
+//! [`Problem`] that knows its message, what was expected and a hint, in
+//! Vietnamese and in English. [`report`] renders a list of them the way
+//! hledger does.
+
+pub mod problem;
+pub mod report;
+
+use std::path::PathBuf;
+
+pub use problem::Problem;
+
+/// Errors stop a run; warnings are shown and the run goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The data cannot be used as it is.
+    Error,
+    /// The data was used, but something deserves a look.
+    Warning,
+}
+
+/// The offending line, and where on it the value is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snippet {
+    /// The line, as read (after decoding).
+    pub text: String,
+    /// Character index of the value's start on the line.
+    pub start: usize,
+    /// The value's width in characters (at least 1).
+    pub width: usize,
+}
+
+/// One problem, located.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, as the user would name it (`data/people.csv`).
+    pub file: Option<PathBuf>,
+    /// Line, from 1.
+    pub line: Option<u32>,
+    /// Column (character), from 1.
+    pub column: Option<u32>,
+    /// The column's header as the file writes it, for CSV values.
+    pub field: Option<String>,
+    /// The offending line.
+    pub snippet: Option<Snippet>,
+    /// What is wrong.
+    pub problem: Problem,
+}
+
+impl Diagnostic {
+    /// An error about a whole file (or about no file at all).
+    pub fn error(file: Option<PathBuf>, problem: Problem) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file,
+            line: None,
+            column: None,
+            field: None,
+            snippet: None,
+            problem,
+        }
+    }
+
+    /// The same diagnostic as a warning.
+    pub fn warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// Whether it stops the run.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `file:line:column`, as far as known.
+    pub fn location(&self) -> String {
+        let mut out = self
+            .file
+            .as_ref()
+            .map(|f| f.display().to_string())
+            .unwrap_or_default();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                out.push_str(&format!(":{column}"));
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,791 @@
+//! Every problem the loader can find, with its message, what was expected and
+//! a hint, in Vietnamese and English.
+
+use crate::lang::Lang;
+use crate::plan::ReviewError;
+
+/// The accepted date forms, for hints.
+const DATE_FORMS_VI: &str =
+    "ngày theo dạng NGÀY/THÁNG/NĂM (15/03/2024) hoặc NĂM-THÁNG-NGÀY (2024-03-15)";
+const DATE_FORMS_EN: &str = "a date as DD/MM/YYYY (15/03/2024) or YYYY-MM-DD (2024-03-15)";
+
+/// What is wrong. Each variant carries what its message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    // ---- folders and files ----
+    /// The data folder does not exist.
+    NoDataFolder,
+    /// The data folder is a file.
+    NotAFolder,
+    /// A required file is missing.
+    MissingFile {
+        /// What it should hold.
+        what: &'static str,
+    },
+    /// The file could not be read.
+    Unreadable {
+        /// The system's reason.
+        reason: String,
+    },
+    /// The file is empty.
+    EmptyFile {
+        /// The header the file should start with.
+        header: String,
+    },
+    /// The file is binary, not text.
+    Binary {
+        /// What it looks like, if recognised (`xlsx`, `xls`, `pdf`, ...).
+        looks_like: Option<&'static str>,
+    },
+    /// The file is larger than the tool reads.
+    TooLarge {
+        /// The cap, in bytes.
+        limit: u64,
+    },
+    /// Not UTF-8: decoded with another encoding.
+    DecodedAs {
+        /// The encoding used.
+        encoding: &'static str,
+    },
+    /// Vietnamese typed with a legacy font encoding.
+    LegacyEncoding {
+        /// `TCVN3` or `VNI`.
+        name: &'static str,
+        /// A sample of the text as it reads.
+        sample: String,
+    },
+    /// The bytes are not valid in the encoding asked for or announced.
+    BadEncoding {
+        /// The encoding.
+        encoding: &'static str,
+    },
+
+    // ---- CSV structure ----
+    /// A column the file must have is not in the header.
+    MissingColumn {
+        /// The column's English name.
+        column: &'static str,
+        /// Its Vietnamese name.
+        vi: &'static str,
+        /// The header as found.
+        found: Vec<String>,
+    },
+    /// Two header cells name the same column.
+    DuplicateColumn {
+        /// The column's English name.
+        column: &'static str,
+        /// Column number of the first one.
+        first: usize,
+    },
+    /// A header cell that is close to a known column name (warning).
+    UnknownColumn {
+        /// The header cell.
+        name: String,
+        /// The known column it resembles.
+        suggestion: &'static str,
+    },
+    /// A row with more or fewer cells than the header.
+    RaggedRow {
+        /// Cells in the header.
+        expected: usize,
+        /// Cells in the row.
+        found: usize,
+    },
+    /// A quoted cell that never closes.
+    UnclosedQuote,
+    /// A cell longer than the cap.
+    FieldTooLong {
+        /// The cap, in characters.
+        limit: usize,
+        /// The cell's length.
+        length: usize,
+    },
+    /// A CSV syntax error the reader reported.
+    CsvSyntax {
+        /// The reader's message.
+        message: String,
+    },
+
+    // ---- values ----
+    /// A required cell is empty.
+    Required {
+        /// The column's English name.
+        column: &'static str,
+    },
+    /// Not a date in an accepted form.
+    BadDate {
+        /// The value.
+        value: String,
+    },
+    /// A well-formed date that does not exist (31/02/2024).
+    ImpossibleDate {
+        /// The value.
+        value: String,
+    },
+    /// A date that looks like month/day (12/25/2024).
+    MonthFirstDate {
+        /// The value.
+        value: String,
+    },
+    /// Not a review (a year or a period).
+    BadReview {
+        /// The value.
+        value: String,
+    },
+    /// A review the plan does not hold.
+    ReviewNotInPlan {
+        /// The value.
+        value: String,
+        /// Why.
+        reason: ReviewError,
+    },
+    /// An id no unit or person has.
+    UnknownSubject {
+        /// The value.
+        value: String,
+        /// A close id.
+        suggestion: Option<String>,
+    },
+    /// A unit id no unit has.
+    UnknownUnit {
+        /// The value.
+        value: String,
+        /// A close id.
+        suggestion: Option<String>,
+    },
+    /// A criterion code the plan does not have.
+    UnknownCriterion {
+        /// The value.
+        value: String,
+        /// The plan's codes.
+        known: Vec<String>,
+        /// A close code.
+        suggestion: Option<String>,
+    },
+    /// A criterion that does not apply to this subject in this review.
+    NotApplicable {
+        /// The criterion's code.
+        code: String,
+        /// The subject's id.
+        subject: String,
+        /// The subject's kind.
+        kind: &'static str,
+        /// The review.
+        review: String,
+        /// The codes that do apply.
+        applicable: Vec<String>,
+    },
+    /// An id defined twice.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where it was first defined (`file:line`).
+        first: String,
+    },
+    /// The same row key twice (review × subject × criterion, review × subject).
+    DuplicateRow {
+        /// The key, as text.
+        key: String,
+        /// Where it first appears (`file:line`).
+        first: String,
+    },
+    /// Not a result.
+    BadResult {
+        /// The value.
+        value: String,
+    },
+    /// Not a score.
+    BadScore {
+        /// The value.
+        value: String,
+    },
+    /// Not a whole number of votes.
+    BadCount {
+        /// The value.
+        value: String,
+    },
+    /// Votes in favour above the votes cast.
+    VotesOutOfRange {
+        /// Votes in favour.
+        in_favour: u32,
+        /// Votes cast.
+        total: u32,
+    },
+    /// One vote count given without the other.
+    VotesIncomplete,
+    /// Zero votes cast.
+    ZeroVotes,
+    /// Not one of a fixed list of codes.
+    BadCode {
+        /// The column's English name.
+        column: &'static str,
+        /// The value.
+        value: String,
+        /// The accepted codes.
+        expected: Vec<&'static str>,
+        /// A close code.
+        suggestion: Option<&'static str>,
+    },
+    /// A person of the Department without a unit.
+    UnitRequired,
+    /// A date before the review it belongs to could have ended (warning).
+    DateBeforeReview {
+        /// The value.
+        value: String,
+        /// The review.
+        review: String,
+    },
+
+    // ---- TOML ----
+    /// The TOML does not parse or does not fit the schema.
+    Toml {
+        /// The TOML reader's message.
+        message: String,
+    },
+    /// A value of the plan or of units.toml is not acceptable.
+    PlanValue {
+        /// The key.
+        key: String,
+        /// The value, as written.
+        value: String,
+        /// What is expected, Vietnamese.
+        expected_vi: String,
+        /// What is expected, English.
+        expected_en: String,
+    },
+    /// A criterion code used twice in the plan.
+    DuplicateCriterion {
+        /// The code.
+        code: String,
+        /// Line of the first one.
+        first_line: u32,
+    },
+    /// A kind with no criterion in a type of review (warning).
+    KindWithoutCriteria {
+        /// The kind.
+        kind: &'static str,
+        /// `annual` or `final`.
+        review: &'static str,
+    },
+}
+
+impl Problem {
+    /// What is wrong.
+    pub fn message(&self, lang: Lang) -> String {
+        use Problem::*;
+        let vi = lang == Lang::Vi;
+        match self {
+            NoDataFolder => pick(
+                vi,
+                "không tìm thấy thư mục dữ liệu",
+                "the data folder does not exist",
+            ),
+            NotAFolder => pick(
+                vi,
+                "đây là một tệp, không phải thư mục dữ liệu",
+                "this is a file, not a data folder",
+            ),
+            MissingFile { what } => {
+                if vi {
+                    format!("thiếu tệp bắt buộc {what}")
+                } else {
+                    format!("required file {what} is missing")
+                }
+            }
+            Unreadable { reason } => {
+                if vi {
+                    format!("không đọc được tệp: {reason}")
+                } else {
+                    format!("cannot read the file: {reason}")
+                }
+            }
+            EmptyFile { .. } => pick(vi, "tệp rỗng", "the file is empty"),
+            Binary { looks_like } => match (looks_like, vi) {
+                (Some(kind), true) => {
+                    format!("đây không phải tệp văn bản CSV/TOML mà là tệp {kind}")
+                }
+                (Some(kind), false) => {
+                    format!("this is not a CSV/TOML text file but a {kind} file")
+                }
+                (None, true) => "tệp chứa dữ liệu nhị phân, không phải văn bản".into(),
+                (None, false) => "the file holds binary data, not text".into(),
+            },
+            TooLarge { limit } => {
+                if vi {
+                    format!("tệp lớn hơn giới hạn {} MB", limit / 1_000_000)
+                } else {
+                    format!("the file is larger than the {} MB limit", limit / 1_000_000)
+                }
+            }
+            DecodedAs { encoding } => {
+                if vi {
+                    format!("tệp không phải UTF-8; đã đọc theo bảng mã {encoding}")
+                } else {
+                    format!("the file is not UTF-8; it was read as {encoding}")
+                }
+            }
+            LegacyEncoding { name, sample } => {
+                if vi {
+                    format!("tệp được gõ bằng bảng mã cũ {name} (đọc ra: \"{sample}\")")
+                } else {
+                    format!(
+                        "the file is typed in the legacy {name} encoding (it reads: \"{sample}\")"
+                    )
+                }
+            }
+            BadEncoding { encoding } => {
+                if vi {
+                    format!("tệp có byte không hợp lệ trong bảng mã {encoding}")
+                } else {
+                    format!("the file has bytes that are not valid {encoding}")
+                }
+            }
+            MissingColumn {
+                column,
+                vi: vi_name,
+                ..
+            } => {
+                if vi {
+                    format!("thiếu cột \"{vi_name}\" ({column})")
+                } else {
+                    format!("column \"{column}\" ({vi_name}) is missing")
+                }
+            }
+            DuplicateColumn { column, first } => {
+                if vi {
+                    format!("cột {column} xuất hiện hai lần (lần đầu ở cột {first})")
+                } else {
+                    format!("column {column} appears twice (first as column {first})")
+                }
+            }
+            UnknownColumn { name, suggestion } => {
+                if vi {
+                    format!(
+                        "cột \"{name}\" không được dùng và bị bỏ qua; có phải là \"{suggestion}\"?"
+                    )
+                } else {
+                    format!(
+                        "column \"{name}\" is not used and is ignored; did you mean \"{suggestion}\"?"
+                    )
+                }
+            }
+            RaggedRow { expected, found } => {
+                if vi {
+                    format!("dòng có {found} ô nhưng tiêu đề có {expected} cột")
+                } else {
+                    format!("the row has {found} cells but the header has {expected} columns")
+                }
+            }
+            UnclosedQuote => pick(
+                vi,
+                "dấu nháy kép \" mở ở đây không được đóng",
+                "a double quote \" opened here is never closed",
+            ),
+            FieldTooLong { limit, length } => {
+                if vi {
+                    format!("ô dài {length} ký tự, vượt giới hạn {limit}")
+                } else {
+                    format!("the cell is {length} characters long, over the {limit} limit")
+                }
+            }
+            CsvSyntax { message } => {
+                if vi {
+                    format!("lỗi cú pháp CSV: {message}")
+                } else {
+                    format!("CSV syntax error: {message}")
+                }
+            }
+            Required { column } => {
+                if vi {
+                    format!("ô {column} không được để trống")
+                } else {
+                    format!("{column} must not be empty")
+                }
+            }
+            BadDate { value } => {
+                if vi {
+                    format!("\"{value}\" không phải là ngày")
+                } else {
+                    format!("\"{value}\" is not a date")
+                }
+            }
+            ImpossibleDate { value } => {
+                if vi {
+                    format!("ngày \"{value}\" không có trong lịch")
+                } else {
+                    format!("\"{value}\" is not a day of the calendar")
+                }
+            }
+            MonthFirstDate { value } => {
+                if vi {
+                    format!("\"{value}\" có vẻ viết theo kiểu THÁNG/NGÀY")
+                } else {
+                    format!("\"{value}\" looks like MONTH/DAY")
+                }
+            }
+            BadReview { value } => {
+                if vi {
+                    format!("\"{value}\" không phải là đợt xét")
+                } else {
+                    format!("\"{value}\" is not a review")
+                }
+            }
+            ReviewNotInPlan { reason, .. } => reason.message(lang),
+            UnknownSubject { value, .. } => {
+                if vi {
+                    format!("không có tập thể hay cá nhân nào mã \"{value}\"")
+                } else {
+                    format!("no unit or person has the id \"{value}\"")
+                }
+            }
+            UnknownUnit { value, .. } => {
+                if vi {
+                    format!("không có đơn vị nào mã \"{value}\" trong units.toml")
+                } else {
+                    format!("no unit has the id \"{value}\" in units.toml")
+                }
+            }
+            UnknownCriterion { value, .. } => {
+                if vi {
+                    format!("tiêu chí \"{value}\" không có trong kế hoạch")
+                } else {
+                    format!("criterion \"{value}\" is not in the plan")
+                }
+            }
+            NotApplicable {
+                code,
+                subject,
+                kind,
+                review,
+                ..
+            } => {
+                if vi {
+                    format!(
+                        "tiêu chí {code} không áp dụng cho {subject} (loại {kind}) trong đợt xét {review}"
+                    )
+                } else {
+                    format!(
+                        "criterion {code} does not apply to {subject} (kind {kind}) in review {review}"
+                    )
+                }
+            }
+            DuplicateId { id, first } => {
+                if vi {
+                    format!("mã \"{id}\" đã được dùng ở {first}")
+                } else {
+                    format!("id \"{id}\" is already used at {first}")
+                }
+            }
+            DuplicateRow { key, first } => {
+                if vi {
+                    format!("dòng trùng ({key}): đã có ở {first}")
+                } else {
+                    format!("duplicate row ({key}): already at {first}")
+                }
+            }
+            BadResult { value } => {
+                if vi {
+                    format!("\"{value}\" không phải là kết quả đánh giá")
+                } else {
+                    format!("\"{value}\" is not a result")
+                }
+            }
+            BadScore { value } => {
+                if vi {
+                    format!("\"{value}\" không phải là số điểm")
+                } else {
+                    format!("\"{value}\" is not a score")
+                }
+            }
+            BadCount { value } => {
+                if vi {
+                    format!("\"{value}\" không phải là số phiếu")
+                } else {
+                    format!("\"{value}\" is not a number of votes")
+                }
+            }
+            VotesOutOfRange { in_favour, total } => {
+                if vi {
+                    format!("số phiếu đồng ý ({in_favour}) lớn hơn tổng số phiếu ({total})")
+                } else {
+                    format!("votes in favour ({in_favour}) exceed the votes cast ({total})")
+                }
+            }
+            VotesIncomplete => pick(
+                vi,
+                "chỉ ghi một trong hai ô phiếu đồng ý và tổng số phiếu",
+                "only one of votes_for and votes_total is filled in",
+            ),
+            ZeroVotes => pick(vi, "tổng số phiếu bằng 0", "votes_total is 0"),
+            BadCode { column, value, .. } => {
+                if vi {
+                    format!("\"{value}\" không phải là giá trị hợp lệ của {column}")
+                } else {
+                    format!("\"{value}\" is not a valid {column}")
+                }
+            }
+            UnitRequired => pick(
+                vi,
+                "cá nhân trong Sở (noi_bo) phải có đơn vị",
+                "a person of the Department (noi_bo) needs a unit",
+            ),
+            DateBeforeReview { value, review } => {
+                if vi {
+                    format!("ngày {value} trước cả đợt xét {review}")
+                } else {
+                    format!("date {value} is before review {review} began")
+                }
+            }
+            Toml { message } => {
+                if vi {
+                    format!("TOML không hợp lệ: {message}")
+                } else {
+                    format!("invalid TOML: {message}")
+                }
+            }
+            PlanValue { key, value, .. } => {
+                if vi {
+                    format!("giá trị của {key} không hợp lệ: {value}")
+                } else {
+                    format!("invalid value for {key}: {value}")
+                }
+            }
+            DuplicateCriterion { code, first_line } => {
+                if vi {
+                    format!("mã tiêu chí {code} đã được khai báo ở dòng {first_line}")
+                } else {
+                    format!("criterion code {code} is already declared at line {first_line}")
+                }
+            }
+            KindWithoutCriteria { kind, review } => {
+                if vi {
+                    format!(
+                        "không có tiêu chí nào cho loại {kind} trong đợt xét {review}: họ sẽ không bao giờ đủ điều kiện"
+                    )
+                } else {
+                    format!(
+                        "no criterion applies to kind {kind} in {review} reviews: they can never be eligible"
+                    )
+                }
+            }
+        }
+    }
+
+    /// What was expected, when that helps.
+    pub fn expected(&self, lang: Lang) -> Option<String> {
+        use Problem::*;
+        let vi = lang == Lang::Vi;
+        Some(match self {
+            EmptyFile { header } => {
+                if vi {
+                    format!("ít nhất một dòng tiêu đề: {header}")
+                } else {
+                    format!("at least a header row: {header}")
+                }
+            }
+            MissingColumn { found, .. } => {
+                if vi {
+                    format!(
+                        "cột này trong dòng tiêu đề; tiêu đề hiện có: {}",
+                        found.join(" | ")
+                    )
+                } else {
+                    format!(
+                        "this column in the header; the header has: {}",
+                        found.join(" | ")
+                    )
+                }
+            }
+            BadDate { .. } | ImpossibleDate { .. } | MonthFirstDate { .. } => {
+                pick(vi, DATE_FORMS_VI, DATE_FORMS_EN)
+            }
+            BadReview { .. } => pick(
+                vi,
+                "một năm (2023) hoặc cả giai đoạn (2021-2025)",
+                "a year (2023) or the whole period (2021-2025)",
+            ),
+            UnknownCriterion { known, .. } => {
+                if vi {
+                    format!("một trong: {}", known.join(", "))
+                } else {
+                    format!("one of: {}", known.join(", "))
+                }
+            }
+            NotApplicable { applicable, .. } if !applicable.is_empty() => {
+                if vi {
+                    format!("một trong: {}", applicable.join(", "))
+                } else {
+                    format!("one of: {}", applicable.join(", "))
+                }
+            }
+            BadResult { .. } => pick(
+                vi,
+                "đạt (đạt, x, 1, yes, true), không đạt (không đạt, 0, no, false), hoặc để trống nếu chưa đánh giá",
+                "met (đạt, x, 1, yes, true), not met (không đạt, 0, no, false), or empty if not yet assessed",
+            ),
+            BadScore { .. } => pick(
+                vi,
+                "một số không âm, tối đa 3 chữ số thập phân (8, 9,5 hoặc 9.5)",
+                "a non-negative number with at most 3 decimals (8, 9.5 or 9,5)",
+            ),
+            BadCount { .. } => pick(vi, "một số nguyên không âm", "a whole number, 0 or more"),
+            VotesOutOfRange { .. } => pick(
+                vi,
+                "0 ≤ phiếu đồng ý ≤ tổng số phiếu",
+                "0 ≤ votes_for ≤ votes_total",
+            ),
+            VotesIncomplete => pick(
+                vi,
+                "cả hai ô (đã bỏ phiếu) hoặc cả hai để trống (chưa bỏ phiếu)",
+                "both (voted) or neither (not yet voted)",
+            ),
+            ZeroVotes => pick(vi, "ít nhất 1 phiếu", "at least 1 vote"),
+            BadCode { expected, .. } => {
+                if vi {
+                    format!("một trong: {}", expected.join(", "))
+                } else {
+                    format!("one of: {}", expected.join(", "))
+                }
+            }
+            RaggedRow { expected, .. } => {
+                if vi {
+                    format!("{expected} ô, phân cách bởi cùng dấu với dòng tiêu đề")
+                } else {
+                    format!("{expected} cells, separated like the header")
+                }
+            }
+            PlanValue {
+                expected_vi,
+                expected_en,
+                ..
+            } => pick(vi, expected_vi, expected_en).to_string(),
+            Required { .. } => pick(vi, "một giá trị", "a value").to_string(),
+            _ => return None,
+        })
+    }
+
+    /// How to fix it, when there is something to say.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        use Problem::*;
+        let vi = lang == Lang::Vi;
+        let did_you_mean = |s: &str| {
+            if vi {
+                format!("có phải là \"{s}\"?")
+            } else {
+                format!("did you mean \"{s}\"?")
+            }
+        };
+        Some(match self {
+            NoDataFolder => pick(
+                vi,
+                "chỉ định thư mục bằng --data THƯ_MỤC hoặc biến THIDUAKT_DATA; tạo thư mục mới bằng: thiduakt init THƯ_MỤC",
+                "name the folder with --data DIR or THIDUAKT_DATA; create one with: thiduakt init DIR",
+            ),
+            MissingFile { .. } => pick(
+                vi,
+                "tạo một thư mục mẫu bằng: thiduakt init THƯ_MỤC",
+                "create a template folder with: thiduakt init DIR",
+            ),
+            Binary {
+                looks_like: Some(_),
+            } => pick(
+                vi,
+                "trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited)\"",
+                "in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\"",
+            ),
+            DecodedAs { .. } => pick(
+                vi,
+                "kiểm tra tên người có dấu hiển thị đúng; nên lưu lại tệp dạng \"CSV UTF-8\"",
+                "check that Vietnamese names read correctly; better save the file as \"CSV UTF-8\"",
+            ),
+            LegacyEncoding { .. } => pick(
+                vi,
+                "chuyển sang Unicode bằng Unikey: Công cụ (Ctrl+Shift+F6) > chọn bảng mã nguồn TCVN3/VNI, bảng mã đích Unicode > Chuyển mã; rồi lưu \"CSV UTF-8\"",
+                "convert to Unicode with Unikey's converter (Ctrl+Shift+F6): source TCVN3/VNI, target Unicode; then save as \"CSV UTF-8\"",
+            ),
+            BadEncoding { .. } => pick(
+                vi,
+                "lưu lại tệp dạng \"CSV UTF-8\", hoặc chỉ định bảng mã bằng --encoding",
+                "save the file as \"CSV UTF-8\", or name its encoding with --encoding",
+            ),
+            UnclosedQuote => pick(
+                vi,
+                "thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu nháy trong ô",
+                "close the cell with \", or write \"\" for a quote inside it",
+            ),
+            RaggedRow { .. } => pick(
+                vi,
+                "ô có dấu phẩy hoặc chấm phẩy cần đặt trong dấu nháy kép \"...\"",
+                "a cell that holds the delimiter must be quoted \"...\"",
+            ),
+            MonthFirstDate { .. } => pick(
+                vi,
+                "ngày đứng trước tháng: 25/12/2024",
+                "the day comes before the month: 25/12/2024",
+            ),
+            ReviewNotInPlan {
+                reason: ReviewError::InFinalReview { final_review, .. },
+                ..
+            } => {
+                if vi {
+                    format!("ghi đợt xét là {final_review}")
+                } else {
+                    format!("write the review as {final_review}")
+                }
+            }
+            UnknownSubject {
+                suggestion: Some(s),
+                ..
+            }
+            | UnknownUnit {
+                suggestion: Some(s),
+                ..
+            }
+            | UnknownCriterion {
+                suggestion: Some(s),
+                ..
+            } => did_you_mean(s),
+            UnknownSubject {
+                suggestion: None, ..
+            } => pick(
+                vi,
+                "mã phải khai báo trong units.toml (tập thể) hoặc people.csv (cá nhân)",
+                "ids are declared in units.toml (collectives) or people.csv (individuals)",
+            ),
+            BadCode {
+                suggestion: Some(s),
+                ..
+            } => did_you_mean(s),
+            DuplicateId { .. } => pick(
+                vi,
+                "mỗi mã chỉ dùng cho một tập thể hoặc một cá nhân",
+                "each id names one unit or one person",
+            ),
+            DuplicateRow { .. } => pick(
+                vi,
+                "giữ một dòng, xoá dòng còn lại",
+                "keep one row, delete the other",
+            ),
+            VotesOutOfRange { .. } => pick(
+                vi,
+                "có thể hai cột bị đảo chỗ",
+                "the two columns may be swapped",
+            ),
+            UnitRequired => pick(
+                vi,
+                "ghi mã đơn vị, hoặc loại ben_ngoai nếu là cá nhân ngoài Sở",
+                "give a unit id, or kind ben_ngoai for someone outside the Department",
+            ),
+            MissingColumn { .. } => pick(
+                vi,
+                "tên cột không phân biệt hoa thường, dấu, khoảng trắng; có thể dùng tên tiếng Việt",
+                "header names ignore case, diacritics and spaces; Vietnamese names work too",
+            ),
+            _ => return None,
+        })
+    }
+}
+
+fn pick(vi: bool, a: &str, b: &str) -> String {
+    if vi { a.to_string() } else { b.to_string() }
+}

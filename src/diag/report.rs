@@ -1,0 +1,118 @@
+//! Renders diagnostics for people, in the style of hledger:
+//!
+//! ```text
+//! lỗi: data/achievements.csv:12:10: tiêu chí "TT7" không có trong kế hoạch
+//!    |
+//! 12 | 2023,PKHTC,TT7,đạt,8,
+//!    |            ^^^
+//!    = cần: một trong: TT1, TT2, TT3, TT4, TT5, TT6, CN1, CN2, XS
+//!    = gợi ý: có phải là "TT1"?
+//! ```
+
+use std::fmt::Write as _;
+
+use crate::diag::{Diagnostic, Severity};
+use crate::lang::Lang;
+
+/// Renders one diagnostic, ending with a newline.
+pub fn render(d: &Diagnostic, lang: Lang) -> String {
+    let mut out = String::new();
+    let label = match (d.severity, lang) {
+        (Severity::Error, Lang::Vi) => "lỗi",
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::Vi) => "cảnh báo",
+        (Severity::Warning, Lang::En) => "warning",
+    };
+    let location = d.location();
+    let field = d
+        .field
+        .as_ref()
+        .map(|f| match lang {
+            Lang::Vi => format!("[cột {f}] "),
+            Lang::En => format!("[column {f}] "),
+        })
+        .unwrap_or_default();
+    if location.is_empty() {
+        let _ = writeln!(out, "{label}: {field}{}", d.problem.message(lang));
+    } else {
+        let _ = writeln!(
+            out,
+            "{label}: {location}: {field}{}",
+            d.problem.message(lang)
+        );
+    }
+    let gutter = d.line.map(|l| l.to_string().len()).unwrap_or(0);
+    let pad = " ".repeat(gutter);
+    if let (Some(snippet), Some(line)) = (&d.snippet, d.line) {
+        let text: String = snippet
+            .text
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{line} | {text}");
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}",
+            " ".repeat(snippet.start),
+            "^".repeat(snippet.width.max(1))
+        );
+    }
+    let (expected, hint) = match lang {
+        Lang::Vi => ("cần", "gợi ý"),
+        Lang::En => ("expected", "hint"),
+    };
+    if let Some(e) = d.problem.expected(lang) {
+        let _ = writeln!(out, "{pad} = {expected}: {e}");
+    }
+    if let Some(h) = d.problem.hint(lang) {
+        let _ = writeln!(out, "{pad} = {hint}: {h}");
+    }
+    out
+}
+
+/// Renders a list: errors first, then warnings, at most `limit` of each
+/// (all with `None`), then a count of what was left out.
+pub fn render_all(diagnostics: &[Diagnostic], lang: Lang, limit: Option<usize>) -> String {
+    let mut out = String::new();
+    for severity in [Severity::Error, Severity::Warning] {
+        let all: Vec<&Diagnostic> = diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .collect();
+        let shown = limit.unwrap_or(usize::MAX).min(all.len());
+        for d in &all[..shown] {
+            out.push_str(&render(d, lang));
+        }
+        let rest = all.len() - shown;
+        if rest > 0 {
+            let _ = match (severity, lang) {
+                (Severity::Error, Lang::Vi) => writeln!(
+                    out,
+                    "… và {rest} lỗi khác (xem tất cả bằng: thiduakt validate)"
+                ),
+                (Severity::Error, Lang::En) => writeln!(
+                    out,
+                    "… and {rest} more errors (see them all with: thiduakt validate)"
+                ),
+                (Severity::Warning, Lang::Vi) => writeln!(out, "… và {rest} cảnh báo khác"),
+                (Severity::Warning, Lang::En) => writeln!(out, "… and {rest} more warnings"),
+            };
+        }
+    }
+    out
+}
+
+/// A one-line count: `2 lỗi, 1 cảnh báo`.
+pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics.len() - errors;
+    match lang {
+        Lang::Vi => format!("{errors} lỗi, {warnings} cảnh báo"),
+        Lang::En => format!(
+            "{errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        ),
+    }
+}

@@ -1,0 +1,606 @@
+//! A CSV file as a table of named columns, whatever its dialect.
+//!
+//! The delimiter is sniffed from the header line (comma, semicolon as Excel
+//! writes in a Vietnamese locale, or tab as in Excel's "Unicode text").
+//! Header names match case-insensitively, ignoring diacritics, spaces and
+//! underscores, in English or Vietnamese. Rows that are blank are skipped;
+//! cells are trimmed and put in NFC. Every problem is located to the cell:
+//! line, column, and the line itself for display.
+
+use std::borrow::Cow;
+use std::path::PathBuf;
+
+use csv::{ByteRecord, ReaderBuilder};
+
+use crate::diag::{Diagnostic, Problem, Severity, Snippet};
+use crate::load::source::TextFile;
+use crate::text::{fold, nfc, suggest};
+
+/// The longest cell read, in bytes of UTF-8 (documented in the README).
+pub const MAX_FIELD_BYTES: usize = 4096;
+
+/// A column a file may have.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    /// The English name, as written in the spec.
+    pub key: &'static str,
+    /// The Vietnamese name, as a clerk would write it.
+    pub vi: &'static str,
+    /// Other accepted names, already folded (see [`fold`]).
+    pub aliases: &'static [&'static str],
+    /// Whether the header must have it.
+    pub required: bool,
+}
+
+/// A CSV file with its header understood.
+pub struct Table<'t> {
+    file: &'t TextFile,
+    delimiter: u8,
+    /// Header cells as written.
+    header: Vec<String>,
+    /// For each column of the schema, its position in the header.
+    map: Vec<Option<usize>>,
+    columns: &'t [Column],
+    /// Line of the header.
+    header_line: u32,
+    /// Byte offset of the header line.
+    header_offset: usize,
+}
+
+/// One data row.
+pub struct Row<'r> {
+    table: &'r Table<'r>,
+    record: &'r ByteRecord,
+    /// Line of the row's start, from 1.
+    pub line: u32,
+    byte: usize,
+}
+
+fn sniff_delimiter(line: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in line.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][best]
+}
+
+impl<'t> Table<'t> {
+    /// Reads the header of a file against a schema. Errors (empty file,
+    /// missing or duplicated columns) go to `diags`; `None` when the rows
+    /// cannot be read.
+    pub fn open(
+        file: &'t TextFile,
+        columns: &'t [Column],
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Self> {
+        let shown = || Some(file.shown.clone());
+        let mut offset = 0;
+        let mut found = None;
+        for (n, raw) in file.text.split_inclusive('\n').enumerate() {
+            let line = raw.trim_end_matches(['\n', '\r']);
+            if !line.trim().is_empty() {
+                found = Some((n, line, offset));
+                break;
+            }
+            offset += raw.len();
+        }
+        let Some((header_line, line_text, header_offset)) = found else {
+            let header = columns.iter().map(|c| c.key).collect::<Vec<_>>().join(",");
+            diags.push(Diagnostic::error(shown(), Problem::EmptyFile { header }));
+            return None;
+        };
+        let delimiter = sniff_delimiter(line_text);
+        let header_line = u32::try_from(header_line + 1).unwrap_or(u32::MAX);
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(line_text.as_bytes());
+        let mut record = ByteRecord::new();
+        let header: Vec<String> = match reader.read_byte_record(&mut record) {
+            Ok(true) => record
+                .iter()
+                .map(|f| nfc(String::from_utf8_lossy(f).trim()).into_owned())
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut table = Table {
+            file,
+            delimiter,
+            header,
+            map: vec![None; columns.len()],
+            columns,
+            header_line,
+            header_offset,
+        };
+        let mut ok = true;
+        for (position, name) in table.header.iter().enumerate() {
+            let folded = fold(name);
+            let found = columns.iter().position(|c| {
+                fold(c.key) == folded
+                    || fold(c.vi) == folded
+                    || c.aliases.contains(&folded.as_str())
+            });
+            match found {
+                Some(i) if table.map[i].is_some() => {
+                    let first = table.map[i].unwrap_or(0) + 1;
+                    diags.push(table.header_error(
+                        position,
+                        Problem::DuplicateColumn {
+                            column: columns[i].key,
+                            first,
+                        },
+                    ));
+                    ok = false;
+                }
+                Some(i) => table.map[i] = Some(position),
+                None if !name.is_empty() => {
+                    let names = columns.iter().flat_map(|c| [c.key, c.vi]);
+                    if let Some(suggestion) = suggest(name, names) {
+                        let d = table.header_error(
+                            position,
+                            Problem::UnknownColumn {
+                                name: name.clone(),
+                                suggestion,
+                            },
+                        );
+                        diags.push(Diagnostic {
+                            severity: Severity::Warning,
+                            ..d
+                        });
+                    }
+                }
+                None => {}
+            }
+        }
+        for (i, column) in columns.iter().enumerate() {
+            if column.required && table.map[i].is_none() {
+                let mut d = Diagnostic::error(
+                    shown(),
+                    Problem::MissingColumn {
+                        column: column.key,
+                        vi: column.vi,
+                        found: table.header.clone(),
+                    },
+                );
+                d.line = Some(table.header_line);
+                d.snippet = Some(Snippet {
+                    text: line_text.to_string(),
+                    start: 0,
+                    width: line_text.chars().count().max(1),
+                });
+                diags.push(d);
+                ok = false;
+            }
+        }
+        ok.then_some(table)
+    }
+
+    fn header_error(&self, position: usize, problem: Problem) -> Diagnostic {
+        let mut d = locate(
+            &self.file.text,
+            self.header_offset,
+            self.delimiter,
+            position,
+            problem,
+        );
+        d.file = Some(self.file.shown.clone());
+        d.line = Some(self.header_line + d.line.unwrap_or(0));
+        d.field = self.header.get(position).cloned();
+        d
+    }
+
+    /// Whether the header has a column of the schema.
+    pub fn has(&self, column: usize) -> bool {
+        self.map[column].is_some()
+    }
+
+    /// Calls `each` on every data row. Structural problems of a row (ragged,
+    /// unclosed quote, oversized cell) go to `diags` and the row is skipped.
+    pub fn for_each_row(&self, diags: &mut Vec<Diagnostic>, mut each: impl FnMut(&Row<'_>)) {
+        let text = &self.file.text;
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(self.delimiter)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut record = ByteRecord::new();
+        let width = self.header.len();
+        // The reader's own line numbers drift on CRLF files; lines are
+        // counted here from byte offsets instead, incrementally.
+        let bytes = text.as_bytes();
+        let (mut counted_to, mut line_at) = (0usize, 1u32);
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(true) => {}
+                Ok(false) => break,
+                Err(e) => {
+                    let byte = e
+                        .position()
+                        .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0))
+                        .min(text.len());
+                    let line = crate::load::position::line_of(text, byte);
+                    let mut d = locate(
+                        text,
+                        byte,
+                        self.delimiter,
+                        0,
+                        Problem::CsvSyntax {
+                            message: e.to_string(),
+                        },
+                    );
+                    d.file = Some(self.file.shown.clone());
+                    d.line = Some(line);
+                    diags.push(d);
+                    break;
+                }
+            }
+            let Some(position) = record.position() else {
+                continue;
+            };
+            let mut byte = usize::try_from(position.byte())
+                .unwrap_or(bytes.len())
+                .min(bytes.len());
+            while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
+                byte += 1;
+            }
+            let newlines = bytes[counted_to..byte]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            line_at = line_at.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+            counted_to = byte;
+            let line = line_at;
+            if line <= self.header_line {
+                continue;
+            }
+            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
+                continue;
+            }
+            let row = Row {
+                table: self,
+                record: &record,
+                line,
+                byte,
+            };
+            if let Some(d) = row.structure_problem(width) {
+                let stop = matches!(d.problem, Problem::UnclosedQuote);
+                diags.push(d);
+                if stop {
+                    break;
+                }
+                continue;
+            }
+            each(&row);
+        }
+    }
+}
+
+impl Row<'_> {
+    fn structure_problem(&self, width: usize) -> Option<Diagnostic> {
+        let has_newline = self
+            .record
+            .iter()
+            .any(|f| f.contains(&b'\n') || f.contains(&b'\r'));
+        if has_newline && unbalanced_quotes(&self.table.file.text[self.byte..]) {
+            let index = self
+                .record
+                .iter()
+                .position(|f| f.contains(&b'\n') || f.contains(&b'\r'))
+                .unwrap_or(0);
+            return Some(self.error_at(index, Problem::UnclosedQuote));
+        }
+        let found = self.record.len();
+        let extra_blank = (width..found).all(|i| {
+            self.record
+                .get(i)
+                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
+        });
+        if found < width || (found > width && !extra_blank) {
+            let at = found.min(width).saturating_sub(1);
+            return Some(self.error_at(
+                at,
+                Problem::RaggedRow {
+                    expected: width,
+                    found,
+                },
+            ));
+        }
+        for (i, f) in self.record.iter().enumerate() {
+            if f.len() > MAX_FIELD_BYTES {
+                let length = String::from_utf8_lossy(f).chars().count();
+                return Some(self.error_at(
+                    i,
+                    Problem::FieldTooLong {
+                        limit: MAX_FIELD_BYTES,
+                        length,
+                    },
+                ));
+            }
+        }
+        None
+    }
+
+    /// The trimmed, NFC value of a schema column; empty when the column is
+    /// absent or the cell is empty.
+    pub fn get(&self, column: usize) -> Cow<'_, str> {
+        let Some(i) = self.table.map[column] else {
+            return Cow::Borrowed("");
+        };
+        let bytes = self.record.get(i).unwrap_or(b"");
+        match std::str::from_utf8(bytes) {
+            Ok(s) => nfc(s.trim()),
+            Err(_) => Cow::Owned(nfc(String::from_utf8_lossy(bytes).trim()).into_owned()),
+        }
+    }
+
+    /// An error about the cell of a schema column.
+    pub fn error(&self, column: usize, problem: Problem) -> Diagnostic {
+        let index = self.table.map[column].unwrap_or(0);
+        let mut d = self.error_at(index, problem);
+        d.field = self
+            .table
+            .header
+            .get(index)
+            .cloned()
+            .or_else(|| Some(self.table.columns[column].key.to_string()));
+        d
+    }
+
+    /// An error about the row as a whole, shown at its first cell.
+    pub fn row_error(&self, problem: Problem) -> Diagnostic {
+        self.error_at(0, problem)
+    }
+
+    fn error_at(&self, index: usize, problem: Problem) -> Diagnostic {
+        let mut d = locate(
+            &self.table.file.text,
+            self.byte,
+            self.table.delimiter,
+            index,
+            problem,
+        );
+        d.file = Some(self.table.file.shown.clone());
+        d.line = Some(d.line.map_or(self.line, |offset| self.line + offset));
+        d
+    }
+
+    /// The file this row is in.
+    pub fn file(&self) -> &PathBuf {
+        &self.table.file.shown
+    }
+}
+
+/// Whether the record starting the text never closes a quoted cell: the end
+/// of the text comes before a line break outside quotes. Only the record
+/// itself is scanned.
+fn unbalanced_quotes(text: &str) -> bool {
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if field_start => quoted = true,
+            b'\n' | b'\r' => return false,
+            _ => {}
+        }
+        field_start = matches!(b, b',' | b';' | b'\t');
+    }
+    quoted
+}
+
+/// Builds a diagnostic for cell `index` of the record starting at byte
+/// `start`: its line (as an offset from the record's first line, in
+/// `Diagnostic::line`, to be added by the caller), column and snippet.
+fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Problem) -> Diagnostic {
+    let start = start.min(text.len());
+    let bytes = text.as_bytes();
+    let mut field = 0;
+    let mut quoted = false;
+    let mut i = start;
+    let mut cell_start = start;
+    while i < bytes.len() && field < index {
+        let b = bytes[i];
+        if b == b'"' {
+            quoted = !quoted;
+        } else if !quoted && b == delimiter {
+            field += 1;
+            cell_start = i + 1;
+        } else if !quoted && (b == b'\n' || b == b'\r') {
+            break;
+        }
+        i += 1;
+    }
+    let mut end = cell_start;
+    let mut q = false;
+    while end < bytes.len() {
+        let b = bytes[end];
+        if b == b'"' {
+            q = !q;
+        } else if !q && (b == delimiter || b == b'\n' || b == b'\r') {
+            break;
+        } else if b == b'\n' {
+            break;
+        }
+        end += 1;
+    }
+    let line_start = text[..cell_start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[cell_start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |p| cell_start + p);
+    let extra_lines = text[start..line_start.max(start)].matches('\n').count();
+    let line_text = &text[line_start..line_end];
+    let column = text[line_start..cell_start].chars().count();
+    let cell = &text[cell_start..end.min(line_end).max(cell_start)];
+    let lead = cell.chars().take_while(|c| c.is_whitespace()).count();
+    let width = cell.trim().chars().count().max(1);
+    Diagnostic {
+        severity: Severity::Error,
+        file: None,
+        line: Some(u32::try_from(extra_lines).unwrap_or(0)),
+        column: u32::try_from(column + lead + 1).ok(),
+        field: None,
+        snippet: Some(Snippet {
+            text: line_text.to_string(),
+            start: column + lead,
+            width,
+        }),
+        problem,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COLUMNS: [Column; 3] = [
+        Column {
+            key: "id",
+            vi: "mã",
+            aliases: &["ma"],
+            required: true,
+        },
+        Column {
+            key: "name",
+            vi: "họ và tên",
+            aliases: &["hoten"],
+            required: true,
+        },
+        Column {
+            key: "note",
+            vi: "ghi chú",
+            aliases: &[],
+            required: false,
+        },
+    ];
+
+    fn file(text: &str) -> TextFile {
+        TextFile {
+            shown: "people.csv".into(),
+            text: text.into(),
+        }
+    }
+
+    fn rows(text: &str) -> (Vec<(u32, String, String)>, Vec<Diagnostic>) {
+        let f = file(text);
+        let mut diags = Vec::new();
+        let mut out = Vec::new();
+        if let Some(t) = Table::open(&f, &COLUMNS, &mut diags) {
+            t.for_each_row(&mut diags, |r| {
+                out.push((r.line, r.get(0).into_owned(), r.get(1).into_owned()))
+            });
+        }
+        (out, diags)
+    }
+
+    #[test]
+    fn reads_both_dialects_the_same() {
+        let (a, da) = rows("id,name\nNV01,Lê Hà\n");
+        let (b, db) = rows("Mã;Họ và tên\r\nNV01; Lê Hà \r\n;;\r\n");
+        assert!(da.is_empty() && db.is_empty(), "{da:?} {db:?}");
+        assert_eq!(a, b);
+        let (c, _) = rows("MÃ\tHỌ TÊN\nNV01\tLê Hà\n");
+        assert_eq!(a, c);
+    }
+
+    #[test]
+    fn quoted_cells_keep_delimiters() {
+        let (r, d) = rows("id,name\n\"NV,01\",\"Lê \"\"Hà\"\"\"\n");
+        assert!(d.is_empty());
+        assert_eq!(r[0].1, "NV,01");
+        assert_eq!(r[0].2, "Lê \"Hà\"");
+    }
+
+    #[test]
+    fn missing_and_duplicate_columns_are_named() {
+        let (_, d) = rows("id,ten\nNV01,A\n");
+        assert!(matches!(
+            d[0].problem,
+            Problem::MissingColumn { column: "name", .. }
+        ));
+        let (_, d) = rows("id,name,mã\nNV01,A,B\n");
+        assert!(matches!(
+            d[0].problem,
+            Problem::DuplicateColumn {
+                column: "id",
+                first: 1
+            }
+        ));
+        assert_eq!(d[0].column, Some(9));
+    }
+
+    #[test]
+    fn ragged_rows_are_located() {
+        let (r, d) = rows("id,name\nNV01,A\nNV02\nNV03,C,extra\nNV04,D,,\n");
+        assert_eq!(r.len(), 2);
+        assert_eq!(d.len(), 2);
+        assert_eq!(d[0].line, Some(3));
+        assert!(matches!(
+            d[0].problem,
+            Problem::RaggedRow {
+                expected: 2,
+                found: 1
+            }
+        ));
+        assert_eq!(d[1].line, Some(4));
+    }
+
+    #[test]
+    fn unclosed_quote_is_located() {
+        let (_, d) = rows("id,name\nNV01,\"Lê Hà\nNV02,B\n");
+        assert_eq!(d.len(), 1);
+        assert!(matches!(d[0].problem, Problem::UnclosedQuote));
+        assert_eq!(d[0].line, Some(2));
+    }
+
+    #[test]
+    fn errors_point_at_the_cell() {
+        let f = file("id,name\nNV01,  Lê Hà\n");
+        let mut diags = Vec::new();
+        let t = Table::open(&f, &COLUMNS, &mut diags).unwrap();
+        let mut got = None;
+        t.for_each_row(&mut diags, |r| {
+            got = Some(r.error(1, Problem::Required { column: "name" }))
+        });
+        let d = got.unwrap();
+        assert_eq!((d.line, d.column), (Some(2), Some(8)));
+        let s = d.snippet.unwrap();
+        assert_eq!((s.text.as_str(), s.start, s.width), ("NV01,  Lê Hà", 7, 5));
+        assert_eq!(d.field.as_deref(), Some("name"));
+    }
+
+    #[test]
+    fn empty_and_header_only_files() {
+        let (r, d) = rows("");
+        assert!(r.is_empty());
+        assert!(matches!(d[0].problem, Problem::EmptyFile { .. }));
+        let (r, d) = rows("\n  \nid,name\n");
+        assert!(r.is_empty() && d.is_empty());
+    }
+
+    #[test]
+    fn oversized_cells_are_refused() {
+        let long = "x".repeat(MAX_FIELD_BYTES + 1);
+        let (r, d) = rows(&format!("id,name\nNV01,{long}\n"));
+        assert!(r.is_empty());
+        assert!(matches!(d[0].problem, Problem::FieldTooLong { .. }));
+    }
+}

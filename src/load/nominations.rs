@@ -1,0 +1,188 @@
+//! `nominations.csv`: who is proposed in each review, the dossier, and the
+//! council's vote.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::diag::{Diagnostic, Problem};
+use crate::load::csv_table::{Column, Row, Table};
+use crate::load::source::TextFile;
+use crate::load::{Registry, review_cell, values};
+use crate::model::{Nomination, Source, Subject, Votes};
+use crate::plan::Plan;
+use crate::review::Review;
+
+const REVIEW: usize = 0;
+const SUBJECT: usize = 1;
+const RECEIVED: usize = 2;
+const TO_TRINH: usize = 3;
+const BIEN_BAN: usize = 4;
+const BAO_CAO: usize = 5;
+const VOTES_FOR: usize = 6;
+const VOTES_TOTAL: usize = 7;
+
+/// The columns of nominations.csv.
+pub const COLUMNS: [Column; 8] = [
+    Column {
+        key: "review",
+        vi: "đợt xét",
+        aliases: &["nam", "dot", "namxet"],
+        required: true,
+    },
+    Column {
+        key: "subject",
+        vi: "mã",
+        aliases: &["ma", "madoituong", "doituong", "id"],
+        required: true,
+    },
+    Column {
+        key: "received",
+        vi: "ngày nhận",
+        aliases: &["ngaynhanhoso"],
+        required: false,
+    },
+    Column {
+        key: "to_trinh",
+        vi: "tờ trình",
+        aliases: &[],
+        required: false,
+    },
+    Column {
+        key: "bien_ban",
+        vi: "biên bản",
+        aliases: &["bienbanhopxet"],
+        required: false,
+    },
+    Column {
+        key: "bao_cao",
+        vi: "báo cáo",
+        aliases: &["baocaothanhtich"],
+        required: false,
+    },
+    Column {
+        key: "votes_for",
+        vi: "phiếu đồng ý",
+        aliases: &["sophieudongy"],
+        required: false,
+    },
+    Column {
+        key: "votes_total",
+        vi: "tổng số phiếu",
+        aliases: &["tongphieu", "sophieu"],
+        required: false,
+    },
+];
+
+fn votes(row: &Row<'_>, problems: &mut Vec<Diagnostic>) -> Result<Option<Votes>, ()> {
+    let (f, t) = (row.get(VOTES_FOR), row.get(VOTES_TOTAL));
+    match (f.is_empty(), t.is_empty()) {
+        (true, true) => return Ok(None),
+        (false, true) => {
+            problems.push(row.error(VOTES_TOTAL, Problem::VotesIncomplete));
+            return Err(());
+        }
+        (true, false) => {
+            problems.push(row.error(VOTES_FOR, Problem::VotesIncomplete));
+            return Err(());
+        }
+        (false, false) => {}
+    }
+    let in_favour = values::count(&f).map_err(|p| problems.push(row.error(VOTES_FOR, p)));
+    let total = values::count(&t).map_err(|p| problems.push(row.error(VOTES_TOTAL, p)));
+    let (in_favour, total) = (in_favour?, total?);
+    if total == 0 {
+        problems.push(row.error(VOTES_TOTAL, Problem::ZeroVotes));
+        return Err(());
+    }
+    if in_favour > total {
+        problems.push(row.error(VOTES_FOR, Problem::VotesOutOfRange { in_favour, total }));
+        return Err(());
+    }
+    Ok(Some(Votes { in_favour, total }))
+}
+
+/// The first day a dossier of a review can plausibly be dated: the review's
+/// first day.
+fn review_start(review: Review, plan: Option<&Plan>) -> Option<NaiveDate> {
+    match review {
+        Review::Annual(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+        Review::Final(..) => plan
+            .map(|p| p.start)
+            .or_else(|| NaiveDate::from_ymd_opt(review_year(review), 1, 1)),
+    }
+}
+
+fn review_year(review: Review) -> i32 {
+    match review {
+        Review::Annual(y) | Review::Final(y, _) => y,
+    }
+}
+
+/// Reads nominations into `out`.
+pub fn parse_nominations(
+    file: &TextFile,
+    file_index: u16,
+    plan: Option<&Plan>,
+    registry: &mut Registry,
+    out: &mut Vec<Nomination>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(table) = Table::open(file, &COLUMNS, diags) else {
+        return;
+    };
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(Review, Subject), u32> = HashMap::new();
+    table.for_each_row(diags, |row| {
+        let review = review_cell(row, REVIEW, plan, &mut problems);
+        let subject = registry.subject_cell(row, SUBJECT, &mut problems);
+        let received_text = row.get(RECEIVED);
+        let received = if received_text.is_empty() {
+            Ok(None)
+        } else {
+            values::date(&received_text)
+                .map(Some)
+                .map_err(|p| problems.push(row.error(RECEIVED, p)))
+        };
+        let votes = votes(row, &mut problems);
+        let (Some(review), Some(subject), Ok(received), Ok(votes)) =
+            (review, subject, received, votes)
+        else {
+            return;
+        };
+        if let Some(first) = seen.get(&(review, subject)) {
+            let key = format!("{review} × {}", row.get(SUBJECT));
+            let first = format!("{}:{first}", row.file().display());
+            problems.push(row.row_error(Problem::DuplicateRow { key, first }));
+            return;
+        }
+        seen.insert((review, subject), row.line);
+        if let (Some(day), Some(start)) = (received, review_start(review, plan)) {
+            if day < start && day.year() < review_year(review) {
+                problems.push(
+                    row.error(
+                        RECEIVED,
+                        Problem::DateBeforeReview {
+                            value: received_text.into_owned(),
+                            review: review.code(),
+                        },
+                    )
+                    .warning(),
+                );
+            }
+        }
+        let document = |column| Some(row.get(column).into_owned()).filter(|d| !d.is_empty());
+        out.push(Nomination {
+            review,
+            subject,
+            received,
+            documents: [document(TO_TRINH), document(BIEN_BAN), document(BAO_CAO)],
+            votes,
+            source: Source {
+                file: file_index,
+                line: row.line,
+            },
+        });
+    });
+    diags.extend(problems);
+}

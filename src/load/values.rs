@@ -1,0 +1,161 @@
+//! Cell values: dates, results, counts. Each parser says exactly what it
+//! refuses, so the loader can say what was expected.
+
+use chrono::NaiveDate;
+
+use crate::diag::Problem;
+use crate::text::fold;
+
+/// Reads `YYYY-MM-DD` or `D/M/YYYY` (Vietnamese order: day first). A
+/// day/month order that can only be month/day is refused with its own
+/// message, never swapped silently.
+pub fn date(text: &str) -> Result<NaiveDate, Problem> {
+    let value = text.trim();
+    let bad = || Problem::BadDate {
+        value: value.to_string(),
+    };
+    let number = |s: &str, max_len: usize| -> Option<u32> {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (year, month, day) = if value.contains('/') {
+        let mut parts = value.split('/');
+        let (Some(d), Some(m), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        let (Some(d), Some(m), Some(y)) = (number(d, 2), number(m, 2), number(y, 4)) else {
+            return Err(bad());
+        };
+        if y < 1000 {
+            return Err(bad());
+        }
+        if m > 12 && (1..=12).contains(&d) {
+            return Err(Problem::MonthFirstDate {
+                value: value.to_string(),
+            });
+        }
+        (y, m, d)
+    } else {
+        let mut parts = value.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
+        };
+        let (Some(y), Some(m), Some(d)) = (number(y, 4), number(m, 2), number(d, 2)) else {
+            return Err(bad());
+        };
+        if y < 1000 {
+            return Err(bad());
+        }
+        (y, m, d)
+    };
+    let year = i32::try_from(year).map_err(|_| bad())?;
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| Problem::ImpossibleDate {
+        value: value.to_string(),
+    })
+}
+
+/// Reads a result: `Some(true)` met, `Some(false)` not met, `None` not yet
+/// assessed (empty).
+pub fn result(text: &str) -> Result<Option<bool>, Problem> {
+    match text {
+        "" => return Ok(None),
+        "đạt" | "Đạt" | "x" | "X" | "1" => return Ok(Some(true)),
+        "không đạt" | "Không đạt" | "0" => return Ok(Some(false)),
+        _ => {}
+    }
+    match fold(text).as_str() {
+        "dat" | "x" | "yes" | "y" | "true" | "co" | "1" => Ok(Some(true)),
+        "khongdat" | "no" | "n" | "false" | "khong" | "0" => Ok(Some(false)),
+        _ => Err(Problem::BadResult {
+            value: text.to_string(),
+        }),
+    }
+}
+
+/// Reads a whole, non-negative number of votes.
+pub fn count(text: &str) -> Result<u32, Problem> {
+    let bad = || Problem::BadCount {
+        value: text.to_string(),
+    };
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(bad());
+    }
+    text.parse().map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn dates_in_both_orders() {
+        assert_eq!(date("2024-03-15"), Ok(d(2024, 3, 15)));
+        assert_eq!(date("15/03/2024"), Ok(d(2024, 3, 15)));
+        assert_eq!(date("5/3/2024"), Ok(d(2024, 3, 5)));
+        assert_eq!(date(" 2024-3-5 "), Ok(d(2024, 3, 5)));
+    }
+
+    #[test]
+    fn never_month_first() {
+        assert!(matches!(
+            date("03/25/2024"),
+            Err(Problem::MonthFirstDate { .. })
+        ));
+        // 03/04/2024 is the 3rd of April, never March 4th.
+        assert_eq!(date("03/04/2024"), Ok(d(2024, 4, 3)));
+    }
+
+    #[test]
+    fn impossible_and_malformed_dates() {
+        assert!(matches!(
+            date("31/02/2024"),
+            Err(Problem::ImpossibleDate { .. })
+        ));
+        assert!(matches!(
+            date("2023-02-29"),
+            Err(Problem::ImpossibleDate { .. })
+        ));
+        assert_eq!(date("29/02/2024"), Ok(d(2024, 2, 29)));
+        for bad in [
+            "",
+            "15/03",
+            "15-03-2024",
+            "2024/03/15",
+            "15/03/24",
+            "hôm qua",
+            "2024-03-15T00:00",
+            "1/1/0099",
+        ] {
+            assert!(matches!(date(bad), Err(Problem::BadDate { .. })), "{bad}");
+        }
+    }
+
+    #[test]
+    fn results_in_vietnamese_and_english() {
+        for met in ["đạt", "Đạt", "DAT", "x", "yes", "1", "true"] {
+            assert_eq!(result(met), Ok(Some(true)), "{met}");
+        }
+        for not_met in ["không đạt", "khong dat", "no", "0", "false", "KHÔNG ĐẠT"] {
+            assert_eq!(result(not_met), Ok(Some(false)), "{not_met}");
+        }
+        assert_eq!(result(""), Ok(None));
+        assert!(result("tốt").is_err());
+    }
+
+    #[test]
+    fn counts_are_whole_numbers() {
+        assert_eq!(count("9"), Ok(9));
+        for bad in ["-1", "9.5", "chín", "", "99999999999"] {
+            assert!(count(bad).is_err(), "{bad}");
+        }
+    }
+}

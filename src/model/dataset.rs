@@ -1,0 +1,85 @@
+//! Everything a data folder holds, validated and indexed.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::model::{Achievement, GrantedAward, Nomination, Person, Source, Subject, Unit};
+use crate::plan::{Category, Plan, SubjectKind};
+
+/// A validated data folder.
+#[derive(Clone, Debug)]
+pub struct Dataset {
+    /// The plan.
+    pub plan: Plan,
+    /// Collectives, in file order.
+    pub units: Vec<Unit>,
+    /// Individuals, in file order.
+    pub people: Vec<Person>,
+    /// Achievement rows, in file order.
+    pub achievements: Vec<Achievement>,
+    /// Nomination rows, in file order.
+    pub nominations: Vec<Nomination>,
+    /// Granted awards, in file order.
+    pub awards: Vec<GrantedAward>,
+    /// The files records came from ([`Source::file`] indexes this).
+    pub files: Vec<PathBuf>,
+    /// Every id, unit or person.
+    pub index: HashMap<String, Subject>,
+}
+
+impl Dataset {
+    /// The subject with this id.
+    pub fn subject(&self, id: &str) -> Option<Subject> {
+        self.index.get(id).copied()
+    }
+
+    /// The id of a subject.
+    pub fn id(&self, subject: Subject) -> &str {
+        match subject {
+            Subject::Unit(i) => &self.units[i as usize].id,
+            Subject::Person(i) => &self.people[i as usize].id,
+        }
+    }
+
+    /// The name of a subject.
+    pub fn name(&self, subject: Subject) -> &str {
+        match subject {
+            Subject::Unit(i) => &self.units[i as usize].name,
+            Subject::Person(i) => &self.people[i as usize].name,
+        }
+    }
+
+    /// The kind of a subject.
+    pub fn kind(&self, subject: Subject) -> SubjectKind {
+        match subject {
+            Subject::Unit(i) => SubjectKind::Unit(self.units[i as usize].kind),
+            Subject::Person(i) => SubjectKind::Person(self.people[i as usize].kind),
+        }
+    }
+
+    /// Collective or individual.
+    pub fn category(&self, subject: Subject) -> Category {
+        self.kind(subject).category()
+    }
+
+    /// The unit a subject is counted under: a collective itself, a person
+    /// their unit (none for an outside person without one).
+    pub fn home_unit(&self, subject: Subject) -> Option<&Unit> {
+        match subject {
+            Subject::Unit(i) => self.units.get(i as usize),
+            Subject::Person(i) => self.people[i as usize]
+                .unit
+                .and_then(|u| self.units.get(u as usize)),
+        }
+    }
+
+    /// `file:line` of a source, for messages.
+    pub fn locate(&self, source: Source) -> String {
+        let file = self
+            .files
+            .get(usize::from(source.file))
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        format!("{file}:{}", source.line)
+    }
+}

@@ -1,0 +1,52 @@
+//! An individual (people.csv).
+
+use crate::model::Source;
+use crate::plan::PersonKind;
+use crate::text::fold;
+
+/// Gender, as official lists record it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    /// Nam.
+    Nam,
+    /// Nữ.
+    Nu,
+}
+
+impl Gender {
+    /// Reads `nam`, `nữ`, `nu`, `male`, `female`, `m`, `f`.
+    pub fn parse(text: &str) -> Option<Gender> {
+        match fold(text).as_str() {
+            "nam" | "male" | "m" => Some(Gender::Nam),
+            "nu" | "female" | "f" => Some(Gender::Nu),
+            _ => None,
+        }
+    }
+
+    /// The stable code (`nam`, `nu`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Nam => "nam",
+            Gender::Nu => "nu",
+        }
+    }
+}
+
+/// One row of people.csv.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Person {
+    /// Id, unique across units and people.
+    pub id: String,
+    /// Full name (họ và tên).
+    pub name: String,
+    /// Index of the person's unit; outside people may have none.
+    pub unit: Option<u32>,
+    /// Position (chức vụ), if given.
+    pub position: Option<String>,
+    /// Staff or related individual.
+    pub kind: PersonKind,
+    /// Gender, if given.
+    pub gender: Option<Gender>,
+    /// Where the person is defined.
+    pub source: Source,
+}

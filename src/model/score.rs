@@ -1,0 +1,99 @@
+//! The council's points, kept exact.
+//!
+//! Scores are fixed-point thousandths so that a total never depends on the
+//! order of addition, and `9,5` (a Vietnamese spreadsheet) equals `9.5`.
+
+use std::fmt;
+
+/// A non-negative score in thousandths of a point.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Score(pub u64);
+
+/// The most decimals a score may have.
+pub const SCORE_DECIMALS: usize = 3;
+
+impl Score {
+    /// Reads `8`, `9.5`, `9,5` or `9.125`. Refuses negatives, more than three
+    /// decimals, thousands separators, and anything that is not a number.
+    pub fn parse(text: &str) -> Option<Score> {
+        let text = text.trim();
+        let (whole, frac) = match text.find(['.', ',']) {
+            Some(i) => (&text[..i], &text[i + 1..]),
+            None => (text, ""),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && frac.is_empty()
+            || !digits(whole)
+            || !digits(frac)
+            || frac.len() > SCORE_DECIMALS
+            || whole.len() > 12
+            || (text.contains(['.', ',']) && frac.is_empty())
+        {
+            return None;
+        }
+        let whole: u64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
+        let mut milli: u64 = 0;
+        for (i, b) in frac.bytes().enumerate() {
+            milli += u64::from(b - b'0') * 10u64.pow(2 - i as u32);
+        }
+        whole.checked_mul(1000)?.checked_add(milli).map(Score)
+    }
+
+    /// The sum of two scores (saturating: totals are far below the limit).
+    pub fn add(self, other: Score) -> Score {
+        Score(self.0.saturating_add(other.0))
+    }
+
+    /// The score as a floating-point number, for JSON.
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / 1000.0
+    }
+}
+
+impl fmt::Display for Score {
+    /// `9.5`, `8`, `9.125`: no trailing zeros, a dot for decimals.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / 1000;
+        let frac = self.0 % 1000;
+        if frac == 0 {
+            return write!(f, "{whole}");
+        }
+        let digits = format!("{frac:03}");
+        write!(f, "{whole}.{}", digits.trim_end_matches('0'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_both_decimal_marks() {
+        assert_eq!(Score::parse("9.5"), Some(Score(9500)));
+        assert_eq!(Score::parse("9,5"), Some(Score(9500)));
+        assert_eq!(Score::parse("10"), Some(Score(10_000)));
+        assert_eq!(Score::parse("0.125"), Some(Score(125)));
+        assert_eq!(Score::parse(",5"), Some(Score(500)));
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_plain_number() {
+        for bad in [
+            "-1", "1.2345", "1.000,5", "abc", "", "1e3", "9.", "NaN", "1 000", "+3",
+        ] {
+            assert_eq!(Score::parse(bad), None, "{bad}");
+        }
+        assert_eq!(Score::parse("99999999999999999"), None);
+    }
+
+    #[test]
+    fn displays_without_trailing_zeros() {
+        assert_eq!(Score(9500).to_string(), "9.5");
+        assert_eq!(Score(8000).to_string(), "8");
+        assert_eq!(Score(125).to_string(), "0.125");
+    }
+}

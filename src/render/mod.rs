@@ -1,0 +1,1 @@
+//! Renderers: results as tables for people, CSV and JSON for scripts.

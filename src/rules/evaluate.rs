@@ -1,0 +1,339 @@
+//! One review, start to finish: candidates, eligibility, ranking,
+//! allocation and warnings, as one value the renderers show.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+
+use crate::model::{Dataset, Score, Subject, Votes};
+use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
+use crate::review::{Review, ReviewType};
+use crate::rules::allocation::{self, Entitlement, Outcome, Quotas};
+use crate::rules::applicability::applicable;
+use crate::rules::candidates::{CandidateSource, candidates};
+use crate::rules::dossier::{dossier_warnings, near};
+use crate::rules::eligibility::{self, Facts, Missing};
+use crate::rules::history::{self, History, Reach};
+use crate::rules::ranking::{self, Standing};
+use crate::rules::votes::{self, Share};
+use crate::rules::warning::{Pending, Warning, WarningDetail};
+
+/// Where a candidate ends up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Proposed for an award.
+    Proposed,
+    /// Eligible, beyond the quotas it could take.
+    OverQuota,
+    /// Not eligible: see [`CandidateResult::missing`].
+    Ineligible,
+}
+
+impl Status {
+    /// The stable code (`proposed`, `over_quota`, `ineligible`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Proposed => "proposed",
+            Status::OverQuota => "over_quota",
+            Status::Ineligible => "ineligible",
+        }
+    }
+}
+
+/// Everything decided about one candidate.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CandidateResult {
+    /// Who.
+    pub subject: Subject,
+    /// Its kind.
+    pub kind: SubjectKind,
+    /// Rank among the eligible of its category, from 1.
+    pub rank: Option<u32>,
+    /// Proposed, over quota or ineligible.
+    pub status: Status,
+    /// The award it is proposed for.
+    pub award: Option<AwardKind>,
+    /// The criteria that apply to it.
+    pub required: Vec<CriterionId>,
+    /// Those met.
+    pub met: Vec<CriterionId>,
+    /// What it lacks, when ineligible.
+    pub missing: Vec<Missing>,
+    /// The council's vote.
+    pub votes: Option<Votes>,
+    /// Total score in the review.
+    pub score: Score,
+    /// Award history and tiers (final review only).
+    pub history: Option<(History, Reach)>,
+    /// The awards it may take if eligible.
+    pub entitlement: Entitlement,
+    /// Index of its row in [`Dataset::nominations`].
+    pub nomination: Option<usize>,
+}
+
+impl CandidateResult {
+    /// Collective or individual.
+    pub fn category(&self) -> Category {
+        self.kind.category()
+    }
+}
+
+/// How much of one quota a review uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct QuotaUse {
+    /// Collectives or individuals.
+    pub category: Category,
+    /// Which award.
+    pub award: AwardKind,
+    /// The quota.
+    pub quota: u32,
+    /// How many proposed.
+    pub used: u32,
+}
+
+/// The outcome of one review.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReviewReport {
+    /// The review.
+    pub review: Review,
+    /// The day it was evaluated for.
+    pub today: NaiveDate,
+    /// Where the candidates came from.
+    pub source: CandidateSource,
+    /// Collectives then individuals; in each, the ranked eligible in rank
+    /// order, then the ineligible by id.
+    pub candidates: Vec<CandidateResult>,
+    /// Quota use: each category, each award.
+    pub quotas: Vec<QuotaUse>,
+    /// Warnings: the review's own first, then each candidate's in list order,
+    /// then ties at quota lines.
+    pub warnings: Vec<Warning>,
+}
+
+#[derive(Default)]
+struct Tally {
+    met: Vec<CriterionId>,
+    score: Score,
+}
+
+/// Evaluates a review of the dataset's plan on `today`. The review must be
+/// one of the plan's ([`crate::plan::Plan::review`]).
+pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewReport {
+    let plan = &data.plan;
+    let review_type = review.review_type();
+    let (subjects, source) = candidates(data, review);
+
+    let position: HashMap<Subject, usize> =
+        subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
+    let mut tallies: Vec<Tally> = subjects.iter().map(|_| Tally::default()).collect();
+    for a in data.achievements.iter().filter(|a| a.review == review) {
+        if let Some(&i) = position.get(&a.subject) {
+            let tally = &mut tallies[i];
+            if a.is_met() {
+                tally.met.push(a.criterion);
+            }
+            if let Some(score) = a.score {
+                tally.score = tally.score.add(score);
+            }
+        }
+    }
+    let mut nominations: Vec<Option<usize>> = vec![None; subjects.len()];
+    for (n, row) in data
+        .nominations
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.review == review)
+    {
+        if let Some(&i) = position.get(&row.subject) {
+            nominations[i] = Some(n);
+        }
+    }
+    let mut histories: Vec<History> = vec![History::default(); subjects.len()];
+    if review_type == ReviewType::Final {
+        for award in &data.awards {
+            if let Some(&i) = position.get(&award.subject) {
+                let h = history::history(plan, [award]);
+                histories[i].bang_khen += h.bang_khen;
+                histories[i].giay_khen += h.giay_khen;
+            }
+        }
+    }
+
+    let mut required_of: HashMap<SubjectKind, Vec<CriterionId>> = HashMap::new();
+    let mut results: Vec<CandidateResult> = Vec::with_capacity(subjects.len());
+    for (i, &subject) in subjects.iter().enumerate() {
+        let kind = data.kind(subject);
+        let required = required_of
+            .entry(kind)
+            .or_insert_with(|| applicable(plan, kind, review_type))
+            .clone();
+        let met: Vec<CriterionId> = required
+            .iter()
+            .copied()
+            .filter(|c| tallies[i].met.contains(c))
+            .collect();
+        let votes = nominations[i].and_then(|n| data.nominations[n].votes);
+        let (history, reach) = match review_type {
+            ReviewType::Final => {
+                let h = histories[i];
+                (Some((h, history::reach(plan, h))), history::reach(plan, h))
+            }
+            ReviewType::Annual => (None, Reach::default()),
+        };
+        let facts = Facts {
+            review: review_type,
+            required: &required,
+            met: &met,
+            votes,
+            reach,
+        };
+        let missing = eligibility::missing(plan, &facts);
+        results.push(CandidateResult {
+            subject,
+            kind,
+            rank: None,
+            status: if missing.is_empty() {
+                Status::OverQuota
+            } else {
+                Status::Ineligible
+            },
+            award: None,
+            entitlement: allocation::entitlement(plan, kind, review_type, reach),
+            required,
+            met,
+            missing,
+            votes,
+            score: tallies[i].score,
+            history,
+            nomination: nominations[i],
+        });
+    }
+
+    let mut ordered = Vec::with_capacity(results.len());
+    let mut quotas = Vec::new();
+    let mut ties = Vec::new();
+    for category in Category::ALL {
+        let (mut eligible, mut ineligible): (Vec<CandidateResult>, Vec<CandidateResult>) = results
+            .iter()
+            .filter(|r| r.category() == category)
+            .cloned()
+            .partition(|r| r.status != Status::Ineligible);
+        let standing = |r: &CandidateResult| Standing {
+            share: r.votes.map(|v| votes::share(v, plan.votes.as_ref())),
+            score: r.score,
+            id: data.id(r.subject),
+        };
+        eligible.sort_by(|a, b| ranking::compare(&standing(a), &standing(b)));
+        ineligible.sort_by(|a, b| data.id(a.subject).cmp(data.id(b.subject)));
+
+        let limits = Quotas {
+            bang_khen: plan.bang_khen_quota(review).get(category),
+            giay_khen: plan.giay_khen_quota(review_type).get(category),
+        };
+        let entitlements: Vec<Entitlement> = eligible.iter().map(|r| r.entitlement).collect();
+        let outcomes = allocation::allocate(&entitlements, limits);
+        for (rank, (r, outcome)) in eligible.iter_mut().zip(&outcomes).enumerate() {
+            r.rank = u32::try_from(rank + 1).ok();
+            (r.status, r.award) = match outcome {
+                Outcome::Award(award) => (Status::Proposed, Some(*award)),
+                Outcome::OverQuota => (Status::OverQuota, None),
+            };
+        }
+        for award in AwardKind::ALL {
+            let used = eligible.iter().filter(|r| r.award == Some(award)).count();
+            quotas.push(QuotaUse {
+                category,
+                award,
+                quota: limits.of(award),
+                used: u32::try_from(used).unwrap_or(u32::MAX),
+            });
+        }
+        let level =
+            |i: usize, j: usize| ranking::level(&standing(&eligible[i]), &standing(&eligible[j]));
+        for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
+            ties.push(Warning {
+                subject: Some(eligible[tie.first_out].subject),
+                detail: WarningDetail::TieAtCutoff {
+                    award: tie.award,
+                    given: eligible[tie.last_in].subject,
+                },
+            });
+        }
+        ordered.extend(eligible);
+        ordered.extend(ineligible);
+    }
+
+    let mut warnings = review_warnings(data, review, today, &ordered);
+    let unit_deadline = plan.deadline(review, Event::UnitSubmission);
+    for r in &ordered {
+        if let Some(n) = r.nomination {
+            let details =
+                dossier_warnings(&data.nominations[n], unit_deadline, today, plan.warn_days);
+            warnings.extend(details.into_iter().map(|detail| Warning {
+                subject: Some(r.subject),
+                detail,
+            }));
+        }
+    }
+    warnings.extend(ties);
+
+    ReviewReport {
+        review,
+        today,
+        source,
+        candidates: ordered,
+        quotas,
+        warnings,
+    }
+}
+
+/// The review's own warnings: the Department's submission deadline is near
+/// and nominees still lack a complete dossier or the council's vote.
+fn review_warnings(
+    data: &Dataset,
+    review: Review,
+    today: NaiveDate,
+    results: &[CandidateResult],
+) -> Vec<Warning> {
+    let plan = &data.plan;
+    let Some(deadline) = plan.deadline(review, Event::DepartmentSubmission) else {
+        return Vec::new();
+    };
+    let Some(days_left) = near(deadline, today, plan.warn_days) else {
+        return Vec::new();
+    };
+    let nominations = results
+        .iter()
+        .filter_map(|r| r.nomination)
+        .map(|n| &data.nominations[n]);
+    let (mut incomplete, mut unvoted) = (0u32, 0u32);
+    for n in nominations {
+        if n.received.is_none() || !n.missing_documents().is_empty() {
+            incomplete += 1;
+        }
+        if n.votes.is_none() {
+            unvoted += 1;
+        }
+    }
+    if incomplete == 0 && unvoted == 0 {
+        return Vec::new();
+    }
+    vec![Warning {
+        subject: None,
+        detail: WarningDetail::DeadlineNear {
+            event: deadline.event,
+            deadline: deadline.date,
+            last_day: deadline.last_day(),
+            days_left,
+            pending: Pending::Review {
+                incomplete,
+                unvoted,
+            },
+        },
+    }]
+}
+
+/// A vote share as a candidate's ranking sees it.
+pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
+    votes::share(votes, data.plan.votes.as_ref())
+}

@@ -1,0 +1,194 @@
+//! Text helpers shared by the loader and the renderers: Unicode
+//! normalisation, folding for tolerant matching, suggestions for typos, and
+//! the Vietnamese order of personal names.
+
+use std::borrow::Cow;
+use std::cmp::Ordering;
+
+use icu_collator::options::CollatorOptions;
+use icu_collator::{CollatorBorrowed, CollatorPreferences};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// The text in Unicode NFC, borrowed when it already is (the common case).
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// Folds a header name or a code for tolerant matching: lower case, no
+/// diacritics (`đ` becomes `d`), and no spaces, underscores or hyphens.
+/// `Tổng số phiếu` and `tong_so_phieu` both fold to `tongsophieu`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        match c {
+            'đ' | 'Đ' => out.push('d'),
+            ' ' | '_' | '-' | '\t' | '\u{a0}' => {}
+            c if is_combining_mark(c) => {}
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036f}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}')
+}
+
+/// The candidate closest to `input` by edit distance, if it is close enough
+/// to be a likely typo ("did you mean TT1?").
+pub fn suggest<'a, I>(input: &str, candidates: I) -> Option<&'a str>
+where
+    I: IntoIterator<Item = &'a str>,
+{
+    let folded = fold(input);
+    let limit = (folded.chars().count() / 3).max(1);
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&folded, &fold(c)), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Levenshtein distance between two strings, by characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// Compares Vietnamese personal names the way official lists order them: by
+/// given name (the last word), then the middle names, then the family name,
+/// each in Vietnamese alphabetical order (a ă â b c d đ e ê …).
+pub struct NameOrder {
+    collator: Option<CollatorBorrowed<'static>>,
+}
+
+impl Default for NameOrder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl NameOrder {
+    /// A comparer with the Vietnamese collation of the Unicode CLDR. Should
+    /// the collation data be unavailable, names are compared by code point.
+    pub fn new() -> Self {
+        let locale = icu_locale_core::locale!("vi");
+        let collator = CollatorBorrowed::try_new(
+            CollatorPreferences::from(&locale),
+            CollatorOptions::default(),
+        )
+        .ok();
+        NameOrder { collator }
+    }
+
+    /// Compares two words or phrases in Vietnamese alphabetical order.
+    pub fn compare_words(&self, a: &str, b: &str) -> Ordering {
+        match &self.collator {
+            Some(c) => c.compare(a, b),
+            None => a.cmp(b),
+        }
+    }
+
+    /// Compares two full names: given name, then middle names, then family name.
+    pub fn compare_names(&self, a: &str, b: &str) -> Ordering {
+        let (ga, ma, fa) = split_name(a);
+        let (gb, mb, fb) = split_name(b);
+        self.compare_words(ga, gb)
+            .then_with(|| self.compare_words(ma, mb))
+            .then_with(|| self.compare_words(fa, fb))
+    }
+}
+
+/// Splits a Vietnamese full name into (given, middle, family): `Nguyễn Thị
+/// Minh Khai` gives (`Khai`, `Thị Minh`, `Nguyễn`).
+pub fn split_name(name: &str) -> (&str, &str, &str) {
+    let name = name.trim();
+    let Some((rest, given)) = name.rsplit_once(char::is_whitespace) else {
+        return (name, "", "");
+    };
+    let rest = rest.trim_end();
+    match rest.split_once(char::is_whitespace) {
+        Some((family, middle)) => (given, middle.trim(), family),
+        None => (given, "", rest),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_ignores_case_diacritics_and_separators() {
+        assert_eq!(fold("Tổng số phiếu"), "tongsophieu");
+        assert_eq!(fold("votes_total"), "votestotal");
+        assert_eq!(fold("Đơn vị"), "donvi");
+        assert_eq!(fold("MÃ"), "ma");
+    }
+
+    #[test]
+    fn nfc_composes_decomposed_vietnamese() {
+        let decomposed = "Nguye\u{0302}\u{0303}n";
+        assert_eq!(nfc(decomposed), "Nguyễn");
+        assert!(matches!(nfc("Nguyễn"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        let codes = ["TT1", "TT2", "CN1", "XS"];
+        assert_eq!(suggest("TTI", codes), Some("TT1"));
+        assert_eq!(suggest("tt2", codes), Some("TT2"));
+        assert_eq!(suggest("ABCDEF", codes), None);
+    }
+
+    #[test]
+    fn names_split_into_given_middle_family() {
+        assert_eq!(
+            split_name("Nguyễn Thị Minh Khai"),
+            ("Khai", "Thị Minh", "Nguyễn")
+        );
+        assert_eq!(split_name("Lê Hà"), ("Hà", "", "Lê"));
+        assert_eq!(split_name("Hà"), ("Hà", "", ""));
+    }
+
+    #[test]
+    fn names_sort_by_given_name_in_vietnamese_order() {
+        let order = NameOrder::new();
+        let mut names = vec![
+            "Trần Văn Đức",
+            "Nguyễn Văn Dũng",
+            "Lê Thị Ân",
+            "Phạm An",
+            "Võ Thị Ăn",
+            "Nguyễn Thị An",
+        ];
+        names.sort_by(|a, b| order.compare_names(a, b));
+        assert_eq!(
+            names,
+            vec![
+                "Phạm An",
+                "Nguyễn Thị An",
+                "Võ Thị Ăn",
+                "Lê Thị Ân",
+                "Nguyễn Văn Dũng",
+                "Trần Văn Đức"
+            ]
+        );
+    }
+}
