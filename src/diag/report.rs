@@ -41,7 +41,7 @@ pub fn render(d: &Diagnostic, lang: Lang) -> String {
             d.problem.message(lang)
         );
     }
-    let gutter = d.line.map(|l| l.to_string().len()).unwrap_or(0);
+    let gutter = d.line.map(|l| l.to_string().len()).unwrap_or(1);
     let pad = " ".repeat(gutter);
     if let (Some(snippet), Some(line)) = (&d.snippet, d.line) {
         let text: String = snippet

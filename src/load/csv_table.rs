@@ -435,9 +435,7 @@ fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Proble
         let b = bytes[end];
         if b == b'"' {
             q = !q;
-        } else if !q && (b == delimiter || b == b'\n' || b == b'\r') {
-            break;
-        } else if b == b'\n' {
+        } else if b == b'\n' || (!q && (b == delimiter || b == b'\r')) {
             break;
         }
         end += 1;

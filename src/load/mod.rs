@@ -274,7 +274,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         match read_text(&path, &path, options.encoding, diags) {
             Ok(file) => Some(file),
             Err(d) => {
-                diags.push(d);
+                diags.push(*d);
                 None
             }
         }

@@ -563,7 +563,7 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
             }
         }
     }
-    deadlines.sort_by(|a, b| (a.date, a.review, a.event).cmp(&(b.date, b.review, b.event)));
+    deadlines.sort_by_key(|d| (d.date, d.review, d.event));
 
     let votes = raw.votes.as_ref().map(|v| {
         let min_percent = c.count(&v.min_percent, "votes.min_percent");

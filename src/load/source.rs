@@ -33,8 +33,8 @@ pub fn read_text(
     shown: &Path,
     encoding: Option<&'static Encoding>,
     diags: &mut Vec<Diagnostic>,
-) -> Result<TextFile, Diagnostic> {
-    let fail = |problem| Diagnostic::error(Some(shown.to_path_buf()), problem);
+) -> Result<TextFile, Box<Diagnostic>> {
+    let fail = |problem| Box::new(Diagnostic::error(Some(shown.to_path_buf()), problem));
     let meta = fs::metadata(path).map_err(|e| {
         fail(Problem::Unreadable {
             reason: e.to_string(),

@@ -43,14 +43,18 @@ impl Score {
         whole.checked_mul(1000)?.checked_add(milli).map(Score)
     }
 
-    /// The sum of two scores (saturating: totals are far below the limit).
-    pub fn add(self, other: Score) -> Score {
-        Score(self.0.saturating_add(other.0))
-    }
-
     /// The score as a floating-point number, for JSON.
     pub fn as_f64(self) -> f64 {
         self.0 as f64 / 1000.0
+    }
+}
+
+impl std::ops::Add for Score {
+    type Output = Score;
+
+    /// The sum of two scores (saturating: totals are far below the limit).
+    fn add(self, other: Score) -> Score {
+        Score(self.0.saturating_add(other.0))
     }
 }
 

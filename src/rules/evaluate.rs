@@ -133,7 +133,7 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                 tally.met.push(a.criterion);
             }
             if let Some(score) = a.score {
-                tally.score = tally.score.add(score);
+                tally.score = tally.score + score;
             }
         }
     }

@@ -1,0 +1,130 @@
+//! The command line, declared with clap.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use encoding_rs::Encoding;
+
+/// Kiểm tra danh sách đề nghị khen thưởng theo kế hoạch thi đua, từ một thư mục dữ liệu.
+/// Checks emulation and commendation nominations against the plan, from a data folder.
+#[derive(Debug, Parser)]
+#[command(name = "thiduakt", version, about, long_about = None, max_term_width = 100)]
+#[command(after_help = "\
+Ví dụ / examples:
+  thiduakt check 2023                       danh sách xếp hạng năm 2023
+  thiduakt check 2021-2025                  đợt tổng kết giai đoạn
+  thiduakt check 2023 --format csv          CSV cho script
+  thiduakt explain 2023 NV07                vì sao NV07 được / không được đề nghị
+  thiduakt deadlines                        các mốc thời gian
+  thiduakt validate                         mọi lỗi của thư mục dữ liệu
+
+Mã thoát / exit codes: 0 xong / done, 1 dữ liệu lỗi / bad data, 2 sai cú pháp lệnh / usage.")]
+pub struct Args {
+    /// Options of every command.
+    #[command(flatten)]
+    pub global: Global,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options of every command.
+#[derive(Debug, clap::Args)]
+pub struct Global {
+    /// Thư mục dữ liệu / the data folder
+    #[arg(
+        long,
+        global = true,
+        env = "THIDUAKT_DATA",
+        default_value = "data",
+        value_name = "DIR"
+    )]
+    pub data: PathBuf,
+    /// Ngày tính hạn, DD/MM/YYYY hoặc YYYY-MM-DD (mặc định: hôm nay) / the day deadlines are reckoned from
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    pub today: Option<NaiveDate>,
+    /// Ngôn ngữ / language
+    #[arg(
+        long,
+        global = true,
+        env = "THIDUAKT_LANG",
+        value_enum,
+        default_value = "vi"
+    )]
+    pub lang: LangArg,
+    /// Định dạng đầu ra / output format
+    #[arg(long, global = true, value_enum, default_value = "table")]
+    pub format: FormatArg,
+    /// Không in cảnh báo ra stderr, chỉ in lỗi / print errors only, no warnings or notes
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Bảng mã của tệp không phải UTF-8, vd. windows-1258 / encoding of files that are not UTF-8
+    #[arg(long, global = true, value_name = "ENCODING", value_parser = parse_encoding)]
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// A language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Tiếng Việt
+    Vi,
+    /// English
+    En,
+}
+
+/// An output format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Bảng cho người đọc / a table for people
+    Table,
+    /// CSV cho script / CSV for scripts
+    Csv,
+    /// JSON cho script / JSON for scripts
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Danh sách xếp hạng, chỉ tiêu và cảnh báo của một đợt xét / ranked lists, quotas and warnings of a review
+    Check {
+        /// Đợt xét: một năm (2023) hoặc cả giai đoạn (2021-2025) / a year or the whole period
+        review: String,
+    },
+    /// Các mốc thời gian của kế hoạch và tình trạng / every deadline of the plan and its status
+    Deadlines {
+        /// Chỉ một đợt xét / only this review
+        review: Option<String>,
+    },
+    /// Giải thích từng quy định áp dụng cho một đối tượng / every rule applied to one subject
+    Explain {
+        /// Đợt xét / the review
+        review: String,
+        /// Mã tập thể hoặc cá nhân / id of a unit or a person
+        subject: String,
+    },
+    /// Liệt kê mọi lỗi trong thư mục dữ liệu / list every problem of the data folder
+    Validate,
+    /// Tạo thư mục dữ liệu mới với kế hoạch mặc định / create a new data folder with the built-in plan
+    Init {
+        /// Thư mục mới hoặc rỗng / a new or empty folder
+        dir: PathBuf,
+    },
+}
+
+/// Reads `--today` in either date form.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    thiduakt::load::values::date(text).map_err(|_| {
+        format!("\"{text}\": cần DD/MM/YYYY hoặc YYYY-MM-DD / expected DD/MM/YYYY or YYYY-MM-DD")
+    })
+}
+
+/// Reads `--encoding` by its WHATWG label (`windows-1258`, `utf-16le`, ...).
+fn parse_encoding(text: &str) -> Result<&'static Encoding, String> {
+    Encoding::for_label(text.trim().as_bytes()).ok_or_else(|| {
+        format!(
+            "\"{text}\": bảng mã không rõ / unknown encoding (vd. windows-1258, utf-8, utf-16le)"
+        )
+    })
+}

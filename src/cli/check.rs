@@ -1,0 +1,19 @@
+//! `thiduakt check REVIEW`.
+
+use thiduakt::render::{Format, check};
+use thiduakt::rules::evaluate;
+
+use crate::cli::Context;
+
+/// Prints the ranked lists, quota use and warnings of a review.
+pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
+    let data = ctx.load()?;
+    let review = ctx.review(&data, review)?;
+    let report = evaluate(&data, review, ctx.today);
+    let out = match ctx.format {
+        Format::Table => check::table(&data, &report, &ctx.style),
+        Format::Csv => check::csv(&data, &report),
+        Format::Json => check::json(&data, &report, ctx.lang),
+    };
+    ctx.print(&out)
+}

@@ -1,0 +1,42 @@
+//! The command line's glue: global options into a [`Context`], one module
+//! per command, and every outcome mapped to an exit code (0 done, 1 the data
+//! or a file could not be used, 2 usage). Data goes to stdout, messages to
+//! stderr.
+
+mod args;
+mod check;
+mod context;
+mod deadlines;
+mod explain;
+mod init;
+mod validate;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+pub use args::{Args, Command};
+pub use context::{Context, Reported};
+
+/// Runs the command line and returns the exit code.
+pub fn run() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let ctx = Context::new(&args.global);
+    let result = match &args.command {
+        Command::Check { review } => check::run(&ctx, review),
+        Command::Deadlines { review } => deadlines::run(&ctx, review.as_deref()),
+        Command::Explain { review, subject } => explain::run(&ctx, review, subject),
+        Command::Validate => validate::run(&ctx),
+        Command::Init { dir } => init::run(&ctx, dir),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => ctx.exit_code(&e),
+    }
+}

@@ -1,0 +1,27 @@
+//! `thiduakt validate`.
+
+use thiduakt::load::load;
+use thiduakt::render::{Format, validate};
+
+use crate::cli::{Context, Reported};
+
+/// Lists every problem of the data folder on stdout; exit code 1 if any is an
+/// error. `-q` leaves warnings out.
+pub fn run(ctx: &Context) -> anyhow::Result<()> {
+    let loaded = load(&ctx.data_dir, &ctx.load_options);
+    let diagnostics: Vec<_> = loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.is_error() || !ctx.quiet)
+        .collect();
+    let out = match ctx.format {
+        Format::Table => validate::text(&diagnostics, ctx.lang),
+        Format::Csv => validate::csv(&diagnostics, ctx.lang),
+        Format::Json => validate::json(&diagnostics, ctx.lang),
+    };
+    ctx.print(&out)?;
+    if diagnostics.iter().any(|d| d.is_error()) {
+        return Err(Reported.into());
+    }
+    Ok(())
+}

@@ -1,0 +1,115 @@
+//! Words of the domain in Vietnamese and English.
+
+use crate::lang::Lang;
+use crate::model::Document;
+use crate::plan::{AwardKind, Category, Event, PersonKind, SubjectKind, UnitKind};
+use crate::rules::Status;
+use crate::rules::deadlines::DeadlineStatus;
+
+/// Name of a status.
+pub fn status(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Proposed, Lang::Vi) => "Đề nghị",
+        (Status::Proposed, Lang::En) => "Proposed",
+        (Status::OverQuota, Lang::Vi) => "Vượt chỉ tiêu",
+        (Status::OverQuota, Lang::En) => "Over quota",
+        (Status::Ineligible, Lang::Vi) => "Không đủ điều kiện",
+        (Status::Ineligible, Lang::En) => "Ineligible",
+    }
+}
+
+/// Full name of an award.
+pub fn award(a: AwardKind, lang: Lang) -> &'static str {
+    match (a, lang) {
+        (AwardKind::BangKhen, Lang::Vi) => "Bằng khen UBND tỉnh",
+        (AwardKind::BangKhen, Lang::En) => "Provincial Bằng khen",
+        (AwardKind::GiayKhen, Lang::Vi) => "Giấy khen Giám đốc Sở",
+        (AwardKind::GiayKhen, Lang::En) => "Director's Giấy khen",
+    }
+}
+
+/// Short name of an award.
+pub fn award_short(a: AwardKind, lang: Lang) -> &'static str {
+    match (a, lang) {
+        (AwardKind::BangKhen, _) => "Bằng khen",
+        (AwardKind::GiayKhen, _) => "Giấy khen",
+    }
+}
+
+/// Name of a category, as a heading.
+pub fn category(c: Category, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (Category::Collective, Lang::Vi) => "Tập thể",
+        (Category::Collective, Lang::En) => "Collectives",
+        (Category::Individual, Lang::Vi) => "Cá nhân",
+        (Category::Individual, Lang::En) => "Individuals",
+    }
+}
+
+/// Name of a kind of subject.
+pub fn kind(k: SubjectKind, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (SubjectKind::Unit(UnitKind::So), Lang::Vi) => "Sở",
+        (SubjectKind::Unit(UnitKind::So), Lang::En) => "the Department",
+        (SubjectKind::Unit(UnitKind::Phong), Lang::Vi) => "phòng thuộc Sở",
+        (SubjectKind::Unit(UnitKind::Phong), Lang::En) => "office of the Department",
+        (SubjectKind::Unit(UnitKind::DonVi), Lang::Vi) => "đơn vị thuộc Sở",
+        (SubjectKind::Unit(UnitKind::DonVi), Lang::En) => "attached unit",
+        (SubjectKind::Unit(UnitKind::ToChuc), Lang::Vi) => "tổ chức có liên quan",
+        (SubjectKind::Unit(UnitKind::ToChuc), Lang::En) => "related organisation",
+        (SubjectKind::Person(PersonKind::NoiBo), Lang::Vi) => "CCVC-NLĐ của Sở",
+        (SubjectKind::Person(PersonKind::NoiBo), Lang::En) => "staff of the Department",
+        (SubjectKind::Person(PersonKind::BenNgoai), Lang::Vi) => "cá nhân có liên quan ngoài Sở",
+        (SubjectKind::Person(PersonKind::BenNgoai), Lang::En) => {
+            "related individual outside the Department"
+        }
+    }
+}
+
+/// Name of a deadline's event.
+pub fn event(e: Event, lang: Lang) -> &'static str {
+    match (e, lang) {
+        (Event::UnitSubmission, Lang::Vi) => "Các đơn vị gửi hồ sơ về Hội đồng TĐKT Sở",
+        (Event::UnitSubmission, Lang::En) => "Units send dossiers to the council",
+        (Event::DepartmentSubmission, Lang::Vi) => "Sở trình cơ quan có thẩm quyền",
+        (Event::DepartmentSubmission, Lang::En) => "The Department submits to the province",
+        (Event::FinalMeeting, Lang::Vi) => "Tổng kết phong trào (dự kiến Quý IV)",
+        (Event::FinalMeeting, Lang::En) => "Final review meeting (expected in Q4)",
+        (Event::PeriodEnd, Lang::Vi) => "Kết thúc phong trào",
+        (Event::PeriodEnd, Lang::En) => "End of the movement",
+    }
+}
+
+/// Name of a deadline status.
+pub fn deadline_status(s: DeadlineStatus, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (DeadlineStatus::Upcoming, Lang::Vi) => "sắp tới",
+        (DeadlineStatus::Upcoming, Lang::En) => "upcoming",
+        (DeadlineStatus::DueToday, Lang::Vi) => "hạn cuối hôm nay",
+        (DeadlineStatus::DueToday, Lang::En) => "due today",
+        (DeadlineStatus::Passed, Lang::Vi) => "đã qua",
+        (DeadlineStatus::Passed, Lang::En) => "passed",
+    }
+}
+
+/// Name of a dossier document.
+pub fn document(d: Document, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (Document::ToTrinh, Lang::Vi) => "tờ trình",
+        (Document::ToTrinh, Lang::En) => "tờ trình (request letter)",
+        (Document::BienBan, Lang::Vi) => "biên bản họp xét",
+        (Document::BienBan, Lang::En) => "biên bản (meeting minutes)",
+        (Document::BaoCao, Lang::Vi) => "báo cáo thành tích",
+        (Document::BaoCao, Lang::En) => "báo cáo (achievement report)",
+    }
+}
+
+/// "năm 2023" / "the 2023 review"; "tổng kết 2021-2025" / "the final review 2021-2025".
+pub fn review(r: crate::Review, lang: Lang) -> String {
+    match (r, lang) {
+        (crate::Review::Annual(y), Lang::Vi) => format!("năm {y}"),
+        (crate::Review::Annual(y), Lang::En) => format!("annual review {y}"),
+        (r @ crate::Review::Final(..), Lang::Vi) => format!("tổng kết giai đoạn {r}"),
+        (r @ crate::Review::Final(..), Lang::En) => format!("final review {r}"),
+    }
+}

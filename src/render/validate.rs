@@ -1,0 +1,83 @@
+//! `validate`: every problem of a data folder, for people or scripts.
+
+use serde_json::{Value, json};
+
+use crate::diag::report::{render_all, summary};
+use crate::diag::{Diagnostic, Severity};
+use crate::lang::Lang;
+use crate::render::{csv_string, json_string};
+
+/// The columns of `validate --format csv`.
+pub const CSV_COLUMNS: [&str; 8] = [
+    "severity", "file", "line", "column", "field", "message", "expected", "hint",
+];
+
+fn severity(d: &Diagnostic) -> &'static str {
+    match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn file(d: &Diagnostic) -> String {
+    d.file
+        .as_ref()
+        .map(|f| f.display().to_string())
+        .unwrap_or_default()
+}
+
+/// Every diagnostic, then a count.
+pub fn text(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let mut out = render_all(diagnostics, lang, None);
+    if diagnostics.is_empty() {
+        out.push_str(lang.pick("Dữ liệu hợp lệ: ", "The data is valid: "));
+    }
+    out.push_str(&summary(diagnostics, lang));
+    out.push('\n');
+    out
+}
+
+/// `validate --format csv`.
+pub fn csv(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    csv_string(
+        &CSV_COLUMNS,
+        diagnostics.iter().map(|d| {
+            vec![
+                severity(d).to_string(),
+                file(d),
+                d.line.map(|l| l.to_string()).unwrap_or_default(),
+                d.column.map(|c| c.to_string()).unwrap_or_default(),
+                d.field.clone().unwrap_or_default(),
+                d.problem.message(lang),
+                d.problem.expected(lang).unwrap_or_default(),
+                d.problem.hint(lang).unwrap_or_default(),
+            ]
+        }),
+    )
+}
+
+/// `validate --format json`.
+pub fn json(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let rows: Vec<Value> = diagnostics
+        .iter()
+        .map(|d| {
+            json!({
+                "severity": severity(d),
+                "file": file(d),
+                "line": d.line,
+                "column": d.column,
+                "field": d.field,
+                "message": d.problem.message(lang),
+                "expected": d.problem.expected(lang),
+                "hint": d.problem.hint(lang),
+            })
+        })
+        .collect();
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    json_string(&json!({
+        "valid": errors == 0,
+        "errors": errors,
+        "warnings": diagnostics.len() - errors,
+        "problems": rows,
+    }))
+}
