@@ -1,0 +1,117 @@
+//! A work folder for command-line tests: a temporary directory holding a
+//! `data/` folder (the built-in plan, and whatever files a test writes), and
+//! a way to run `thiduakt` in it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use snapbox::cmd::{Command, cargo_bin};
+
+/// A temporary folder with `data/plan.toml`.
+pub struct Workdir {
+    dir: tempfile::TempDir,
+}
+
+impl Workdir {
+    /// A folder whose `data/` holds the built-in plan only.
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let w = Workdir { dir };
+        w.write("data/plan.toml", thiduakt::load::BUILTIN_PLAN);
+        w
+    }
+
+    /// Writes a file (folders are created); text is written as UTF-8.
+    pub fn write(&self, rel: &str, contents: &str) -> &Self {
+        self.write_bytes(rel, contents.as_bytes())
+    }
+
+    /// Writes a file's bytes.
+    pub fn write_bytes(&self, rel: &str, contents: &[u8]) -> &Self {
+        let path = self.path(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("create folder");
+        }
+        std::fs::write(path, contents).expect("write file");
+        self
+    }
+
+    /// Replaces a text in the plan (quotas, thresholds), which must be there.
+    pub fn edit_plan(&self, from: &str, to: &str) -> &Self {
+        let plan = self.read("data/plan.toml");
+        assert!(plan.contains(from), "the plan has no {from:?}");
+        self.write("data/plan.toml", &plan.replacen(from, to, 1))
+    }
+
+    /// Reads a file.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).expect("read file")
+    }
+
+    /// A path in the folder.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// The folder.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `thiduakt ARGS` run in the folder, with no language or data folder
+    /// inherited from the environment.
+    pub fn cmd<I, S>(&self, args: I) -> Command
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        thiduakt(args).current_dir(self.root())
+    }
+}
+
+/// `thiduakt ARGS` with a clean environment for its own variables.
+pub fn thiduakt<I, S>(args: I) -> Command
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    Command::new(cargo_bin("thiduakt"))
+        .args(args)
+        .env_remove("THIDUAKT_LANG")
+        .env_remove("THIDUAKT_DATA")
+        .env_remove("NO_COLOR")
+}
+
+/// The units most crafted folders use.
+pub const UNITS: &str = r#"
+[[unit]]
+id = "SO"
+name = "Sở Khoa học và Công nghệ"
+kind = "so"
+
+[[unit]]
+id = "VP"
+name = "Văn phòng Sở"
+kind = "phong"
+
+[[unit]]
+id = "PA"
+name = "Phòng A"
+kind = "phong"
+
+[[unit]]
+id = "PB"
+name = "Phòng B"
+kind = "phong"
+
+[[unit]]
+id = "CC"
+name = "Chi cục C"
+kind = "don_vi"
+
+[[unit]]
+id = "TC"
+name = "Tổ chức liên quan T"
+kind = "to_chuc"
+"#;
