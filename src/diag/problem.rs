@@ -430,7 +430,15 @@ impl Problem {
                     format!("\"{value}\" is not a review")
                 }
             }
-            ReviewNotInPlan { reason, .. } => reason.message(lang),
+            ReviewNotInPlan { reason, .. } => match (reason, vi) {
+                (ReviewError::InFinalReview { year, final_review }, true) => format!(
+                    "năm {year} không có đợt xét hằng năm: năm {year} được xét trong đợt tổng kết {final_review} (IV.3)"
+                ),
+                (ReviewError::InFinalReview { year, final_review }, false) => format!(
+                    "{year} has no annual review: it is judged in the final review {final_review} (IV.3)"
+                ),
+                (other, _) => other.message(lang),
+            },
             UnknownSubject { value, .. } => {
                 if vi {
                     format!("không có tập thể hay cá nhân nào mã \"{value}\"")
@@ -728,9 +736,13 @@ impl Problem {
                 ..
             } => {
                 if vi {
-                    format!("ghi đợt xét là {final_review}")
+                    format!(
+                        "thành tích của cả giai đoạn ghi ở đợt xét {final_review}, theo tiêu chí của đợt tổng kết"
+                    )
                 } else {
-                    format!("write the review as {final_review}")
+                    format!(
+                        "achievements of the whole period belong to review {final_review}, under its own criteria"
+                    )
                 }
             }
             UnknownSubject {

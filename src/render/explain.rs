@@ -345,6 +345,10 @@ fn explain_outcome(
             .map(|q| (q.used, q.quota))
             .unwrap_or((0, 0))
     };
+    let entitled_clause = match report.review.review_type() {
+        ReviewType::Final => &plan.history.clause,
+        ReviewType::Annual => &plan.giay_khen.clause,
+    };
     let entitled: Vec<&str> = AwardKind::ALL
         .into_iter()
         .filter(|a| r.entitlement.allows(*a))
@@ -354,7 +358,7 @@ fn explain_outcome(
         Lang::Vi => writeln!(
             out,
             "[{}] Được xét: {}",
-            plan.giay_khen.clause,
+            entitled_clause,
             if entitled.is_empty() {
                 "—".to_string()
             } else {
@@ -364,7 +368,7 @@ fn explain_outcome(
         Lang::En => writeln!(
             out,
             "[{}] May take: {}",
-            plan.giay_khen.clause,
+            entitled_clause,
             if entitled.is_empty() {
                 "—".to_string()
             } else {

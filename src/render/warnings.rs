@@ -11,20 +11,22 @@ pub fn subject_label(data: &Dataset, subject: Subject) -> String {
     format!("{} {}", data.id(subject), data.name(subject))
 }
 
-fn weekend_note(last_day: chrono::NaiveDate, lang: Lang) -> String {
-    if !is_weekend(last_day) {
-        return String::new();
-    }
+/// "ngày cuối 14/03/2024", and when that is a weekend, the working day to
+/// aim for instead.
+fn last_day_text(last_day: chrono::NaiveDate, lang: Lang) -> String {
+    let weekday = lang.weekday(chrono::Datelike::weekday(&last_day));
     let friday = working_day_on_or_before(last_day);
-    match lang {
-        Lang::Vi => format!(
-            " (ngày cuối là {}; nên gửi chậm nhất {})",
-            lang.date_with_weekday(last_day),
+    match (is_weekend(last_day), lang) {
+        (false, Lang::Vi) => format!("ngày cuối {}", lang.date(last_day)),
+        (false, Lang::En) => format!("last day {}", lang.date(last_day)),
+        (true, Lang::Vi) => format!(
+            "ngày cuối {} là {weekday}; nên gửi chậm nhất {}",
+            lang.date(last_day),
             lang.date_with_weekday(friday)
         ),
-        Lang::En => format!(
-            " (the last day is a {}; better send by {})",
-            lang.weekday(chrono::Datelike::weekday(&last_day)),
+        (true, Lang::En) => format!(
+            "last day {}, a {weekday}; better send by {}",
+            lang.date(last_day),
             lang.date_with_weekday(friday)
         ),
     }
@@ -125,36 +127,34 @@ pub fn message(data: &Dataset, warning: &Warning, lang: Lang) -> String {
                         incomplete,
                         unvoted,
                     },
-                    Lang::Vi,
+                    _,
                 ) => {
-                    format!(
-                        "{incomplete} hồ sơ chưa đủ, {unvoted} đề nghị chưa được Hội đồng bỏ phiếu"
-                    )
-                }
-                (
-                    Pending::Review {
-                        incomplete,
-                        unvoted,
-                    },
-                    Lang::En,
-                ) => {
-                    format!(
-                        "{incomplete} dossiers incomplete, {unvoted} nominations not yet voted on"
-                    )
+                    let mut parts = Vec::new();
+                    if *incomplete > 0 {
+                        parts.push(match lang {
+                            Lang::Vi => format!("{incomplete} hồ sơ chưa đủ"),
+                            Lang::En => format!("{incomplete} dossiers incomplete"),
+                        });
+                    }
+                    if *unvoted > 0 {
+                        parts.push(match lang {
+                            Lang::Vi => format!("{unvoted} đề nghị chưa được Hội đồng bỏ phiếu"),
+                            Lang::En => format!("{unvoted} nominations not yet voted on"),
+                        });
+                    }
+                    parts.join(", ")
                 }
             };
             match lang {
                 Lang::Vi => format!(
-                    "{when} đến hạn \"{}\" (ngày cuối {}){}: {what}",
+                    "{when} đến hạn \"{}\" ({}): {what} (IV.3)",
                     labels::event(*event, lang),
-                    d(*last_day),
-                    weekend_note(*last_day, lang)
+                    last_day_text(*last_day, lang)
                 ),
                 Lang::En => format!(
-                    "{when} until \"{}\" (last day {}){}: {what}",
+                    "{when} until \"{}\" ({}): {what} (IV.3)",
                     labels::event(*event, lang),
-                    d(*last_day),
-                    weekend_note(*last_day, lang)
+                    last_day_text(*last_day, lang)
                 ),
             }
         }

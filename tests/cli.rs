@@ -1,0 +1,15 @@
+//! Snapshot tests of the command line on the shipped sample data: the cases
+//! in `tests/cmd/*.toml` and every `console` example of the README, so that
+//! a changed output fails until the documentation says so too.
+//!
+//! Update the snapshots with `TRYCMD=overwrite cargo test --test cli`.
+
+#[test]
+fn cli_snapshots() {
+    trycmd::TestCases::new()
+        .env("THIDUAKT_LANG", "vi")
+        .env("THIDUAKT_DATA", "data")
+        .env("NO_COLOR", "1")
+        .case("tests/cmd/*.toml")
+        .case("README.md");
+}
