@@ -114,8 +114,28 @@ pub fn write_atomic(path: &Path, data_dir: &Path, bytes: &[u8]) -> Result<(), Ou
         .map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
+    // A temporary file is private (0600); the output gets the permissions of
+    // the file it replaces, or those of an ordinary new file.
+    let permissions = match std::fs::metadata(&target) {
+        Ok(meta) => meta.permissions(),
+        Err(_) => ordinary_permissions(temp.as_file()).map_err(io)?,
+    };
+    temp.as_file().set_permissions(permissions).map_err(io)?;
     temp.persist(&target).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut p = file.metadata()?.permissions();
+    p.set_mode(0o644);
+    Ok(p)
+}
+
+#[cfg(not(unix))]
+fn ordinary_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 #[cfg(test)]

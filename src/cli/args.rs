@@ -92,10 +92,32 @@ pub enum Command {
         /// Đợt xét: một năm (2023) hoặc cả giai đoạn (2021-2025) / a year or the whole period
         review: String,
     },
+    /// Xuất danh sách đề nghị (.csv hoặc .xlsx) / export the nomination list (.csv or .xlsx)
+    Export {
+        /// Đợt xét / the review
+        review: String,
+        /// Tệp ra: .csv, .xlsx, hoặc - (CSV ra stdout) / output file: .csv, .xlsx, or - (CSV to stdout)
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Thứ tự trong mỗi nhóm / order within each group
+        #[arg(long, value_enum, default_value = "rank")]
+        sort: SortArg,
+    },
+    /// Tổng hợp theo đợt xét (và theo đơn vị) / summary per review (and per unit)
+    Summary {
+        /// Các đợt xét (mặc định: tất cả) / reviews (default: all of the plan's)
+        reviews: Vec<String>,
+        /// Chia theo đơn vị / break down per unit
+        #[arg(long, value_enum)]
+        by: Option<ByArg>,
+    },
     /// Các mốc thời gian của kế hoạch và tình trạng / every deadline of the plan and its status
     Deadlines {
         /// Chỉ một đợt xét / only this review
         review: Option<String>,
+        /// Ghi ra tệp; .ics là lịch iCalendar / write to a file; .ics writes an iCalendar file
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Giải thích từng quy định áp dụng cho một đối tượng / every rule applied to one subject
     Explain {
@@ -111,6 +133,33 @@ pub enum Command {
         /// Thư mục mới hoặc rỗng / a new or empty folder
         dir: PathBuf,
     },
+    /// Mã tự hoàn thành cho shell / shell completion script
+    Completions {
+        /// bash, zsh, fish, powershell, elvish
+        shell: clap_complete::Shell,
+    },
+    /// Trang hướng dẫn man (roff) / the manual page (roff)
+    Man {
+        /// Ghi ra tệp thay vì stdout / write to a file instead of stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// The order of rows in an export.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Theo thứ hạng / by rank
+    Rank,
+    /// Theo tên, như danh sách chính thức / by name, as official lists are
+    Name,
+}
+
+/// How to break a summary down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// Theo đơn vị / per unit
+    Unit,
 }
 
 /// Reads `--today` in either date form.

@@ -2,13 +2,14 @@
 
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use thiduakt::diag::report::render_all;
 use thiduakt::load::{LoadOptions, load};
 use thiduakt::model::Dataset;
+use thiduakt::output::{OutputError, write_atomic};
 use thiduakt::render::{Format, Style};
 use thiduakt::{Lang, Review};
 
@@ -140,10 +141,45 @@ impl Context {
 
     /// Writes data to stdout. A closed pipe (`| head`) is not an error.
     pub fn print(&self, text: &str) -> anyhow::Result<()> {
+        self.print_bytes(text.as_bytes())
+    }
+
+    /// Writes bytes to stdout. A closed pipe (`| head`) is not an error.
+    pub fn print_bytes(&self, bytes: &[u8]) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();
-        match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        match out.write_all(bytes).and_then(|()| out.flush()) {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
             _ => Ok(()),
+        }
+    }
+
+    /// Writes an output file atomically, refusing any input of the data
+    /// folder (exit 1 with the reason).
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+        match write_atomic(path, &self.data_dir, bytes) {
+            Ok(()) => Ok(()),
+            Err(OutputError::IsInput { path }) => {
+                self.error(&match self.lang {
+                    Lang::Vi => format!(
+                        "không ghi vào {}: đây là tệp dữ liệu đầu vào (trong {}); hãy chọn tệp khác",
+                        path.display(),
+                        self.data_dir.display()
+                    ),
+                    Lang::En => format!(
+                        "not writing {}: it is an input of the data folder {}; choose another file",
+                        path.display(),
+                        self.data_dir.display()
+                    ),
+                });
+                Err(Reported.into())
+            }
+            Err(OutputError::Io { path, source }) => {
+                self.error(&match self.lang {
+                    Lang::Vi => format!("không ghi được {}: {source}", path.display()),
+                    Lang::En => format!("cannot write {}: {source}", path.display()),
+                });
+                Err(Reported.into())
+            }
         }
     }
 

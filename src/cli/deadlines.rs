@@ -1,11 +1,14 @@
-//! `thiduakt deadlines [REVIEW]`.
+//! `thiduakt deadlines [REVIEW] [-o FILE]`.
 
-use thiduakt::render::{Format, deadlines};
+use std::path::Path;
+
+use thiduakt::render::{Format, deadlines, ics};
 
 use crate::cli::Context;
 
-/// Prints every deadline of the plan (or of one review) and its status.
-pub fn run(ctx: &Context, review: Option<&str>) -> anyhow::Result<()> {
+/// Prints every deadline of the plan (or of one review) and its status, or
+/// writes them to a file: an iCalendar file when it ends in `.ics`.
+pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> anyhow::Result<()> {
     let data = ctx.load()?;
     let only = review.map(|r| ctx.review(&data, r)).transpose()?;
     let plan = &data.plan;
@@ -14,10 +17,16 @@ pub fn run(ctx: &Context, review: Option<&str>) -> anyhow::Result<()> {
         .iter()
         .filter(|d| only.is_none_or(|r| d.review == r));
     let states = deadlines::states(selected, ctx.today);
+    let is_ics =
+        output.is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ics")));
     let out = match ctx.format {
+        _ if is_ics => ics::calendar(plan, &states, ctx.today, ctx.lang),
         Format::Table => deadlines::table(plan, &states, ctx.today, &ctx.style),
         Format::Csv => deadlines::csv(&states),
         Format::Json => deadlines::json(&states, ctx.today),
     };
-    ctx.print(&out)
+    match output {
+        Some(path) => ctx.write_file(path, out.as_bytes()),
+        None => ctx.print(&out),
+    }
 }

@@ -8,7 +8,10 @@ mod check;
 mod context;
 mod deadlines;
 mod explain;
+mod export;
 mod init;
+mod shell;
+mod summary;
 mod validate;
 
 use std::process::ExitCode;
@@ -16,7 +19,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Args, Command};
-pub use context::{Context, Reported};
+pub use context::{Context, Reported, Usage};
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
@@ -30,7 +33,17 @@ pub fn run() -> ExitCode {
     let ctx = Context::new(&args.global);
     let result = match &args.command {
         Command::Check { review } => check::run(&ctx, review),
-        Command::Deadlines { review } => deadlines::run(&ctx, review.as_deref()),
+        Command::Deadlines { review, output } => {
+            deadlines::run(&ctx, review.as_deref(), output.as_deref())
+        }
+        Command::Export {
+            review,
+            output,
+            sort,
+        } => export::run(&ctx, review, output, *sort),
+        Command::Summary { reviews, by } => summary::run(&ctx, reviews, by.is_some()),
+        Command::Completions { shell } => shell::completions(&ctx, *shell),
+        Command::Man { output } => shell::man(&ctx, output.as_deref()),
         Command::Explain { review, subject } => explain::run(&ctx, review, subject),
         Command::Validate => validate::run(&ctx),
         Command::Init { dir } => init::run(&ctx, dir),

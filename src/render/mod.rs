@@ -8,7 +8,10 @@
 pub mod check;
 pub mod deadlines;
 pub mod explain;
+pub mod export;
+pub mod ics;
 pub mod labels;
+pub mod summary;
 pub mod table;
 pub mod validate;
 pub mod warnings;

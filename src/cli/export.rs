@@ -1,0 +1,60 @@
+//! `thiduakt export REVIEW -o FILE [--sort rank|name]`.
+
+use std::path::Path;
+
+use thiduakt::Lang;
+use thiduakt::render::export::{self, SortOrder};
+use thiduakt::rules::evaluate;
+
+use crate::cli::args::SortArg;
+use crate::cli::{Context, Usage};
+
+/// Writes the nomination list of a review as a document for people: `.csv`
+/// (or `-` for CSV on stdout) or `.xlsx`, by the file's extension.
+pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> anyhow::Result<()> {
+    let to_stdout = output == Path::new("-");
+    let extension = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let xlsx = match extension.as_deref() {
+        _ if to_stdout => false,
+        Some("csv") => false,
+        Some("xlsx") => true,
+        _ => {
+            return Err(Usage(match ctx.lang {
+                Lang::Vi => format!(
+                    "{}: tệp xuất phải có đuôi .csv hoặc .xlsx (hoặc - để in CSV)",
+                    output.display()
+                ),
+                Lang::En => format!(
+                    "{}: the output must end in .csv or .xlsx (or be - for CSV on stdout)",
+                    output.display()
+                ),
+            })
+            .into());
+        }
+    };
+    let data = ctx.load()?;
+    let review = ctx.review(&data, review)?;
+    let report = evaluate(&data, review, ctx.today);
+    let sort = match sort {
+        SortArg::Rank => SortOrder::Rank,
+        SortArg::Name => SortOrder::Name,
+    };
+    let rows = export::rows(&data, &report, sort, ctx.lang);
+    let bytes = if xlsx {
+        export::xlsx(&data, &report, &rows, ctx.lang)?
+    } else {
+        export::csv(&rows, ctx.lang)
+    };
+    if to_stdout {
+        return ctx.print_bytes(&bytes);
+    }
+    ctx.write_file(output, &bytes)?;
+    ctx.note(&match ctx.lang {
+        Lang::Vi => format!("Đã ghi {} đề nghị vào {}", rows.len(), output.display()),
+        Lang::En => format!("Wrote {} nominations to {}", rows.len(), output.display()),
+    });
+    Ok(())
+}

@@ -1,0 +1,349 @@
+//! `export REVIEW -o FILE`: the nomination list (proposed candidates only) as
+//! a document for people, in CSV (UTF-8 with a BOM, for Excel) or `.xlsx`.
+//!
+//! Rows are grouped by award (Bằng khen, then Giấy khen), collectives before
+//! individuals, in rank order or, with `--sort name`, in the order of
+//! official lists: by given name, then middle names, then family name, in
+//! Vietnamese alphabetical order. Text that a spreadsheet would run as a
+//! formula is neutralised.
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{ExcelDateTime, Format as XlsxFormat, FormatAlign, Workbook, XlsxError};
+
+use crate::lang::Lang;
+use crate::model::{Dataset, Score, Subject, Votes};
+use crate::plan::{AwardKind, Category};
+use crate::render::labels;
+use crate::render::warnings::message;
+use crate::rules::{ReviewReport, Status};
+use crate::text::NameOrder;
+
+/// The order of rows within a group.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// By rank (the council's order).
+    #[default]
+    Rank,
+    /// By name, the way official lists are ordered.
+    Name,
+}
+
+/// One proposed candidate, ready for a document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportRow {
+    /// The award proposed.
+    pub award: AwardKind,
+    /// Collective or individual.
+    pub category: Category,
+    /// Number within its group, from 1 (STT).
+    pub number: usize,
+    /// The subject.
+    pub subject: Subject,
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// A person's position.
+    pub position: String,
+    /// A person's unit (its name).
+    pub unit: String,
+    /// The council's vote.
+    pub votes: Option<Votes>,
+    /// Total score.
+    pub score: Score,
+    /// Rank among the eligible of its category.
+    pub rank: u32,
+    /// When its dossier was received.
+    pub received: Option<NaiveDate>,
+    /// The review's warnings about it, if any.
+    pub note: String,
+}
+
+/// The proposed candidates of a review, grouped and ordered.
+pub fn rows(data: &Dataset, report: &ReviewReport, sort: SortOrder, lang: Lang) -> Vec<ExportRow> {
+    let names = NameOrder::new();
+    let mut out = Vec::new();
+    for award in AwardKind::ALL {
+        for category in Category::ALL {
+            let mut group: Vec<_> = report
+                .candidates
+                .iter()
+                .filter(|r| {
+                    r.status == Status::Proposed
+                        && r.award == Some(award)
+                        && r.category() == category
+                })
+                .collect();
+            if sort == SortOrder::Name {
+                group.sort_by(|a, b| {
+                    let (na, nb) = (data.name(a.subject), data.name(b.subject));
+                    let by_name = match category {
+                        Category::Individual => names.compare_names(na, nb),
+                        Category::Collective => names.compare_words(na, nb),
+                    };
+                    by_name.then_with(|| data.id(a.subject).cmp(data.id(b.subject)))
+                });
+            }
+            for (i, r) in group.into_iter().enumerate() {
+                let (position, unit) = match r.subject {
+                    Subject::Person(p) => (
+                        data.people[p as usize].position.clone().unwrap_or_default(),
+                        data.home_unit(r.subject)
+                            .map(|u| u.name.clone())
+                            .unwrap_or_default(),
+                    ),
+                    Subject::Unit(_) => (String::new(), String::new()),
+                };
+                let note = report
+                    .warnings
+                    .iter()
+                    .filter(|w| w.subject == Some(r.subject))
+                    .map(|w| message(data, w, lang))
+                    .collect::<Vec<_>>()
+                    .join("; ");
+                out.push(ExportRow {
+                    award,
+                    category,
+                    number: i + 1,
+                    subject: r.subject,
+                    id: data.id(r.subject).to_string(),
+                    name: data.name(r.subject).to_string(),
+                    position,
+                    unit,
+                    votes: r.votes,
+                    score: r.score,
+                    rank: r.rank.unwrap_or(0),
+                    received: r.nomination.and_then(|n| data.nominations[n].received),
+                    note,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Neutralises a cell a spreadsheet would run as a formula (leading `=`,
+/// `+`, `-`, `@`, tab or carriage return) by prefixing an apostrophe, which
+/// spreadsheets show as plain text.
+pub fn neutralise(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The column headers of the document.
+pub fn headers(lang: Lang) -> [&'static str; 12] {
+    match lang {
+        Lang::Vi => [
+            "STT",
+            "Hình thức khen thưởng",
+            "Tập thể/Cá nhân",
+            "Mã",
+            "Họ và tên / Tên tập thể",
+            "Chức vụ",
+            "Đơn vị",
+            "Phiếu đồng ý",
+            "Tổng số phiếu",
+            "Điểm",
+            "Ngày nhận hồ sơ",
+            "Ghi chú",
+        ],
+        Lang::En => [
+            "No.",
+            "Award",
+            "Collective/Individual",
+            "Id",
+            "Name",
+            "Position",
+            "Unit",
+            "Votes in favour",
+            "Votes cast",
+            "Score",
+            "Dossier received",
+            "Note",
+        ],
+    }
+}
+
+fn category_label(c: Category, lang: Lang) -> &'static str {
+    match (c, lang) {
+        (Category::Collective, Lang::Vi) => "Tập thể",
+        (Category::Individual, Lang::Vi) => "Cá nhân",
+        (Category::Collective, Lang::En) => "Collective",
+        (Category::Individual, Lang::En) => "Individual",
+    }
+}
+
+/// The document as CSV: UTF-8 with a BOM (so that Excel shows Vietnamese),
+/// CRLF line ends, comma-separated.
+pub fn csv(rows: &[ExportRow], lang: Lang) -> Vec<u8> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(vec![0xEF, 0xBB, 0xBF]);
+    let _ = writer.write_record(headers(lang));
+    for r in rows {
+        let record = [
+            r.number.to_string(),
+            labels::award(r.award, lang).to_string(),
+            category_label(r.category, lang).to_string(),
+            neutralise(&r.id),
+            neutralise(&r.name),
+            neutralise(&r.position),
+            neutralise(&r.unit),
+            r.votes.map(|v| v.in_favour.to_string()).unwrap_or_default(),
+            r.votes.map(|v| v.total.to_string()).unwrap_or_default(),
+            lang.decimal(&r.score.to_string()),
+            r.received.map(|d| lang.date(d)).unwrap_or_default(),
+            neutralise(&r.note),
+        ];
+        let _ = writer.write_record(&record);
+    }
+    writer.into_inner().unwrap_or_default()
+}
+
+/// A sheet name: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(award: AwardKind, category: Category, lang: Lang) -> String {
+    let name = format!(
+        "{} - {}",
+        labels::award_short(award, lang),
+        category_label(category, lang)
+    );
+    name.chars()
+        .filter(|c| !"[]:*?/\\".contains(*c))
+        .take(31)
+        .collect()
+}
+
+/// The document as an Excel workbook: one sheet per award and kind, each
+/// with a title naming the plan and the review, a bold header frozen below
+/// it, numbers as numbers and dates as dates.
+pub fn xlsx(
+    data: &Dataset,
+    report: &ReviewReport,
+    rows: &[ExportRow],
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let title = XlsxFormat::new().set_bold().set_font_size(13);
+    let subtitle = XlsxFormat::new().set_italic();
+    let header = XlsxFormat::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Center)
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let text = XlsxFormat::new()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_text_wrap();
+    let number = XlsxFormat::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let decimal = XlsxFormat::new()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_num_format("0.0##");
+    let date = XlsxFormat::new()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin)
+        .set_num_format("dd/mm/yyyy");
+    let widths = [
+        6.0, 22.0, 12.0, 10.0, 32.0, 20.0, 30.0, 10.0, 10.0, 8.0, 14.0, 40.0,
+    ];
+    for award in AwardKind::ALL {
+        for category in Category::ALL {
+            let group: Vec<&ExportRow> = rows
+                .iter()
+                .filter(|r| r.award == award && r.category == category)
+                .collect();
+            let sheet = workbook.add_worksheet();
+            sheet.set_name(sheet_name(award, category, lang))?;
+            let heading = match lang {
+                Lang::Vi => format!(
+                    "DANH SÁCH ĐỀ NGHỊ {} – {} – ĐỢT XÉT {}",
+                    labels::award(award, lang).to_uppercase(),
+                    category_label(category, lang).to_uppercase(),
+                    labels::review(report.review, lang).to_uppercase()
+                ),
+                Lang::En => format!(
+                    "Nominations for the {} – {} – {}",
+                    labels::award(award, lang),
+                    category_label(category, lang).to_lowercase(),
+                    labels::review(report.review, lang)
+                ),
+            };
+            sheet.write_string_with_format(0, 0, &heading, &title)?;
+            sheet.write_string_with_format(
+                1,
+                0,
+                format!("{} — {}", data.plan.name, data.plan.issuer),
+                &subtitle,
+            )?;
+            for (col, h) in headers(lang).iter().enumerate() {
+                sheet.write_string_with_format(3, col as u16, *h, &header)?;
+                sheet.set_column_width(col as u16, widths[col])?;
+            }
+            sheet.set_freeze_panes(4, 0)?;
+            for (i, r) in group.iter().enumerate() {
+                let row = 4 + i as u32;
+                sheet.write_number_with_format(row, 0, r.number as f64, &number)?;
+                sheet.write_string_with_format(row, 1, labels::award(r.award, lang), &text)?;
+                sheet.write_string_with_format(row, 2, category_label(r.category, lang), &text)?;
+                sheet.write_string_with_format(row, 3, &r.id, &text)?;
+                sheet.write_string_with_format(row, 4, &r.name, &text)?;
+                sheet.write_string_with_format(row, 5, &r.position, &text)?;
+                sheet.write_string_with_format(row, 6, &r.unit, &text)?;
+                match r.votes {
+                    Some(v) => {
+                        sheet.write_number_with_format(row, 7, f64::from(v.in_favour), &number)?;
+                        sheet.write_number_with_format(row, 8, f64::from(v.total), &number)?;
+                    }
+                    None => {
+                        sheet.write_blank(row, 7, &number)?;
+                        sheet.write_blank(row, 8, &number)?;
+                    }
+                }
+                sheet.write_number_with_format(row, 9, r.score.as_f64(), &decimal)?;
+                match r.received.and_then(excel_date) {
+                    Some(d) => sheet.write_date_with_format(row, 10, &d, &date)?,
+                    None => sheet.write_blank(row, 10, &date)?,
+                };
+                sheet.write_string_with_format(row, 11, &r.note, &text)?;
+            }
+            if group.is_empty() {
+                sheet.write_string(4, 0, lang.pick("(không có)", "(none)"))?;
+            }
+        }
+    }
+    workbook.save_to_buffer()
+}
+
+fn excel_date(d: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(d.year()).ok()?;
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_neutralised() {
+        for f in ["=1+1", "+A1", "-2", "@SUM(A1)", "\tx", "\rx"] {
+            assert!(neutralise(f).starts_with('\''), "{f:?}");
+        }
+        assert_eq!(neutralise("Nguyễn Văn An"), "Nguyễn Văn An");
+        assert_eq!(neutralise("a=b"), "a=b");
+    }
+
+    #[test]
+    fn sheet_names_are_valid() {
+        for award in AwardKind::ALL {
+            for category in Category::ALL {
+                for lang in [Lang::Vi, Lang::En] {
+                    let name = sheet_name(award, category, lang);
+                    assert!(
+                        name.chars().count() <= 31
+                            && !name.contains(['/', '[', ']', ':', '*', '?', '\\'])
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! `summary [REVIEW…] [--by unit]`: per review and kind, how many were
+//! nominated, eligible, proposed for each award, over quota, ineligible, and
+//! granted (from awards.csv).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+use crate::lang::Lang;
+use crate::model::{Dataset, Subject};
+use crate::plan::{AwardKind, Category};
+use crate::render::table::{heading, new_table, number};
+use crate::render::{Style, csv_string, json_string, labels};
+use crate::review::Review;
+use crate::rules::{ReviewReport, Status};
+
+/// The counted columns, in order (after `review`, `[unit,]` `kind`).
+pub const COUNT_COLUMNS: [&str; 8] = [
+    "nominated",
+    "eligible",
+    "proposed_bang_khen",
+    "proposed_giay_khen",
+    "over_quota",
+    "ineligible",
+    "granted_bang_khen",
+    "granted_giay_khen",
+];
+
+/// One row of a summary.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SummaryRow {
+    /// The review.
+    pub review: String,
+    /// The unit id (with `--by unit`); empty for outside people without one.
+    pub unit: Option<String>,
+    /// Collectives or individuals.
+    pub kind: &'static str,
+    /// The counts, in [`COUNT_COLUMNS`] order.
+    pub counts: [u32; 8],
+}
+
+/// Counts the reports; with `by_unit`, per unit (a person under their unit,
+/// a collective under itself), in the order of units.toml.
+pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<SummaryRow> {
+    let unit_of = |s: Subject| -> Option<usize> {
+        data.home_unit(s)
+            .and_then(|u| data.units.iter().position(|x| x.id == u.id))
+    };
+    let mut out = Vec::new();
+    for report in reports {
+        let review = report.review;
+        // key: (unit position or usize::MAX for none, category)
+        let mut table: BTreeMap<(usize, Category), [u32; 8]> = BTreeMap::new();
+        let key = |s: Subject| {
+            let unit = if by_unit {
+                unit_of(s).unwrap_or(usize::MAX)
+            } else {
+                0
+            };
+            (unit, data.category(s))
+        };
+        if !by_unit {
+            for c in Category::ALL {
+                table.insert((0, c), [0; 8]);
+            }
+        }
+        for n in data.nominations.iter().filter(|n| n.review == review) {
+            table.entry(key(n.subject)).or_default()[0] += 1;
+        }
+        for r in &report.candidates {
+            let counts = table.entry(key(r.subject)).or_default();
+            match (r.status, r.award) {
+                (Status::Proposed, Some(AwardKind::BangKhen)) => counts[2] += 1,
+                (Status::Proposed, Some(AwardKind::GiayKhen)) => counts[3] += 1,
+                (Status::OverQuota, _) => counts[4] += 1,
+                (Status::Ineligible, _) => counts[5] += 1,
+                _ => {}
+            }
+            if r.status != Status::Ineligible {
+                counts[1] += 1;
+            }
+        }
+        for a in data
+            .awards
+            .iter()
+            .filter(|a| a.review == review && a.field == data.plan.field)
+        {
+            let counts = table.entry(key(a.subject)).or_default();
+            match a.award {
+                AwardKind::BangKhen => counts[6] += 1,
+                AwardKind::GiayKhen => counts[7] += 1,
+            }
+        }
+        for ((unit, category), counts) in table {
+            out.push(SummaryRow {
+                review: review.code(),
+                unit: by_unit.then(|| {
+                    data.units
+                        .get(unit)
+                        .map(|u| u.id.clone())
+                        .unwrap_or_default()
+                }),
+                kind: category.code(),
+                counts,
+            });
+        }
+    }
+    out
+}
+
+fn header(by_unit: bool) -> Vec<&'static str> {
+    let mut h = vec!["review"];
+    if by_unit {
+        h.push("unit");
+    }
+    h.push("kind");
+    h.extend(COUNT_COLUMNS);
+    h
+}
+
+fn fields(r: &SummaryRow) -> Vec<String> {
+    let mut f = vec![r.review.clone()];
+    if let Some(unit) = &r.unit {
+        f.push(unit.clone());
+    }
+    f.push(r.kind.to_string());
+    f.extend(r.counts.iter().map(u32::to_string));
+    f
+}
+
+/// `summary --format csv`.
+pub fn csv(rows: &[SummaryRow], by_unit: bool) -> String {
+    csv_string(&header(by_unit), rows.iter().map(fields))
+}
+
+/// `summary --format json`.
+pub fn json(rows: &[SummaryRow]) -> String {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            let mut o = serde_json::Map::new();
+            o.insert("review".into(), json!(r.review));
+            if let Some(unit) = &r.unit {
+                o.insert("unit".into(), json!(unit));
+            }
+            o.insert("kind".into(), json!(r.kind));
+            for (name, n) in COUNT_COLUMNS.iter().zip(r.counts) {
+                o.insert((*name).into(), json!(n));
+            }
+            Value::Object(o)
+        })
+        .collect();
+    json_string(&json!({ "rows": rows }))
+}
+
+/// `summary` as a table, for people.
+pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) -> String {
+    let lang = style.lang;
+    let mut h: Vec<&str> = vec![lang.pick("Đợt xét", "Review")];
+    if by_unit {
+        h.push(lang.pick("Đơn vị", "Unit"));
+    }
+    h.push(lang.pick("Tập thể/Cá nhân", "Kind"));
+    h.extend(match lang {
+        Lang::Vi => [
+            "Được đề nghị",
+            "Đủ điều kiện",
+            "Đề nghị Bằng khen",
+            "Đề nghị Giấy khen",
+            "Vượt chỉ tiêu",
+            "Không đủ điều kiện",
+            "Đã nhận Bằng khen",
+            "Đã nhận Giấy khen",
+        ],
+        Lang::En => [
+            "Nominated",
+            "Eligible",
+            "Proposed Bằng khen",
+            "Proposed Giấy khen",
+            "Over quota",
+            "Ineligible",
+            "Granted Bằng khen",
+            "Granted Giấy khen",
+        ],
+    });
+    let mut t = new_table(style, &h);
+    for r in rows {
+        let mut cells = vec![comfy_table::Cell::new(&r.review)];
+        if let Some(unit) = &r.unit {
+            cells.push(comfy_table::Cell::new(if unit.is_empty() {
+                "–"
+            } else {
+                unit
+            }));
+        }
+        let category = if r.kind == Category::Collective.code() {
+            Category::Collective
+        } else {
+            Category::Individual
+        };
+        cells.push(comfy_table::Cell::new(labels::category(category, lang)));
+        cells.extend(r.counts.iter().map(number));
+        t.add_row(cells);
+    }
+    let title = match lang {
+        Lang::Vi => format!("{} — tổng hợp theo đợt xét", data.plan.short_name),
+        Lang::En => format!("{} — summary by review", data.plan.short_name),
+    };
+    format!("{}\n{t}\n", heading(&title, style))
+}
+
+/// The reviews to summarise: those asked for, or every review of the plan.
+pub fn reviews_or_all(data: &Dataset, asked: Vec<Review>) -> Vec<Review> {
+    if asked.is_empty() {
+        data.plan.reviews()
+    } else {
+        asked
+    }
+}
