@@ -8,7 +8,7 @@ use std::path::Path;
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 use common::{UNITS, Workdir, thiduakt};
-use icalendar::{Component, DatePerhapsTime, EventLike};
+use icalendar::{Component, DatePerhapsTime};
 
 fn sample() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
