@@ -95,9 +95,9 @@ pub enum Problem {
     UnclosedQuote,
     /// A cell longer than the cap.
     FieldTooLong {
-        /// The cap, in characters.
+        /// The cap, in bytes of UTF-8.
         limit: usize,
-        /// The cell's length.
+        /// The cell's length, in bytes of UTF-8.
         length: usize,
     },
     /// A CSV syntax error the reader reported.
@@ -211,6 +211,14 @@ pub enum Problem {
         /// Votes cast.
         total: u32,
     },
+    /// More votes cast than the council has members (with
+    /// `denominator = "members"`).
+    VotesAboveMembers {
+        /// Votes cast.
+        total: u32,
+        /// The council's size, from the plan.
+        members: u32,
+    },
     /// One vote count given without the other.
     VotesIncomplete,
     /// Zero votes cast.
@@ -305,7 +313,7 @@ impl Problem {
                     format!("đây không phải tệp văn bản CSV/TOML mà là tệp {kind}")
                 }
                 (Some(kind), false) => {
-                    format!("this is not a CSV/TOML text file but a {kind} file")
+                    format!("this is not a CSV/TOML text file but a file in {kind} format")
                 }
                 (None, true) => "tệp chứa dữ liệu nhị phân, không phải văn bản".into(),
                 (None, false) => "the file holds binary data, not text".into(),
@@ -383,9 +391,9 @@ impl Problem {
             ),
             FieldTooLong { limit, length } => {
                 if vi {
-                    format!("ô dài {length} ký tự, vượt giới hạn {limit}")
+                    format!("ô dài {length} byte, vượt giới hạn {limit} byte")
                 } else {
-                    format!("the cell is {length} characters long, over the {limit} limit")
+                    format!("the cell is {length} bytes long, over the {limit}-byte limit")
                 }
             }
             CsvSyntax { message } => {
@@ -519,6 +527,17 @@ impl Problem {
                     format!("votes in favour ({in_favour}) exceed the votes cast ({total})")
                 }
             }
+            VotesAboveMembers { total, members } => {
+                if vi {
+                    format!(
+                        "tổng số phiếu ({total}) lớn hơn số thành viên Hội đồng ({members}) trong plan.toml"
+                    )
+                } else {
+                    format!(
+                        "votes cast ({total}) exceed the council's {members} members in plan.toml"
+                    )
+                }
+            }
             VotesIncomplete => pick(
                 vi,
                 "chỉ ghi một trong hai ô phiếu đồng ý và tổng số phiếu",
@@ -642,6 +661,13 @@ impl Problem {
                 "0 ≤ phiếu đồng ý ≤ tổng số phiếu",
                 "0 ≤ votes_for ≤ votes_total",
             ),
+            VotesAboveMembers { members, .. } => {
+                if vi {
+                    format!("tổng số phiếu ≤ {members} (votes.members)")
+                } else {
+                    format!("votes_total ≤ {members} (votes.members)")
+                }
+            }
             VotesIncomplete => pick(
                 vi,
                 "cả hai ô (đã bỏ phiếu) hoặc cả hai để trống (chưa bỏ phiếu)",
@@ -694,12 +720,19 @@ impl Problem {
                 "tạo một thư mục mẫu bằng: thiduakt init THƯ_MỤC",
                 "create a template folder with: thiduakt init DIR",
             ),
+            // Only a spreadsheet can be saved as CSV; a PDF or a picture
+            // is simply the wrong file.
             Binary {
-                looks_like: Some(_),
-            } => pick(
+                looks_like: Some(kind),
+            } if kind.starts_with("Excel") => pick(
                 vi,
                 "trong Excel chọn File > Save As > \"CSV UTF-8 (Comma delimited)\"",
                 "in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\"",
+            ),
+            Binary { looks_like: None } => pick(
+                vi,
+                "nếu đây là tệp văn bản, hãy lưu lại dạng \"CSV UTF-8\" (tệp UTF-16 phải có BOM)",
+                "if this should be text, save it as \"CSV UTF-8\" (a UTF-16 file needs its BOM)",
             ),
             DecodedAs { .. } => pick(
                 vi,

@@ -205,7 +205,20 @@ impl<'t> Table<'t> {
 
     /// Calls `each` on every data row. Structural problems of a row (ragged,
     /// unclosed quote, oversized cell) go to `diags` and the row is skipped.
-    pub fn for_each_row(&self, diags: &mut Vec<Diagnostic>, mut each: impl FnMut(&Row<'_>)) {
+    pub fn for_each_row(&self, diags: &mut Vec<Diagnostic>, each: impl FnMut(&Row<'_>)) {
+        self.for_each_row_or_skipped(diags, each, |_| {});
+    }
+
+    /// Like [`Table::for_each_row`], and calls `skipped` on each row left
+    /// out for its structure (its cells may still be read). `false` when
+    /// reading stopped before the end of the file (unclosed quote, syntax
+    /// error), so that rows may be missing unseen.
+    pub fn for_each_row_or_skipped(
+        &self,
+        diags: &mut Vec<Diagnostic>,
+        mut each: impl FnMut(&Row<'_>),
+        mut skipped: impl FnMut(&Row<'_>),
+    ) -> bool {
         let text = &self.file.text;
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
@@ -240,7 +253,7 @@ impl<'t> Table<'t> {
                     d.file = Some(self.file.shown.clone());
                     d.line = Some(line);
                     diags.push(d);
-                    break;
+                    return false;
                 }
             }
             let Some(position) = record.position() else {
@@ -275,12 +288,14 @@ impl<'t> Table<'t> {
                 let stop = matches!(d.problem, Problem::UnclosedQuote);
                 diags.push(d);
                 if stop {
-                    break;
+                    return false;
                 }
+                skipped(&row);
                 continue;
             }
             each(&row);
         }
+        true
     }
 }
 
@@ -316,7 +331,7 @@ impl Row<'_> {
         }
         for (i, f) in self.record.iter().enumerate() {
             if f.len() > MAX_FIELD_BYTES {
-                let length = String::from_utf8_lossy(f).chars().count();
+                let length = f.len();
                 return Some(self.error_at(
                     i,
                     Problem::FieldTooLong {

@@ -79,6 +79,9 @@ pub struct Registry {
     ids: HashMap<String, (Subject, Box<str>)>,
     invalid: HashSet<String>,
     suggestions_left: usize,
+    /// A file that defines ids (units.toml, people.csv) could not be read:
+    /// an unknown id may be one of its, so it is not reported again.
+    incomplete: bool,
 }
 
 /// What an id refers to.
@@ -114,11 +117,17 @@ impl Registry {
         self.invalid.insert(id.to_string());
     }
 
+    /// Notes that a file defining ids could not be read as a whole (its
+    /// error is already reported): ids not found are then not reported.
+    pub fn mark_incomplete(&mut self) {
+        self.incomplete = true;
+    }
+
     /// Looks an id up.
     pub fn lookup(&self, id: &str) -> Lookup {
         match self.ids.get(id) {
             Some((subject, _)) => Lookup::Found(*subject),
-            None if self.invalid.contains(id) => Lookup::Invalid,
+            None if self.incomplete || self.invalid.contains(id) => Lookup::Invalid,
             None => Lookup::Unknown,
         }
     }
@@ -295,27 +304,35 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
 
     let mut registry = Registry::new();
     let mut units = Vec::new();
-    if let Some(file) = read(Path::new(files::UNITS), Some(files::UNITS), &mut diags) {
-        units_file::parse_units(
-            &file,
-            file_index(&files),
-            &mut registry,
-            &mut units,
-            &mut diags,
-        );
+    let units_read =
+        read(Path::new(files::UNITS), Some(files::UNITS), &mut diags).is_some_and(|file| {
+            units_file::parse_units(
+                &file,
+                file_index(&files),
+                &mut registry,
+                &mut units,
+                &mut diags,
+            )
+        });
+    if !units_read {
+        registry.mark_incomplete();
     }
     files.push(dir.join(files::UNITS));
 
     let mut people = Vec::new();
-    if let Some(file) = read(Path::new(files::PEOPLE), Some(files::PEOPLE), &mut diags) {
-        people::parse_people(
-            &file,
-            file_index(&files),
-            &units,
-            &mut registry,
-            &mut people,
-            &mut diags,
-        );
+    let people_read =
+        read(Path::new(files::PEOPLE), Some(files::PEOPLE), &mut diags).is_some_and(|file| {
+            people::parse_people(
+                &file,
+                file_index(&files),
+                &units,
+                &mut registry,
+                &mut people,
+                &mut diags,
+            )
+        });
+    if !people_read {
+        registry.mark_incomplete();
     }
     files.push(dir.join(files::PEOPLE));
 

@@ -10,7 +10,7 @@ use crate::load::csv_table::{Column, Row, Table};
 use crate::load::source::TextFile;
 use crate::load::{Registry, review_cell, values};
 use crate::model::{Nomination, Source, Subject, Votes};
-use crate::plan::Plan;
+use crate::plan::{Denominator, Plan};
 use crate::review::Review;
 
 const REVIEW: usize = 0;
@@ -74,7 +74,19 @@ pub const COLUMNS: [Column; 8] = [
     },
 ];
 
-fn votes(row: &Row<'_>, problems: &mut Vec<Diagnostic>) -> Result<Option<Votes>, ()> {
+/// The council's size when the plan counts votes against it.
+fn members(plan: Option<&Plan>) -> Option<u32> {
+    match plan?.votes.as_ref()?.denominator {
+        Denominator::Members(n) => Some(n),
+        Denominator::Present => None,
+    }
+}
+
+fn votes(
+    row: &Row<'_>,
+    members: Option<u32>,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Option<Votes>, ()> {
     let (f, t) = (row.get(VOTES_FOR), row.get(VOTES_TOTAL));
     match (f.is_empty(), t.is_empty()) {
         (true, true) => return Ok(None),
@@ -97,6 +109,11 @@ fn votes(row: &Row<'_>, problems: &mut Vec<Diagnostic>) -> Result<Option<Votes>,
     }
     if in_favour > total {
         problems.push(row.error(VOTES_FOR, Problem::VotesOutOfRange { in_favour, total }));
+        return Err(());
+    }
+    // More votes than members would make a share above 100 %.
+    if let Some(members) = members.filter(|&m| total > m) {
+        problems.push(row.error(VOTES_TOTAL, Problem::VotesAboveMembers { total, members }));
         return Err(());
     }
     Ok(Some(Votes { in_favour, total }))
@@ -144,7 +161,7 @@ pub fn parse_nominations(
                 .map(Some)
                 .map_err(|p| problems.push(row.error(RECEIVED, p)))
         };
-        let votes = votes(row, &mut problems);
+        let votes = votes(row, members(plan), &mut problems);
         let (Some(review), Some(subject), Ok(received), Ok(votes)) =
             (review, subject, received, votes)
         else {

@@ -1,9 +1,9 @@
 //! `people.csv`: the individuals.
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::Registry;
 use crate::load::csv_table::{Column, Table};
 use crate::load::source::TextFile;
+use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Source, Subject, Unit};
 use crate::plan::PersonKind;
 use crate::text::suggest;
@@ -55,7 +55,8 @@ pub const COLUMNS: [Column; 6] = [
     },
 ];
 
-/// Reads people into `people`, registering their ids.
+/// Reads people into `people`, registering their ids. `false` when the rows
+/// could not be read at all (empty file, bad header).
 pub fn parse_people(
     file: &TextFile,
     file_index: u16,
@@ -63,106 +64,122 @@ pub fn parse_people(
     registry: &mut Registry,
     people: &mut Vec<Person>,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let Some(table) = Table::open(file, &COLUMNS, diags) else {
-        return;
+        return false;
     };
     let mut problems = Vec::new();
-    table.for_each_row(diags, |row| {
-        let id = row.get(ID).into_owned();
-        if id.is_empty() {
-            problems.push(row.error(ID, Problem::Required { column: "id" }));
-            return;
-        }
-        let name = row.get(NAME).into_owned();
-        if name.is_empty() {
-            problems.push(row.error(NAME, Problem::Required { column: "name" }));
-        }
-        let kind_text = row.get(KIND);
-        let kind = if kind_text.is_empty() {
-            Some(PersonKind::NoiBo)
-        } else {
-            let kind = PersonKind::parse(&kind_text);
-            if kind.is_none() {
-                let expected: Vec<&'static str> =
-                    PersonKind::ALL.iter().map(|k| k.code()).collect();
-                let suggestion = suggest(&kind_text, expected.iter().copied());
-                problems.push(row.error(
-                    KIND,
-                    Problem::BadCode {
-                        column: "kind",
-                        value: kind_text.into_owned(),
-                        expected,
-                        suggestion,
-                    },
-                ));
+    let mut unread: Vec<String> = Vec::new();
+    let complete = table.for_each_row_or_skipped(
+        diags,
+        |row| {
+            let id = row.get(ID).into_owned();
+            if id.is_empty() {
+                problems.push(row.error(ID, Problem::Required { column: "id" }));
+                return;
             }
-            kind
-        };
-        let unit_text = row.get(UNIT);
-        let unit = if unit_text.is_empty() {
-            if kind == Some(PersonKind::NoiBo) {
-                problems.push(row.error(UNIT, Problem::UnitRequired));
+            let name = row.get(NAME).into_owned();
+            if name.is_empty() {
+                problems.push(row.error(NAME, Problem::Required { column: "name" }));
             }
-            None
-        } else {
-            match units.iter().position(|u| u.id == *unit_text) {
-                Some(i) => u32::try_from(i).ok(),
-                None => {
-                    let suggestion = suggest(&unit_text, units.iter().map(|u| u.id.as_str()))
-                        .map(str::to_string);
+            let kind_text = row.get(KIND);
+            let kind = if kind_text.is_empty() {
+                Some(PersonKind::NoiBo)
+            } else {
+                let kind = PersonKind::parse(&kind_text);
+                if kind.is_none() {
+                    let expected: Vec<&'static str> =
+                        PersonKind::ALL.iter().map(|k| k.code()).collect();
+                    let suggestion = suggest(&kind_text, expected.iter().copied());
                     problems.push(row.error(
-                        UNIT,
-                        Problem::UnknownUnit {
-                            value: unit_text.into_owned(),
+                        KIND,
+                        Problem::BadCode {
+                            column: "kind",
+                            value: kind_text.into_owned(),
+                            expected,
                             suggestion,
                         },
                     ));
-                    None
                 }
+                kind
+            };
+            let unit_text = row.get(UNIT);
+            let unit = if unit_text.is_empty() {
+                if kind == Some(PersonKind::NoiBo) {
+                    problems.push(row.error(UNIT, Problem::UnitRequired));
+                }
+                None
+            } else {
+                match units.iter().position(|u| u.id == *unit_text) {
+                    Some(i) => u32::try_from(i).ok(),
+                    // A unit whose definition had an error, already reported.
+                    None if matches!(registry.lookup(&unit_text), Lookup::Invalid) => None,
+                    None => {
+                        let suggestion = suggest(&unit_text, units.iter().map(|u| u.id.as_str()))
+                            .map(str::to_string);
+                        problems.push(row.error(
+                            UNIT,
+                            Problem::UnknownUnit {
+                                value: unit_text.into_owned(),
+                                suggestion,
+                            },
+                        ));
+                        None
+                    }
+                }
+            };
+            let gender_text = row.get(GENDER);
+            let gender = if gender_text.is_empty() {
+                None
+            } else {
+                let g = Gender::parse(&gender_text);
+                if g.is_none() {
+                    problems.push(row.error(
+                        GENDER,
+                        Problem::BadCode {
+                            column: "gender",
+                            value: gender_text.into_owned(),
+                            expected: vec!["nam", "nữ"],
+                            suggestion: None,
+                        },
+                    ));
+                }
+                g
+            };
+            let position = Some(row.get(POSITION).into_owned()).filter(|p| !p.is_empty());
+            let here = format!("{}:{}", row.file().display(), row.line);
+            let Some(kind) = kind else {
+                registry.remember_invalid(&id);
+                return;
+            };
+            let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
+            if let Err(first) = registry.register(&id, Subject::Person(index), here) {
+                problems.push(row.error(ID, Problem::DuplicateId { id, first }));
+                return;
             }
-        };
-        let gender_text = row.get(GENDER);
-        let gender = if gender_text.is_empty() {
-            None
-        } else {
-            let g = Gender::parse(&gender_text);
-            if g.is_none() {
-                problems.push(row.error(
-                    GENDER,
-                    Problem::BadCode {
-                        column: "gender",
-                        value: gender_text.into_owned(),
-                        expected: vec!["nam", "nữ"],
-                        suggestion: None,
-                    },
-                ));
-            }
-            g
-        };
-        let position = Some(row.get(POSITION).into_owned()).filter(|p| !p.is_empty());
-        let here = format!("{}:{}", row.file().display(), row.line);
-        let Some(kind) = kind else {
-            registry.remember_invalid(&id);
-            return;
-        };
-        let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
-        if let Err(first) = registry.register(&id, Subject::Person(index), here) {
-            problems.push(row.error(ID, Problem::DuplicateId { id, first }));
-            return;
-        }
-        people.push(Person {
-            id,
-            name,
-            unit,
-            position,
-            kind,
-            gender,
-            source: Source {
-                file: file_index,
-                line: row.line,
-            },
-        });
-    });
+            people.push(Person {
+                id,
+                name,
+                unit,
+                position,
+                kind,
+                gender,
+                source: Source {
+                    file: file_index,
+                    line: row.line,
+                },
+            });
+        },
+        // A row skipped for its structure still names its id: references
+        // to it are not reported as unknown.
+        |row| unread.push(row.get(ID).into_owned()),
+    );
+    for id in unread.iter().filter(|id| !id.is_empty()) {
+        registry.remember_invalid(id);
+    }
+    if !complete {
+        registry.mark_incomplete();
+    }
     diags.extend(problems);
+    true
 }

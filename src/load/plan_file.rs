@@ -310,8 +310,11 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
 
     let start = c.date(&raw.plan.period.start, "plan.period.start");
     let end = c.date(&raw.plan.period.end, "plan.period.end");
-    let (start, end) = match (start, end) {
-        (Some(s), Some(e)) if s < e => (s, e),
+    // Without a valid period, the checks that depend on it (annual reviews
+    // within it, the final review's key) are skipped: their errors would
+    // only repeat this one.
+    let (start, end, period_ok) = match (start, end) {
+        (Some(s), Some(e)) if s < e => (s, e, true),
         (Some(s), Some(e)) => {
             c.bad(
                 raw.plan.period.end.span(),
@@ -320,16 +323,21 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
                 &format!("một ngày sau ngày bắt đầu {s}"),
                 &format!("a date after the start {s}"),
             );
-            (s, e)
+            (s, e, false)
         }
-        _ => (NaiveDate::MIN, NaiveDate::MAX),
+        _ => (NaiveDate::MIN, NaiveDate::MAX, false),
     };
 
     let mut annual_reviews = Vec::new();
     for y in &raw.plan.annual_reviews {
-        let year = i32::try_from(*y.get_ref())
-            .ok()
-            .filter(|y| (start.year()..=end.year()).contains(y));
+        let year = i32::try_from(*y.get_ref()).ok().filter(|y| {
+            let (first, last) = if period_ok {
+                (start.year(), end.year())
+            } else {
+                (NaiveDate::MIN.year(), NaiveDate::MAX.year())
+            };
+            (first..=last).contains(y)
+        });
         match year {
             Some(year) if annual_reviews.contains(&year) => c.bad(
                 y.span(),
@@ -460,7 +468,7 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
     for (key, q) in &raw.provincial_quota {
         let review = key.parse::<Review>().ok().filter(|r| match r {
             Review::Annual(y) => annual_reviews.contains(y),
-            Review::Final(..) => *r == final_review,
+            Review::Final(..) => !period_ok || *r == final_review,
         });
         let quota = c.quota(q.get_ref(), &format!("provincial_quota.{key}"));
         match review {
@@ -540,13 +548,17 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
                             exclusive,
                             clause: clause.clone(),
                         }),
-                        None => c.bad(
-                            v.span(),
-                            &key_path,
-                            format!("{day:02}/{month:02}/{}", year + 1),
-                            "một ngày có trong mọi năm",
-                            "a day that exists every year",
-                        ),
+                        None => {
+                            // Once for the value, not once per review.
+                            c.bad(
+                                v.span(),
+                                &key_path,
+                                format!("{day:02}/{month:02}/{}", year + 1),
+                                "một ngày có trong mọi năm",
+                                "a day that exists every year",
+                            );
+                            break;
+                        }
                     }
                 }
             } else {

@@ -55,7 +55,8 @@ pub fn read_text(
             reason: e.to_string(),
         })
     })?;
-    let decoded = decode(&bytes, encoding).map_err(fail)?;
+    let mut decoded = decode(&bytes, encoding).map_err(fail)?;
+    decoded.text = lone_cr_to_lf(decoded.text);
     if let Some((name, sample)) = legacy::detect(&decoded.text) {
         return Err(fail(Problem::LegacyEncoding { name, sample }));
     }
@@ -66,6 +67,27 @@ pub fn read_text(
         shown: shown.to_path_buf(),
         text: decoded.text,
     })
+}
+
+/// Reads a line break written as a lone CR (old Mac files, Excel's "CSV
+/// (Macintosh)") as LF. Otherwise such a file is a single line, and its
+/// rows would be skipped as if they were part of the header.
+fn lone_cr_to_lf(text: String) -> String {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Decoded text, and the legacy encoding used when it was not Unicode.
@@ -181,6 +203,13 @@ mod tests {
         let d = decode(bytes, None).unwrap();
         assert_eq!(crate::text::nfc(&d.text), "Nguyễn");
         assert_eq!(d.legacy, Some("windows-1258"));
+    }
+
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        assert_eq!(lone_cr_to_lf("a,b\r1,2\r".into()), "a,b\n1,2\n");
+        assert_eq!(lone_cr_to_lf("a,b\r\n1,2\r\n".into()), "a,b\r\n1,2\r\n");
+        assert_eq!(lone_cr_to_lf("đạt\r\rx".into()), "đạt\n\nx");
     }
 
     #[test]

@@ -29,14 +29,15 @@ struct RawUnit {
 
 /// Reads the units into `units`, registering their ids. Problems go to
 /// `diags`; a unit with a bad kind is left out, but its id is remembered so
-/// that references to it raise no second error.
+/// that references to it raise no second error. `false` when the file could
+/// not be read at all (invalid TOML).
 pub fn parse_units(
     file: &TextFile,
     file_index: u16,
     registry: &mut Registry,
     units: &mut Vec<Unit>,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let text = nfc(&file.text).into_owned();
     let file = &TextFile {
         shown: file.shown.clone(),
@@ -53,7 +54,7 @@ pub fn parse_units(
                     message: e.message().trim().to_string(),
                 },
             ));
-            return;
+            return false;
         }
     };
     for u in raw.unit {
@@ -110,4 +111,5 @@ pub fn parse_units(
             },
         });
     }
+    true
 }

@@ -133,6 +133,9 @@ mod tests {
         for part in folded.split("\r\n") {
             assert!(part.len() <= 75, "{part:?} is {} octets", part.len());
         }
-        assert_eq!(folded.replace("\r\n ", "").strip_suffix("\r\n"), Some(line.as_str()));
+        assert_eq!(
+            folded.replace("\r\n ", "").strip_suffix("\r\n"),
+            Some(line.as_str())
+        );
     }
 }
