@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity, Snippet};
 use crate::lang::Lang;
 
 /// Renders one diagnostic, ending with a newline.
@@ -44,19 +44,10 @@ pub fn render(d: &Diagnostic, lang: Lang) -> String {
     let gutter = d.line.map(|l| l.to_string().len()).unwrap_or(1);
     let pad = " ".repeat(gutter);
     if let (Some(snippet), Some(line)) = (&d.snippet, d.line) {
-        let text: String = snippet
-            .text
-            .chars()
-            .map(|c| if c == '\t' { ' ' } else { c })
-            .collect();
+        let (text, start, width) = window(snippet);
         let _ = writeln!(out, "{pad} |");
         let _ = writeln!(out, "{line} | {text}");
-        let _ = writeln!(
-            out,
-            "{pad} | {}{}",
-            " ".repeat(snippet.start),
-            "^".repeat(snippet.width.max(1))
-        );
+        let _ = writeln!(out, "{pad} | {}{}", " ".repeat(start), "^".repeat(width));
     }
     let (expected, hint) = match lang {
         Lang::Vi => ("cần", "gợi ý"),
@@ -69,6 +60,37 @@ pub fn render(d: &Diagnostic, lang: Lang) -> String {
         let _ = writeln!(out, "{pad} = {hint}: {h}");
     }
     out
+}
+
+/// The widest part of a line shown, and of a marker, in characters.
+const SHOWN_LINE: usize = 100;
+const SHOWN_MARKER: usize = 60;
+
+/// The part of a snippet's line to show, and the marker's start and width
+/// in it: a long line is cut around the value, with `…` where it is cut.
+fn window(snippet: &Snippet) -> (String, usize, usize) {
+    let chars: Vec<char> = snippet
+        .text
+        .chars()
+        .map(|c| if c == '\t' { ' ' } else { c })
+        .collect();
+    let width = snippet.width.clamp(1, SHOWN_MARKER);
+    if chars.len() <= SHOWN_LINE {
+        return (chars.into_iter().collect(), snippet.start, width);
+    }
+    let from = snippet.start.saturating_sub(20).min(chars.len());
+    let to = (from + SHOWN_LINE).min(chars.len());
+    let mut text = String::new();
+    let mut start = snippet.start - from;
+    if from > 0 {
+        text.push('…');
+        start += 1;
+    }
+    text.extend(&chars[from..to]);
+    if to < chars.len() {
+        text.push('…');
+    }
+    (text, start, width)
 }
 
 /// Renders a list: errors first, then warnings, at most `limit` of each
@@ -114,5 +136,30 @@ pub fn summary(diagnostics: &[Diagnostic], lang: Lang) -> String {
             if errors == 1 { "" } else { "s" },
             if warnings == 1 { "" } else { "s" }
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_around_the_value() {
+        let text = format!("NV01,{},x", "a".repeat(4000));
+        let (shown, start, width) = window(&Snippet {
+            text: text.clone(),
+            start: 5,
+            width: 4000,
+        });
+        assert!(shown.chars().count() <= SHOWN_LINE + 2);
+        assert_eq!((start, width), (5, SHOWN_MARKER));
+        let late = Snippet {
+            text,
+            start: 4006,
+            width: 1,
+        };
+        let (shown, start, _) = window(&late);
+        assert!(shown.starts_with('…'));
+        assert_eq!(shown.chars().nth(start), Some('x'));
     }
 }

@@ -84,8 +84,19 @@ impl<'t> Table<'t> {
         let shown = || Some(file.shown.clone());
         let mut offset = 0;
         let mut found = None;
+        // Excel may start a file with `sep=;` to name its delimiter.
+        let mut announced = None;
         for (n, raw) in file.text.split_inclusive('\n').enumerate() {
             let line = raw.trim_end_matches(['\n', '\r']);
+            if announced.is_none() && found.is_none() && line.len() == 5 && line.is_char_boundary(4)
+            {
+                let (key, delimiter) = line.split_at(4);
+                if key.eq_ignore_ascii_case("sep=") && matches!(delimiter, "," | ";" | "\t" | "|") {
+                    announced = delimiter.bytes().next();
+                    offset += raw.len();
+                    continue;
+                }
+            }
             if !line.trim().is_empty() {
                 found = Some((n, line, offset));
                 break;
@@ -97,7 +108,7 @@ impl<'t> Table<'t> {
             diags.push(Diagnostic::error(shown(), Problem::EmptyFile { header }));
             return None;
         };
-        let delimiter = sniff_delimiter(line_text);
+        let delimiter = announced.unwrap_or_else(|| sniff_delimiter(line_text));
         let header_line = u32::try_from(header_line + 1).unwrap_or(u32::MAX);
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
@@ -231,10 +242,25 @@ impl<'t> Table<'t> {
         // counted here from byte offsets instead, incrementally.
         let bytes = text.as_bytes();
         let (mut counted_to, mut line_at) = (0usize, 1u32);
+        let mut last: Option<(u32, usize)> = None;
         loop {
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
-                Ok(false) => break,
+                Ok(false) => {
+                    // A quote opened on the last line and never closed does
+                    // not break a line: the row above it read as complete.
+                    if let Some((line, byte)) = last {
+                        if unbalanced_quotes(&text[byte..]) {
+                            let mut d =
+                                locate(text, byte, self.delimiter, 0, Problem::UnclosedQuote);
+                            d.file = Some(self.file.shown.clone());
+                            d.line = Some(line);
+                            diags.push(d);
+                            return false;
+                        }
+                    }
+                    break;
+                }
                 Err(e) => {
                     let byte = e
                         .position()
@@ -278,6 +304,7 @@ impl<'t> Table<'t> {
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
+            last = Some((line, byte));
             let row = Row {
                 table: self,
                 record: &record,
@@ -582,6 +609,26 @@ mod tests {
         assert_eq!(d.len(), 1);
         assert!(matches!(d[0].problem, Problem::UnclosedQuote));
         assert_eq!(d[0].line, Some(2));
+    }
+
+    #[test]
+    fn an_unclosed_quote_on_the_last_line_is_found() {
+        let (_, d) = rows("id,name\nNV01,A\nNV02,\"B");
+        assert_eq!(d.len(), 1, "{d:?}");
+        assert!(matches!(d[0].problem, Problem::UnclosedQuote));
+        assert_eq!(d[0].line, Some(3));
+        let (r, d) = rows("id,name\nNV01,\"A\"");
+        assert!(
+            d.is_empty() && r.len() == 1,
+            "a closed quote at the end is fine"
+        );
+    }
+
+    #[test]
+    fn excel_sep_line_names_the_delimiter() {
+        let (r, d) = rows("sep=;\r\nid;name\r\nNV01;Lê Hà, con\r\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r, [(3, "NV01".to_string(), "Lê Hà, con".to_string())]);
     }
 
     #[test]

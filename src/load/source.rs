@@ -112,6 +112,19 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
                 encoding: bom_encoding.name(),
             });
     }
+    if forced.is_none() {
+        if let Some(encoding) = utf16_without_bom(bytes) {
+            return encoding
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .map(|s| Decoded {
+                    text: s.into_owned(),
+                    legacy: Some(encoding.name()),
+                })
+                .ok_or(Problem::BadEncoding {
+                    encoding: encoding.name(),
+                });
+        }
+    }
     if let Some(kind) = binary_kind(bytes) {
         return Err(Problem::Binary { looks_like: kind });
     }
@@ -141,8 +154,34 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
     }
 }
 
+/// Recognises UTF-16 that lost its BOM: text whose every other byte is
+/// zero (ASCII letters, digits and delimiters in UTF-16), on one side only.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(8192) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 2 {
+        return None;
+    }
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // Vietnamese text in UTF-16 still has mostly ASCII code units.
+    if odd * 10 >= pairs * 6 && even * 50 <= pairs {
+        Some(UTF_16LE)
+    } else if even * 10 >= pairs * 6 && odd * 50 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
 /// Recognises binary files: known signatures, NUL bytes, or many control
-/// characters. UTF-16 without a BOM has NUL bytes too and is refused here.
+/// characters.
 fn binary_kind(bytes: &[u8]) -> Option<Option<&'static str>> {
     const SIGNATURES: [(&[u8], &str); 6] = [
         (b"PK\x03\x04", "Excel .xlsx / ZIP"),
@@ -213,6 +252,17 @@ mod tests {
     }
 
     #[test]
+    fn utf16_that_lost_its_bom_is_read_with_a_warning() {
+        let text = "mã,họ và tên\nNV01,Nguyễn Văn Ánh\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let d = decode(&bytes, None).unwrap();
+            assert_eq!((d.text.as_str(), d.legacy), (text, Some(name)));
+        }
+    }
+
+    #[test]
     fn binary_is_refused() {
         assert!(matches!(
             decode(b"PK\x03\x04rest", None),
@@ -221,7 +271,7 @@ mod tests {
             })
         ));
         assert!(matches!(
-            decode(b"a\0b\0c\0", None),
+            decode(b"\0\0\x01\x02 garbage \0\0\xff\x00", None),
             Err(Problem::Binary { looks_like: None })
         ));
     }
