@@ -5,7 +5,7 @@
 //! quota while a slot it could take is free, ranks consistently, and does
 //! not depend on the order of the input.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -89,7 +89,7 @@ fn dataset(
         nominations: Vec::new(),
         awards: Vec::new(),
         files: Vec::new(),
-        index: HashMap::new(),
+        index: Default::default(),
     };
     let mut subjects = vec![Subject::Unit(0); specs.len()];
     for &i in order {

@@ -1,7 +1,7 @@
 //! `achievements.csv` and `achievements/*.csv`: each subject's result on each
 //! criterion in each review.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::csv_table::{Column, Table};
@@ -9,9 +9,9 @@ use crate::load::source::TextFile;
 use crate::load::{Registry, review_cell, values};
 use crate::model::{Achievement, Person, Score, Source, Subject, Unit};
 use crate::plan::{CriterionId, Plan, SubjectKind};
-use crate::review::Review;
+use crate::review::{Review, ReviewType};
 use crate::rules::applicability::applicable;
-use crate::text::suggest;
+use crate::text::{nfc, suggest};
 
 const REVIEW: usize = 0;
 const SUBJECT: usize = 1;
@@ -61,13 +61,25 @@ pub const COLUMNS: [Column; 6] = [
 ];
 
 /// Achievements read so far, across files, with what is needed to find
-/// duplicates.
+/// duplicates cheaply: for each subject and review of the plan, the set of
+/// criteria seen, as bits (a plan has few criteria).
 pub struct Achievements<'p> {
     plan: Option<&'p Plan>,
     rows: Vec<Achievement>,
-    seen: HashMap<(Review, Subject, CriterionId), Source>,
-    applicable: HashMap<(SubjectKind, bool), Vec<CriterionId>>,
+    reviews: Vec<Review>,
+    seen: Vec<u64>,
+    seen_wide: FxHashSet<(Review, Subject, CriterionId)>,
+    applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
     files: Vec<String>,
+    searches_left: usize,
+}
+
+/// The first row with the same key, for a duplicate's message; only for the
+/// first many duplicates, as it scans the rows read so far.
+fn first_of(rows: &[Achievement], key: (Review, Subject, CriterionId)) -> Option<Source> {
+    rows.iter()
+        .find(|a| (a.review, a.subject, a.criterion) == key)
+        .map(|a| a.source)
 }
 
 impl<'p> Achievements<'p> {
@@ -76,10 +88,42 @@ impl<'p> Achievements<'p> {
         Achievements {
             plan,
             rows: Vec::new(),
-            seen: HashMap::new(),
-            applicable: HashMap::new(),
+            reviews: plan.map(Plan::reviews).unwrap_or_default(),
+            seen: Vec::new(),
+            seen_wide: FxHashSet::default(),
+            applicable: FxHashMap::default(),
             files: Vec::new(),
+            searches_left: 1000,
         }
+    }
+
+    /// Marks a key seen; `false` if it already was.
+    fn first_time(
+        &mut self,
+        key: (Review, Subject, CriterionId),
+        units: usize,
+        people: usize,
+    ) -> bool {
+        let (review, subject, criterion) = key;
+        let Some(r) = self.reviews.iter().position(|x| *x == review) else {
+            return self.seen_wide.insert(key);
+        };
+        if criterion.0 >= 64 {
+            return self.seen_wide.insert(key);
+        }
+        let dense = match subject {
+            Subject::Unit(i) => i as usize,
+            Subject::Person(i) => units + i as usize,
+        };
+        let slots = (units + people) * self.reviews.len();
+        if self.seen.len() < slots {
+            self.seen.resize(slots, 0);
+        }
+        let slot = &mut self.seen[dense * self.reviews.len() + r];
+        let bit = 1u64 << criterion.0;
+        let first = *slot & bit == 0;
+        *slot |= bit;
+        first
     }
 
     /// Reads one file.
@@ -99,12 +143,14 @@ impl<'p> Achievements<'p> {
         let Some(table) = Table::open(file, &COLUMNS, diags) else {
             return;
         };
+        // About 50 bytes a row: reserve once rather than grow many times.
+        self.rows.reserve(file.text.len() / 50);
         let mut problems = Vec::new();
         let plan = self.plan;
         table.for_each_row(diags, |row| {
             let review = review_cell(row, REVIEW, plan, &mut problems);
             let subject = registry.subject_cell(row, SUBJECT, &mut problems);
-            let code = row.get(CRITERION);
+            let code = row.raw(CRITERION);
             let criterion = match plan {
                 _ if code.is_empty() => {
                     problems.push(row.error(
@@ -116,16 +162,18 @@ impl<'p> Achievements<'p> {
                     None
                 }
                 Some(plan) => {
-                    let id = plan.criterion_id(&code);
+                    let id = plan
+                        .criterion_id(code)
+                        .or_else(|| plan.criterion_id(&nfc(code)));
                     if id.is_none() {
                         let known: Vec<String> =
                             plan.criteria.iter().map(|c| c.code.clone()).collect();
                         let suggestion =
-                            suggest(&code, known.iter().map(String::as_str)).map(str::to_string);
+                            suggest(code, known.iter().map(String::as_str)).map(str::to_string);
                         problems.push(row.error(
                             CRITERION,
                             Problem::UnknownCriterion {
-                                value: code.clone().into_owned(),
+                                value: nfc(code).into_owned(),
                                 known,
                                 suggestion,
                             },
@@ -135,20 +183,20 @@ impl<'p> Achievements<'p> {
                 }
                 None => None,
             };
-            let result = values::result(&row.get(RESULT))
+            let result = values::result(row.raw(RESULT))
                 .map_err(|p| problems.push(row.error(RESULT, p)))
                 .ok();
-            let score_text = row.get(SCORE);
+            let score_text = row.raw(SCORE);
             let score = if score_text.is_empty() {
                 Some(None)
             } else {
-                match Score::parse(&score_text) {
+                match Score::parse(score_text) {
                     Some(s) => Some(Some(s)),
                     None => {
                         problems.push(row.error(
                             SCORE,
                             Problem::BadScore {
-                                value: score_text.into_owned(),
+                                value: nfc(score_text).into_owned(),
                             },
                         ));
                         None
@@ -173,14 +221,14 @@ impl<'p> Achievements<'p> {
             let review_type = review.review_type();
             let applies = self
                 .applicable
-                .entry((kind, review_type == crate::review::ReviewType::Final))
+                .entry((kind, review_type))
                 .or_insert_with(|| applicable(plan, kind, review_type));
             if !applies.contains(&criterion) {
                 problems.push(
                     row.error(
                         CRITERION,
                         Problem::NotApplicable {
-                            code: code.into_owned(),
+                            code: plan.criterion(criterion).code.clone(),
                             subject: row.get(SUBJECT).into_owned(),
                             kind: kind.code(),
                             review: review.code(),
@@ -197,21 +245,35 @@ impl<'p> Achievements<'p> {
                 file: file_index,
                 line: row.line,
             };
-            if let Some(first) = self.seen.get(&(review, subject, criterion)) {
-                let first = format!("{}:{}", self.files[usize::from(first.file)], first.line);
-                let key = format!("{review} × {} × {code}", row.get(SUBJECT));
-                problems.push(row.row_error(Problem::DuplicateRow { key, first }));
+            let key = (review, subject, criterion);
+            if !self.first_time(key, units.len(), people.len()) {
+                let first = match self.searches_left.checked_sub(1) {
+                    Some(left) => {
+                        self.searches_left = left;
+                        first_of(&self.rows, key)
+                            .map(|f| format!("{}:{}", self.files[usize::from(f.file)], f.line))
+                    }
+                    None => None,
+                };
+                let key = format!(
+                    "{review} × {} × {}",
+                    row.get(SUBJECT),
+                    plan.criterion(criterion).code
+                );
+                problems.push(row.row_error(Problem::DuplicateRow {
+                    key,
+                    first: first.unwrap_or_else(|| "?".into()),
+                }));
                 return;
             }
-            self.seen.insert((review, subject, criterion), source);
-            let evidence = row.get(EVIDENCE);
+            let evidence = row.raw(EVIDENCE);
             self.rows.push(Achievement {
                 review,
                 subject,
                 criterion,
                 result,
                 score,
-                evidence: (!evidence.is_empty()).then(|| evidence.into()),
+                evidence: (!evidence.is_empty()).then(|| nfc(evidence).into()),
                 source,
             });
         });

@@ -51,6 +51,8 @@ pub struct Table<'t> {
 pub struct Row<'r> {
     table: &'r Table<'r>,
     record: &'r ByteRecord,
+    /// The record's cells, one after the other, as text (validated once).
+    cells: Cow<'r, str>,
     /// Line of the row's start, from 1.
     pub line: u32,
     byte: usize,
@@ -291,10 +293,7 @@ impl<'t> Table<'t> {
             while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
                 byte += 1;
             }
-            let newlines = bytes[counted_to..byte]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
+            let newlines = memchr::memchr_iter(b'\n', &bytes[counted_to..byte]).count();
             line_at = line_at.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
             counted_to = byte;
             let line = line_at;
@@ -305,9 +304,11 @@ impl<'t> Table<'t> {
                 continue;
             }
             last = Some((line, byte));
+            let cells = String::from_utf8_lossy(record.as_slice());
             let row = Row {
                 table: self,
                 record: &record,
+                cells,
                 line,
                 byte,
             };
@@ -328,11 +329,10 @@ impl<'t> Table<'t> {
 
 impl Row<'_> {
     fn structure_problem(&self, width: usize) -> Option<Diagnostic> {
-        let has_newline = self
-            .record
-            .iter()
-            .any(|f| f.contains(&b'\n') || f.contains(&b'\r'));
-        if has_newline && unbalanced_quotes(&self.table.file.text[self.byte..]) {
+        let all = self.record.as_slice();
+        if memchr::memchr2(b'\n', b'\r', all).is_some()
+            && unbalanced_quotes(&self.table.file.text[self.byte..])
+        {
             let index = self
                 .record
                 .iter()
@@ -356,6 +356,9 @@ impl Row<'_> {
                 },
             ));
         }
+        if all.len() <= MAX_FIELD_BYTES {
+            return None;
+        }
         for (i, f) in self.record.iter().enumerate() {
             if f.len() > MAX_FIELD_BYTES {
                 let length = f.len();
@@ -371,17 +374,20 @@ impl Row<'_> {
         None
     }
 
+    /// The trimmed value of a schema column, as written (not normalised);
+    /// empty when the column is absent or the cell is empty. Codes and
+    /// numbers are matched on this first, which is the common case.
+    pub fn raw(&self, column: usize) -> &str {
+        let Some(range) = self.table.map[column].and_then(|i| self.record.range(i)) else {
+            return "";
+        };
+        self.cells.get(range).unwrap_or("").trim()
+    }
+
     /// The trimmed, NFC value of a schema column; empty when the column is
     /// absent or the cell is empty.
     pub fn get(&self, column: usize) -> Cow<'_, str> {
-        let Some(i) = self.table.map[column] else {
-            return Cow::Borrowed("");
-        };
-        let bytes = self.record.get(i).unwrap_or(b"");
-        match std::str::from_utf8(bytes) {
-            Ok(s) => nfc(s.trim()),
-            Err(_) => Cow::Owned(nfc(String::from_utf8_lossy(bytes).trim()).into_owned()),
-        }
+        nfc(self.raw(column))
     }
 
     /// An error about the cell of a schema column.

@@ -52,6 +52,13 @@ fn vni_sign(previous: char, c: char) -> bool {
 /// The legacy encoding a text seems typed in, and a sample of it. `None` for
 /// ordinary text.
 pub fn detect(text: &str) -> Option<(&'static str, String)> {
+    // Legacy fonts show on every line of Vietnamese: the first megabyte
+    // tells as well as the whole file.
+    let mut end = text.len().min(1 << 20);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let text = &text[..end];
     if text.is_ascii() {
         return None;
     }

@@ -20,7 +20,7 @@ pub mod source;
 pub mod units_file;
 pub mod values;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
@@ -76,12 +76,17 @@ pub struct Loaded {
 /// Ids defined so far, units and people alike (ids are unique across both).
 #[derive(Default)]
 pub struct Registry {
-    ids: HashMap<String, (Subject, Box<str>)>,
-    invalid: HashSet<String>,
+    ids: FxHashMap<String, (Subject, u16, u32)>,
+    /// The files ids are defined in, for "already used at file:line".
+    id_files: Vec<PathBuf>,
+    invalid: FxHashSet<String>,
     suggestions_left: usize,
     /// A file that defines ids (units.toml, people.csv) could not be read:
     /// an unknown id may be one of its, so it is not reported again.
     incomplete: bool,
+    /// Units and people registered (one past the highest index).
+    units: usize,
+    people: usize,
 }
 
 /// What an id refers to.
@@ -102,14 +107,45 @@ impl Registry {
         }
     }
 
-    /// Defines an id; `Err` holds where it was first defined.
-    pub fn register(&mut self, id: &str, subject: Subject, here: String) -> Result<(), String> {
-        if let Some((_, first)) = self.ids.get(id) {
-            return Err(first.to_string());
+    /// Defines an id at `file:line`; `Err` holds where it was first defined.
+    pub fn register(
+        &mut self,
+        id: &str,
+        subject: Subject,
+        file: &Path,
+        line: u32,
+    ) -> Result<(), String> {
+        if let Some((_, f, l)) = self.ids.get(id) {
+            let first = self
+                .id_files
+                .get(usize::from(*f))
+                .map(|p| p.display().to_string());
+            return Err(format!("{}:{l}", first.unwrap_or_default()));
         }
-        self.ids
-            .insert(id.to_string(), (subject, here.into_boxed_str()));
+        if self.id_files.last().is_none_or(|last| last != file) {
+            self.id_files.push(file.to_path_buf());
+        }
+        let f = u16::try_from(self.id_files.len() - 1).unwrap_or(u16::MAX);
+        self.ids.insert(id.to_string(), (subject, f, line));
+        match subject {
+            Subject::Unit(i) => self.units = self.units.max(i as usize + 1),
+            Subject::Person(i) => self.people = self.people.max(i as usize + 1),
+        }
         Ok(())
+    }
+
+    /// A dense index of a subject, units first, below [`Registry::dense_len`]:
+    /// for per-subject tables without hashing.
+    pub fn dense(&self, subject: Subject) -> usize {
+        match subject {
+            Subject::Unit(i) => i as usize,
+            Subject::Person(i) => self.units + i as usize,
+        }
+    }
+
+    /// How many dense indexes there are.
+    pub fn dense_len(&self) -> usize {
+        self.units + self.people
     }
 
     /// Remembers an id whose definition was refused.
@@ -126,7 +162,7 @@ impl Registry {
     /// Looks an id up.
     pub fn lookup(&self, id: &str) -> Lookup {
         match self.ids.get(id) {
-            Some((subject, _)) => Lookup::Found(*subject),
+            Some((subject, _, _)) => Lookup::Found(*subject),
             None if self.incomplete || self.invalid.contains(id) => Lookup::Invalid,
             None => Lookup::Unknown,
         }
@@ -150,11 +186,18 @@ impl Registry {
         column: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Subject> {
-        let id = row.get(column);
-        if id.is_empty() {
+        let raw = row.raw(column);
+        if raw.is_empty() {
             diags.push(row.error(column, Problem::Required { column: "subject" }));
             return None;
         }
+        // Ids are matched as written first, then in NFC (an id typed with
+        // decomposed Vietnamese letters is still the same id).
+        let found = self.lookup(raw);
+        if let Lookup::Found(s) = found {
+            return Some(s);
+        }
+        let id = crate::text::nfc(raw);
         match self.lookup(&id) {
             Lookup::Found(s) => Some(s),
             Lookup::Invalid => None,
@@ -172,8 +215,11 @@ impl Registry {
         }
     }
 
-    fn into_index(self) -> HashMap<String, Subject> {
-        self.ids.into_iter().map(|(id, (s, _))| (id, s)).collect()
+    fn into_index(self) -> FxHashMap<String, Subject> {
+        self.ids
+            .into_iter()
+            .map(|(id, (s, _, _))| (id, s))
+            .collect()
     }
 }
 
@@ -185,7 +231,7 @@ pub fn review_cell(
     plan: Option<&Plan>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Review> {
-    let text = row.get(column);
+    let text = row.raw(column);
     if text.is_empty() {
         diags.push(row.error(column, Problem::Required { column: "review" }));
         return None;
@@ -194,7 +240,7 @@ pub fn review_cell(
         diags.push(row.error(
             column,
             Problem::BadReview {
-                value: text.into_owned(),
+                value: crate::text::nfc(text).into_owned(),
             },
         ));
         return None;
@@ -204,7 +250,7 @@ pub fn review_cell(
             diags.push(row.error(
                 column,
                 Problem::ReviewNotInPlan {
-                    value: text.into_owned(),
+                    value: text.to_string(),
                     reason,
                 },
             ));

@@ -1,7 +1,7 @@
 //! `nominations.csv`: who is proposed in each review, the dossier, and the
 //! council's vote.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashSet;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -87,7 +87,7 @@ fn votes(
     members: Option<u32>,
     problems: &mut Vec<Diagnostic>,
 ) -> Result<Option<Votes>, ()> {
-    let (f, t) = (row.get(VOTES_FOR), row.get(VOTES_TOTAL));
+    let (f, t) = (row.raw(VOTES_FOR), row.raw(VOTES_TOTAL));
     match (f.is_empty(), t.is_empty()) {
         (true, true) => return Ok(None),
         (false, true) => {
@@ -100,8 +100,8 @@ fn votes(
         }
         (false, false) => {}
     }
-    let in_favour = values::count(&f).map_err(|p| problems.push(row.error(VOTES_FOR, p)));
-    let total = values::count(&t).map_err(|p| problems.push(row.error(VOTES_TOTAL, p)));
+    let in_favour = values::count(f).map_err(|p| problems.push(row.error(VOTES_FOR, p)));
+    let total = values::count(t).map_err(|p| problems.push(row.error(VOTES_TOTAL, p)));
     let (in_favour, total) = (in_favour?, total?);
     if total == 0 {
         problems.push(row.error(VOTES_TOTAL, Problem::ZeroVotes));
@@ -149,15 +149,20 @@ pub fn parse_nominations(
         return;
     };
     let mut problems = Vec::new();
-    let mut seen: HashMap<(Review, Subject), u32> = HashMap::new();
+    // Seen (subject, review) pairs, as bits: one per subject and review.
+    let reviews = plan.map(Plan::reviews).unwrap_or_default();
+    let mut seen = vec![false; registry.dense_len() * reviews.len()];
+    let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
+    out.reserve(file.text.len() / 60);
+    let mut searches_left = 1000usize;
     table.for_each_row(diags, |row| {
         let review = review_cell(row, REVIEW, plan, &mut problems);
         let subject = registry.subject_cell(row, SUBJECT, &mut problems);
-        let received_text = row.get(RECEIVED);
+        let received_text = row.raw(RECEIVED);
         let received = if received_text.is_empty() {
             Ok(None)
         } else {
-            values::date(&received_text)
+            values::date(received_text)
                 .map(Some)
                 .map_err(|p| problems.push(row.error(RECEIVED, p)))
         };
@@ -167,20 +172,36 @@ pub fn parse_nominations(
         else {
             return;
         };
-        if let Some(first) = seen.get(&(review, subject)) {
+        let slot = reviews
+            .iter()
+            .position(|r| *r == review)
+            .map(|r| registry.dense(subject) * reviews.len() + r)
+            .filter(|slot| *slot < seen.len());
+        let first_time = match slot {
+            Some(slot) => !std::mem::replace(&mut seen[slot], true),
+            None => seen_other.insert((review, subject)),
+        };
+        if !first_time {
             let key = format!("{review} × {}", row.get(SUBJECT));
-            let first = format!("{}:{first}", row.file().display());
+            // The first row's line, for the first many duplicates only: it
+            // scans the rows read so far.
+            searches_left = searches_left.saturating_sub(1);
+            let first = out
+                .iter()
+                .take(if searches_left > 0 { usize::MAX } else { 0 })
+                .find(|n| n.review == review && n.subject == subject)
+                .map(|n| format!("{}:{}", row.file().display(), n.source.line))
+                .unwrap_or_else(|| "?".into());
             problems.push(row.row_error(Problem::DuplicateRow { key, first }));
             return;
         }
-        seen.insert((review, subject), row.line);
         if let (Some(day), Some(start)) = (received, review_start(review, plan)) {
             if day < start && day.year() < review_year(review) {
                 problems.push(
                     row.error(
                         RECEIVED,
                         Problem::DateBeforeReview {
-                            value: received_text.into_owned(),
+                            value: received_text.to_string(),
                             review: review.code(),
                         },
                     )

@@ -110,11 +110,11 @@ pub fn parse_people(
                 }
                 None
             } else {
-                match units.iter().position(|u| u.id == *unit_text) {
-                    Some(i) => u32::try_from(i).ok(),
+                match registry.lookup(&unit_text) {
+                    Lookup::Found(Subject::Unit(i)) => Some(i),
                     // A unit whose definition had an error, already reported.
-                    None if matches!(registry.lookup(&unit_text), Lookup::Invalid) => None,
-                    None => {
+                    Lookup::Invalid => None,
+                    Lookup::Found(Subject::Person(_)) | Lookup::Unknown => {
                         let suggestion = suggest(&unit_text, units.iter().map(|u| u.id.as_str()))
                             .map(str::to_string);
                         problems.push(row.error(
@@ -147,13 +147,13 @@ pub fn parse_people(
                 g
             };
             let position = Some(row.get(POSITION).into_owned()).filter(|p| !p.is_empty());
-            let here = format!("{}:{}", row.file().display(), row.line);
             let Some(kind) = kind else {
                 registry.remember_invalid(&id);
                 return;
             };
             let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
-            if let Err(first) = registry.register(&id, Subject::Person(index), here) {
+            if let Err(first) = registry.register(&id, Subject::Person(index), row.file(), row.line)
+            {
                 problems.push(row.error(ID, Problem::DuplicateId { id, first }));
                 return;
             }

@@ -55,7 +55,16 @@ pub fn read_text(
             reason: e.to_string(),
         })
     })?;
-    let mut decoded = decode(&bytes, encoding).map_err(fail)?;
+    // The common case, UTF-8 without a BOM, keeps the bytes read as the
+    // text: no copy of a large file.
+    let plain_utf8 = encoding.is_none_or(|e| e == UTF_8) && Encoding::for_bom(&bytes).is_none();
+    let mut decoded = match String::from_utf8(bytes) {
+        Ok(text) if plain_utf8 && binary_kind(text.as_bytes()).is_none() => {
+            Decoded { text, legacy: None }
+        }
+        Ok(text) => decode(text.as_bytes(), encoding).map_err(fail)?,
+        Err(e) => decode(e.as_bytes(), encoding).map_err(fail)?,
+    };
     decoded.text = lone_cr_to_lf(decoded.text);
     if let Some((name, sample)) = legacy::detect(&decoded.text) {
         return Err(fail(Problem::LegacyEncoding { name, sample }));
@@ -74,8 +83,8 @@ pub fn read_text(
 /// rows would be skipped as if they were part of the header.
 fn lone_cr_to_lf(text: String) -> String {
     let bytes = text.as_bytes();
-    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
-    if !(0..bytes.len()).any(lone) {
+    let lone = memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n'));
+    if !lone {
         return text;
     }
     let mut out = String::with_capacity(text.len());

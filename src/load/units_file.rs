@@ -75,7 +75,6 @@ pub fn parse_units(
             ));
         }
         let line = line_of(&file.text, u.id.span().start);
-        let here = format!("{}:{line}", file.shown.display());
         let Some(kind) = UnitKind::parse(u.kind.get_ref()) else {
             let expected: Vec<&'static str> = UnitKind::ALL.iter().map(|k| k.code()).collect();
             let suggestion = suggest(u.kind.get_ref(), expected.iter().copied());
@@ -93,7 +92,7 @@ pub fn parse_units(
             continue;
         };
         let index = u32::try_from(units.len()).unwrap_or(u32::MAX);
-        if let Err(first) = registry.register(&id, Subject::Unit(index), here) {
+        if let Err(first) = registry.register(&id, Subject::Unit(index), &file.shown, line) {
             diags.push(at_span(
                 file,
                 u.id.span(),

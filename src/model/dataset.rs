@@ -1,6 +1,5 @@
 //! Everything a data folder holds, validated and indexed.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::model::{Achievement, GrantedAward, Nomination, Person, Source, Subject, Unit};
@@ -24,7 +23,7 @@ pub struct Dataset {
     /// The files records came from ([`Source::file`] indexes this).
     pub files: Vec<PathBuf>,
     /// Every id, unit or person.
-    pub index: HashMap<String, Subject>,
+    pub index: rustc_hash::FxHashMap<String, Subject>,
 }
 
 impl Dataset {

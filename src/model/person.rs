@@ -16,6 +16,11 @@ pub enum Gender {
 impl Gender {
     /// Reads `nam`, `nữ`, `nu`, `male`, `female`, `m`, `f`.
     pub fn parse(text: &str) -> Option<Gender> {
+        match text {
+            "nam" => return Some(Gender::Nam),
+            "nữ" => return Some(Gender::Nu),
+            _ => {}
+        }
         match fold(text).as_str() {
             "nam" | "male" | "m" => Some(Gender::Nam),
             "nu" | "female" | "f" => Some(Gender::Nu),

@@ -27,6 +27,9 @@ impl AwardKind {
 
     /// Reads `giay_khen`, `Giấy khen`, `GK`, `bang_khen`, `Bằng khen`, `BK`.
     pub fn parse(text: &str) -> Option<AwardKind> {
+        if let Some(award) = AwardKind::ALL.into_iter().find(|a| a.code() == text) {
+            return Some(award);
+        }
         match fold(text).as_str() {
             "bangkhen" | "bk" => Some(AwardKind::BangKhen),
             "giaykhen" | "gk" => Some(AwardKind::GiayKhen),

@@ -69,6 +69,9 @@ impl UnitKind {
     /// Reads a code, tolerant of case, diacritics and separators
     /// (`Đơn vị`, `don_vi` and `DON VI` are the same).
     pub fn parse(text: &str) -> Option<UnitKind> {
+        if let Some(kind) = UnitKind::ALL.into_iter().find(|k| k.code() == text) {
+            return Some(kind);
+        }
         match fold(text).as_str() {
             "so" => Some(UnitKind::So),
             "phong" => Some(UnitKind::Phong),
@@ -93,6 +96,9 @@ impl PersonKind {
 
     /// Reads a code, tolerant of case, diacritics and separators.
     pub fn parse(text: &str) -> Option<PersonKind> {
+        if let Some(kind) = PersonKind::ALL.into_iter().find(|k| k.code() == text) {
+            return Some(kind);
+        }
         match fold(text).as_str() {
             "noibo" => Some(PersonKind::NoiBo),
             "benngoai" => Some(PersonKind::BenNgoai),
