@@ -255,11 +255,16 @@ enum Who {
     Person(usize),
 }
 
-struct Args {
-    people: usize,
-    units: usize,
-    out: PathBuf,
-    seed: u64,
+/// What to generate.
+pub struct Args {
+    /// How many people.
+    pub people: usize,
+    /// How many units (at least 1: the Department).
+    pub units: usize,
+    /// The folder to write.
+    pub out: PathBuf,
+    /// The random seed: the same seed gives the same files.
+    pub seed: u64,
 }
 
 fn usage() -> ! {
@@ -332,6 +337,13 @@ fn main() -> ExitCode {
 fn run() -> io::Result<()> {
     let args = parse_args();
     let started = Instant::now();
+    generate(&args, true)?;
+    println!("seconds      {:.2}", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// Writes a data folder; with `report`, prints what it wrote.
+pub fn generate(args: &Args, report: bool) -> io::Result<()> {
     fs::create_dir_all(&args.out)?;
     let mut rng = Rng::new(args.seed);
 
@@ -686,6 +698,9 @@ fn run() -> io::Result<()> {
     let phong = units.iter().filter(|u| u.kind == UnitKind::Phong).count();
     let don_vi = units.iter().filter(|u| u.kind == UnitKind::DonVi).count();
     let to_chuc = units.iter().filter(|u| u.kind == UnitKind::ToChuc).count();
+    if !report {
+        return Ok(());
+    }
     println!("folder       {}", args.out.display());
     println!(
         "units        {} (so 1, phong {phong}, don_vi {don_vi}, to_chuc {to_chuc})",
@@ -695,6 +710,5 @@ fn run() -> io::Result<()> {
     println!("achievements {achievement_rows}");
     println!("nominations  {nomination_rows}");
     println!("awards       {award_rows}");
-    println!("seconds      {:.2}", started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -285,7 +285,10 @@ fn options() -> impl Strategy<Value = LoadOptions> {
         Some(encoding_rs::UTF_16BE),
         Some(encoding_rs::SHIFT_JIS),
     ])
-    .prop_map(|encoding| LoadOptions { encoding })
+    .prop_map(|encoding| LoadOptions {
+        encoding,
+        threads: None,
+    })
 }
 
 /// A runner of `cases` cases; `ROBUSTNESS_CASES=N` runs N instead (a longer

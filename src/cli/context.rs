@@ -83,6 +83,7 @@ impl Context {
             quiet: g.quiet,
             load_options: LoadOptions {
                 encoding: g.encoding,
+                threads: None,
             },
             style: Style {
                 lang,

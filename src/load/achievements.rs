@@ -4,9 +4,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::csv_table::{Column, Table};
+use crate::load::csv_table::{Column, Row, Table};
 use crate::load::source::TextFile;
-use crate::load::{Registry, review_cell, values};
+use crate::load::{Known, Registry, review_cell, values};
 use crate::model::{Achievement, Person, Score, Source, Subject, Unit};
 use crate::plan::{CriterionId, Plan, SubjectKind};
 use crate::review::{Review, ReviewType};
@@ -69,9 +69,149 @@ pub struct Achievements<'p> {
     reviews: Vec<Review>,
     seen: Vec<u64>,
     seen_wide: FxHashSet<(Review, Subject, CriterionId)>,
-    applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
     files: Vec<String>,
     searches_left: usize,
+}
+
+/// What one thread reads of a file: its rows, where they start, and the
+/// problems of their values.
+#[derive(Default)]
+struct ChunkRows {
+    rows: Vec<Achievement>,
+    offsets: Vec<u32>,
+    problems: Vec<Diagnostic>,
+    applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
+    /// The last id read and what it names: rows of a subject often follow
+    /// each other.
+    last_id: String,
+    last_subject: Option<Subject>,
+}
+
+impl ChunkRows {
+    fn read(
+        &mut self,
+        row: &Row<'_>,
+        plan: Option<&Plan>,
+        units: &[Unit],
+        people: &[Person],
+        registry: &Registry,
+        file_index: u16,
+    ) {
+        let problems = &mut self.problems;
+        let review = review_cell(row, REVIEW, plan, problems);
+        let raw_id = row.raw(SUBJECT);
+        let subject = match self.last_subject {
+            Some(s) if !raw_id.is_empty() && raw_id == self.last_id => Some(s),
+            _ => {
+                let s = registry.subject_cell(row, SUBJECT, problems);
+                if s.is_some() {
+                    self.last_id.clear();
+                    self.last_id.push_str(raw_id);
+                    self.last_subject = s;
+                }
+                s
+            }
+        };
+        let code = row.raw(CRITERION);
+        let criterion = match plan {
+            _ if code.is_empty() => {
+                problems.push(row.error(
+                    CRITERION,
+                    Problem::Required {
+                        column: "criterion",
+                    },
+                ));
+                None
+            }
+            Some(plan) => {
+                let id = plan
+                    .criterion_id(code)
+                    .or_else(|| plan.criterion_id(&nfc(code)));
+                if id.is_none() {
+                    let known: Vec<String> = plan.criteria.iter().map(|c| c.code.clone()).collect();
+                    let suggestion =
+                        suggest(code, known.iter().map(String::as_str)).map(str::to_string);
+                    problems.push(row.error(
+                        CRITERION,
+                        Problem::UnknownCriterion {
+                            value: nfc(code).into_owned(),
+                            known,
+                            suggestion,
+                        },
+                    ));
+                }
+                id
+            }
+            None => None,
+        };
+        let result = values::result(row.raw(RESULT))
+            .map_err(|p| problems.push(row.error(RESULT, p)))
+            .ok();
+        let score_text = row.raw(SCORE);
+        let score = if score_text.is_empty() {
+            Some(None)
+        } else {
+            match Score::parse(score_text) {
+                Some(s) => Some(Some(s)),
+                None => {
+                    problems.push(row.error(
+                        SCORE,
+                        Problem::BadScore {
+                            value: nfc(score_text).into_owned(),
+                        },
+                    ));
+                    None
+                }
+            }
+        };
+        let (Some(plan), Some(review), Some(subject), Some(criterion), Some(result), Some(score)) =
+            (plan, review, subject, criterion, result, score)
+        else {
+            return;
+        };
+        let kind = match subject {
+            Subject::Unit(i) => SubjectKind::Unit(units[i as usize].kind),
+            Subject::Person(i) => SubjectKind::Person(people[i as usize].kind),
+        };
+        let review_type = review.review_type();
+        let applies = self
+            .applicable
+            .entry((kind, review_type))
+            .or_insert_with(|| applicable(plan, kind, review_type));
+        if !applies.contains(&criterion) {
+            problems.push(
+                row.error(
+                    CRITERION,
+                    Problem::NotApplicable {
+                        code: plan.criterion(criterion).code.clone(),
+                        subject: row.get(SUBJECT).into_owned(),
+                        kind: kind.code(),
+                        review: review.code(),
+                        applicable: applies
+                            .iter()
+                            .map(|c| plan.criterion(*c).code.clone())
+                            .collect(),
+                    },
+                ),
+            );
+            return;
+        }
+        let evidence = row.raw(EVIDENCE);
+        self.rows.push(Achievement {
+            review,
+            subject,
+            criterion,
+            result,
+            score,
+            evidence: (!evidence.is_empty()).then(|| nfc(evidence).into()),
+            source: Source {
+                file: file_index,
+                line: row.line,
+            },
+        });
+        self.offsets
+            .push(u32::try_from(row.byte).unwrap_or(u32::MAX));
+    }
 }
 
 /// The first row with the same key, for a duplicate's message; only for the
@@ -91,7 +231,6 @@ impl<'p> Achievements<'p> {
             reviews: plan.map(Plan::reviews).unwrap_or_default(),
             seen: Vec::new(),
             seen_wide: FxHashSet::default(),
-            applicable: FxHashMap::default(),
             files: Vec::new(),
             searches_left: 1000,
         }
@@ -131,11 +270,16 @@ impl<'p> Achievements<'p> {
         &mut self,
         file: &TextFile,
         file_index: u16,
-        units: &[Unit],
-        people: &[Person],
-        registry: &mut Registry,
+        known: Known<'_>,
         diags: &mut Vec<Diagnostic>,
     ) {
+        let Known {
+            units,
+            people,
+            registry,
+            split,
+            ..
+        } = known;
         while self.files.len() <= usize::from(file_index) {
             self.files.push(String::new());
         }
@@ -143,140 +287,63 @@ impl<'p> Achievements<'p> {
         let Some(table) = Table::open(file, &COLUMNS, diags) else {
             return;
         };
+        let plan = self.plan;
+        let (chunks, structural, _) = table.par_rows(
+            split,
+            ChunkRows::default,
+            |chunk, row| chunk.read(row, plan, units, people, registry, file_index),
+            |_, _| {},
+        );
+        diags.extend(structural);
         // About 50 bytes a row: reserve once rather than grow many times.
         self.rows.reserve(file.text.len() / 50);
         let mut problems = Vec::new();
-        let plan = self.plan;
-        table.for_each_row(diags, |row| {
-            let review = review_cell(row, REVIEW, plan, &mut problems);
-            let subject = registry.subject_cell(row, SUBJECT, &mut problems);
-            let code = row.raw(CRITERION);
-            let criterion = match plan {
-                _ if code.is_empty() => {
-                    problems.push(row.error(
-                        CRITERION,
-                        Problem::Required {
-                            column: "criterion",
-                        },
-                    ));
-                    None
-                }
-                Some(plan) => {
-                    let id = plan
-                        .criterion_id(code)
-                        .or_else(|| plan.criterion_id(&nfc(code)));
-                    if id.is_none() {
-                        let known: Vec<String> =
-                            plan.criteria.iter().map(|c| c.code.clone()).collect();
-                        let suggestion =
-                            suggest(code, known.iter().map(String::as_str)).map(str::to_string);
-                        problems.push(row.error(
-                            CRITERION,
-                            Problem::UnknownCriterion {
-                                value: nfc(code).into_owned(),
-                                known,
-                                suggestion,
-                            },
-                        ));
-                    }
-                    id
+        let mut offsets = Vec::new();
+        for chunk in chunks {
+            self.rows.extend(chunk.rows);
+            offsets.extend(chunk.offsets);
+            problems.extend(chunk.problems);
+        }
+        // Duplicates, in file order: the first row of a key stays.
+        let first_new = self.rows.len() - offsets.len();
+        let mut kept = first_new;
+        for read in first_new..self.rows.len() {
+            let a = &self.rows[read];
+            let key = (a.review, a.subject, a.criterion);
+            let line = a.source.line;
+            if self.first_time(key, units.len(), people.len()) {
+                self.rows.swap(kept, read);
+                kept += 1;
+                continue;
+            }
+            let first = match self.searches_left.checked_sub(1) {
+                Some(left) => {
+                    self.searches_left = left;
+                    first_of(&self.rows[..kept], key)
+                        .map(|f| format!("{}:{}", self.files[usize::from(f.file)], f.line))
                 }
                 None => None,
             };
-            let result = values::result(row.raw(RESULT))
-                .map_err(|p| problems.push(row.error(RESULT, p)))
-                .ok();
-            let score_text = row.raw(SCORE);
-            let score = if score_text.is_empty() {
-                Some(None)
-            } else {
-                match Score::parse(score_text) {
-                    Some(s) => Some(Some(s)),
-                    None => {
-                        problems.push(row.error(
-                            SCORE,
-                            Problem::BadScore {
-                                value: nfc(score_text).into_owned(),
-                            },
-                        ));
-                        None
-                    }
-                }
+            let (review, subject, criterion) = key;
+            let id = match subject {
+                Subject::Unit(i) => &units[i as usize].id,
+                Subject::Person(i) => &people[i as usize].id,
             };
-            let (
-                Some(plan),
-                Some(review),
-                Some(subject),
-                Some(criterion),
-                Some(result),
-                Some(score),
-            ) = (plan, review, subject, criterion, result, score)
-            else {
-                return;
-            };
-            let kind = match subject {
-                Subject::Unit(i) => SubjectKind::Unit(units[i as usize].kind),
-                Subject::Person(i) => SubjectKind::Person(people[i as usize].kind),
-            };
-            let review_type = review.review_type();
-            let applies = self
-                .applicable
-                .entry((kind, review_type))
-                .or_insert_with(|| applicable(plan, kind, review_type));
-            if !applies.contains(&criterion) {
-                problems.push(
-                    row.error(
-                        CRITERION,
-                        Problem::NotApplicable {
-                            code: plan.criterion(criterion).code.clone(),
-                            subject: row.get(SUBJECT).into_owned(),
-                            kind: kind.code(),
-                            review: review.code(),
-                            applicable: applies
-                                .iter()
-                                .map(|c| plan.criterion(*c).code.clone())
-                                .collect(),
-                        },
-                    ),
-                );
-                return;
-            }
-            let source = Source {
-                file: file_index,
-                line: row.line,
-            };
-            let key = (review, subject, criterion);
-            if !self.first_time(key, units.len(), people.len()) {
-                let first = match self.searches_left.checked_sub(1) {
-                    Some(left) => {
-                        self.searches_left = left;
-                        first_of(&self.rows, key)
-                            .map(|f| format!("{}:{}", self.files[usize::from(f.file)], f.line))
-                    }
-                    None => None,
-                };
-                let key = format!(
-                    "{review} × {} × {}",
-                    row.get(SUBJECT),
-                    plan.criterion(criterion).code
-                );
-                problems.push(row.row_error(Problem::DuplicateRow {
-                    key,
+            let code = plan
+                .map(|p| p.criterion(criterion).code.as_str())
+                .unwrap_or("");
+            let byte = offsets[read - first_new] as usize;
+            problems.push(table.row_error_at(
+                byte,
+                line,
+                Problem::DuplicateRow {
+                    key: format!("{review} × {id} × {code}"),
                     first: first.unwrap_or_else(|| "?".into()),
-                }));
-                return;
-            }
-            let evidence = row.raw(EVIDENCE);
-            self.rows.push(Achievement {
-                review,
-                subject,
-                criterion,
-                result,
-                score,
-                evidence: (!evidence.is_empty()).then(|| nfc(evidence).into()),
-                source,
-            });
-        });
+                },
+            ));
+        }
+        self.rows.truncate(kept);
+        problems.sort_by_key(|d| d.line);
         diags.extend(problems);
     }
 

@@ -55,7 +55,8 @@ pub struct Row<'r> {
     cells: Cow<'r, str>,
     /// Line of the row's start, from 1.
     pub line: u32,
-    byte: usize,
+    /// Byte offset of the row's start in the file's text.
+    pub byte: usize,
 }
 
 fn sniff_delimiter(line: &str) -> u8 {
@@ -211,6 +212,15 @@ impl<'t> Table<'t> {
         d
     }
 
+    /// An error about a whole row, given where it starts: for checks made
+    /// after the rows are read (duplicates).
+    pub fn row_error_at(&self, byte: usize, line: u32, problem: Problem) -> Diagnostic {
+        let mut d = locate(&self.file.text, byte, self.delimiter, 0, problem);
+        d.file = Some(self.file.shown.clone());
+        d.line = Some(line);
+        d
+    }
+
     /// Whether the header has a column of the schema.
     pub fn has(&self, column: usize) -> bool {
         self.map[column].is_some()
@@ -232,19 +242,164 @@ impl<'t> Table<'t> {
         mut each: impl FnMut(&Row<'_>),
         mut skipped: impl FnMut(&Row<'_>),
     ) -> bool {
+        self.read_chunk(self.whole(), diags, |row, ok| {
+            if ok { each(row) } else { skipped(row) }
+        })
+        .complete
+    }
+
+    /// The whole file as one chunk.
+    fn whole(&self) -> Chunk {
+        Chunk {
+            start: 0,
+            end: self.file.text.len(),
+            first_line: 1,
+            last: true,
+        }
+    }
+
+    /// Splits the file into at most `n` chunks of similar size for reading in
+    /// parallel. Each cut is just after a line break with an even number of
+    /// quotes before it, which, in well-formed CSV, is a record boundary; a
+    /// cut that turns out to be inside a quoted cell is caught when the
+    /// chunk before it is read ([`ChunkEnd::clean`]).
+    fn chunks(&self, split: Split) -> Vec<Chunk> {
+        let bytes = self.file.text.as_bytes();
+        let n = split.threads;
+        if n <= 1 || bytes.len() < split.min_bytes {
+            return vec![self.whole()];
+        }
+        let mut cuts = vec![0usize];
+        let (mut quotes, mut counted) = (0usize, 0usize);
+        for k in 1..n {
+            let target = (bytes.len() / n * k).max(cuts[cuts.len() - 1]);
+            let mut at = target;
+            let cut = loop {
+                let Some(p) = memchr::memchr(b'\n', &bytes[at..]) else {
+                    break None;
+                };
+                let candidate = at + p + 1;
+                quotes += memchr::memchr_iter(b'"', &bytes[counted..candidate]).count();
+                counted = candidate;
+                if quotes % 2 == 0 {
+                    break Some(candidate);
+                }
+                at = candidate;
+            };
+            match cut {
+                Some(cut) if cut < bytes.len() => cuts.push(cut),
+                _ => break,
+            }
+        }
+        cuts.push(bytes.len());
+        let mut line = 1u32;
+        let mut chunks = Vec::with_capacity(cuts.len() - 1);
+        for pair in cuts.windows(2) {
+            chunks.push(Chunk {
+                start: pair[0],
+                end: pair[1],
+                first_line: line,
+                last: pair[1] == bytes.len(),
+            });
+            let newlines = memchr::memchr_iter(b'\n', &bytes[pair[0]..pair[1]]).count();
+            line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        }
+        chunks
+    }
+
+    /// Reads the rows with up to `split.threads` threads, each with its own state
+    /// made by `make`, and returns the states in file order, the structural
+    /// diagnostics, and whether the whole file was read. The result is the
+    /// same for any number of threads: with one, or when a cut falls inside
+    /// a quoted cell, the file is read in one piece.
+    pub fn par_rows<S: Send>(
+        &self,
+        split: Split,
+        make: impl Fn() -> S + Sync,
+        each: impl Fn(&mut S, &Row<'_>) + Sync,
+        skipped: impl Fn(&mut S, &Row<'_>) + Sync,
+    ) -> (Vec<S>, Vec<Diagnostic>, bool) {
+        let chunks = self.chunks(split);
+        if chunks.len() > 1 {
+            let read = |chunk: Chunk| {
+                let mut state = make();
+                let mut diags = Vec::new();
+                let end = self.read_chunk(chunk, &mut diags, |row, ok| {
+                    if ok {
+                        each(&mut state, row)
+                    } else {
+                        skipped(&mut state, row)
+                    }
+                });
+                (state, diags, end)
+            };
+            let results: Vec<_> = std::thread::scope(|scope| {
+                let handles: Vec<_> = chunks.iter().map(|c| scope.spawn(|| read(*c))).collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            });
+            if results.iter().all(|(_, _, end)| end.clean) {
+                let mut states = Vec::with_capacity(results.len());
+                let mut diags = Vec::new();
+                let mut complete = true;
+                for (state, d, end) in results {
+                    states.push(state);
+                    diags.extend(d);
+                    complete &= end.complete;
+                }
+                return (states, diags, complete);
+            }
+        }
+        let mut state = make();
+        let mut diags = Vec::new();
+        let end = self.read_chunk(self.whole(), &mut diags, |row, ok| {
+            if ok {
+                each(&mut state, row)
+            } else {
+                skipped(&mut state, row)
+            }
+        });
+        (vec![state], diags, end.complete)
+    }
+
+    /// Reads the rows of one chunk: `visit(row, true)` for each good row,
+    /// `visit(row, false)` for each row skipped for its structure.
+    fn read_chunk(
+        &self,
+        chunk: Chunk,
+        diags: &mut Vec<Diagnostic>,
+        mut visit: impl FnMut(&Row<'_>, bool),
+    ) -> ChunkEnd {
         let text = &self.file.text;
+        let bytes = text.as_bytes();
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .delimiter(self.delimiter)
             .flexible(true)
-            .from_reader(text.as_bytes());
+            .from_reader(&bytes[chunk.start..chunk.end]);
         let mut record = ByteRecord::new();
         let width = self.header.len();
         // The reader's own line numbers drift on CRLF files; lines are
         // counted here from byte offsets instead, incrementally.
-        let bytes = text.as_bytes();
-        let (mut counted_to, mut line_at) = (0usize, 1u32);
+        let (mut counted_to, mut line_at) = (chunk.start, chunk.first_line);
         let mut last: Option<(u32, usize)> = None;
+        let stopped = |diags: &mut Vec<Diagnostic>, d: Diagnostic| {
+            if chunk.last {
+                diags.push(d);
+                ChunkEnd {
+                    complete: false,
+                    clean: true,
+                }
+            } else {
+                // Not an error of the file, maybe, but of where it was cut.
+                ChunkEnd {
+                    complete: false,
+                    clean: false,
+                }
+            }
+        };
         loop {
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
@@ -252,13 +407,12 @@ impl<'t> Table<'t> {
                     // A quote opened on the last line and never closed does
                     // not break a line: the row above it read as complete.
                     if let Some((line, byte)) = last {
-                        if unbalanced_quotes(&text[byte..]) {
+                        if unbalanced_quotes(&text[byte..chunk.end]) {
                             let mut d =
                                 locate(text, byte, self.delimiter, 0, Problem::UnclosedQuote);
                             d.file = Some(self.file.shown.clone());
                             d.line = Some(line);
-                            diags.push(d);
-                            return false;
+                            return stopped(diags, d);
                         }
                     }
                     break;
@@ -267,6 +421,7 @@ impl<'t> Table<'t> {
                     let byte = e
                         .position()
                         .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0))
+                        .saturating_add(chunk.start)
                         .min(text.len());
                     let line = crate::load::position::line_of(text, byte);
                     let mut d = locate(
@@ -280,8 +435,7 @@ impl<'t> Table<'t> {
                     );
                     d.file = Some(self.file.shown.clone());
                     d.line = Some(line);
-                    diags.push(d);
-                    return false;
+                    return stopped(diags, d);
                 }
             }
             let Some(position) = record.position() else {
@@ -289,8 +443,9 @@ impl<'t> Table<'t> {
             };
             let mut byte = usize::try_from(position.byte())
                 .unwrap_or(bytes.len())
-                .min(bytes.len());
-            while byte < bytes.len() && matches!(bytes[byte], b'\n' | b'\r') {
+                .saturating_add(chunk.start)
+                .min(chunk.end);
+            while byte < chunk.end && matches!(bytes[byte], b'\n' | b'\r') {
                 byte += 1;
             }
             let newlines = memchr::memchr_iter(b'\n', &bytes[counted_to..byte]).count();
@@ -304,7 +459,10 @@ impl<'t> Table<'t> {
                 continue;
             }
             last = Some((line, byte));
-            let cells = String::from_utf8_lossy(record.as_slice());
+            let cells = match std::str::from_utf8(record.as_slice()) {
+                Ok(cells) => Cow::Borrowed(cells),
+                Err(_) => String::from_utf8_lossy(record.as_slice()),
+            };
             let row = Row {
                 table: self,
                 record: &record,
@@ -313,18 +471,62 @@ impl<'t> Table<'t> {
                 byte,
             };
             if let Some(d) = row.structure_problem(width) {
-                let stop = matches!(d.problem, Problem::UnclosedQuote);
-                diags.push(d);
-                if stop {
-                    return false;
+                if matches!(d.problem, Problem::UnclosedQuote) {
+                    return stopped(diags, d);
                 }
-                skipped(&row);
+                diags.push(d);
+                visit(&row, false);
                 continue;
             }
-            each(&row);
+            visit(&row, true);
         }
-        true
+        ChunkEnd {
+            complete: true,
+            clean: true,
+        }
     }
+}
+
+/// How a file may be split between threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split {
+    /// At most this many pieces.
+    pub threads: usize,
+    /// Files smaller than this are read in one piece.
+    pub min_bytes: usize,
+}
+
+impl Split {
+    /// Below this size a file is read in one piece: threads would cost more
+    /// than they save.
+    pub const MIN_BYTES: usize = 1 << 20;
+
+    /// One piece.
+    pub const NONE: Split = Split {
+        threads: 1,
+        min_bytes: usize::MAX,
+    };
+}
+
+/// A part of a file, from a record boundary to another.
+#[derive(Clone, Copy, Debug)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    /// Line number of `start`.
+    first_line: u32,
+    /// Whether it ends the file.
+    last: bool,
+}
+
+/// How reading a chunk ended.
+#[derive(Clone, Copy, Debug)]
+struct ChunkEnd {
+    /// Read to its end, with no error that stops reading.
+    complete: bool,
+    /// Not cut inside a quoted cell (or a stopping error, which only the
+    /// last chunk reports): its rows can be trusted.
+    clean: bool,
 }
 
 impl Row<'_> {

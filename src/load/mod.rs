@@ -15,23 +15,24 @@ pub mod legacy;
 pub mod nominations;
 pub mod people;
 pub mod plan_file;
+pub mod registry;
+
+pub use registry::{Lookup, Registry};
 pub mod position;
 pub mod source;
 pub mod units_file;
 pub mod values;
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{Dataset, Subject};
+use crate::model::Dataset;
 use crate::plan::Plan;
 use crate::review::Review;
-use crate::text::suggest;
 
-use csv_table::Row;
+use csv_table::{Row, Split};
 use source::{TextFile, read_text};
 
 /// The plan shipped with the tool (the Department's 2021–2025 CCHC plan),
@@ -61,6 +62,40 @@ pub mod files {
 pub struct LoadOptions {
     /// The encoding of files without a BOM, when not UTF-8 (`--encoding`).
     pub encoding: Option<&'static Encoding>,
+    /// How many threads read each large file; `None` for as many as the
+    /// machine has (up to 8), for files over a megabyte. `Some(n)` splits
+    /// every file in `n`. The result never depends on it.
+    pub threads: Option<usize>,
+}
+
+/// What the files read so far define, which later files refer to: the
+/// plan, the units and people, their ids, and how many threads may read.
+#[derive(Clone, Copy)]
+pub struct Known<'a> {
+    /// The plan, if it could be read.
+    pub plan: Option<&'a Plan>,
+    /// The units.
+    pub units: &'a [crate::model::Unit],
+    /// The people.
+    pub people: &'a [crate::model::Person],
+    /// Their ids.
+    pub registry: &'a Registry,
+    /// How files may be split between threads.
+    pub split: Split,
+}
+
+impl Known<'_> {
+    /// The id of a subject.
+    pub fn id(&self, subject: crate::model::Subject) -> &str {
+        match subject {
+            crate::model::Subject::Unit(i) => {
+                self.units.get(i as usize).map_or("", |u| u.id.as_str())
+            }
+            crate::model::Subject::Person(i) => {
+                self.people.get(i as usize).map_or("", |p| p.id.as_str())
+            }
+        }
+    }
 }
 
 /// What loading a folder gave: a dataset when nothing was an error, and
@@ -71,156 +106,6 @@ pub struct Loaded {
     pub dataset: Option<Dataset>,
     /// Every problem found.
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// Ids defined so far, units and people alike (ids are unique across both).
-#[derive(Default)]
-pub struct Registry {
-    ids: FxHashMap<String, (Subject, u16, u32)>,
-    /// The files ids are defined in, for "already used at file:line".
-    id_files: Vec<PathBuf>,
-    invalid: FxHashSet<String>,
-    suggestions_left: usize,
-    /// A file that defines ids (units.toml, people.csv) could not be read:
-    /// an unknown id may be one of its, so it is not reported again.
-    incomplete: bool,
-    /// Units and people registered (one past the highest index).
-    units: usize,
-    people: usize,
-}
-
-/// What an id refers to.
-pub enum Lookup {
-    /// A valid unit or person.
-    Found(Subject),
-    /// An id whose definition had an error (already reported).
-    Invalid,
-    /// No such id.
-    Unknown,
-}
-
-impl Registry {
-    fn new() -> Self {
-        Registry {
-            suggestions_left: 50,
-            ..Default::default()
-        }
-    }
-
-    /// Defines an id at `file:line`; `Err` holds where it was first defined.
-    pub fn register(
-        &mut self,
-        id: &str,
-        subject: Subject,
-        file: &Path,
-        line: u32,
-    ) -> Result<(), String> {
-        if let Some((_, f, l)) = self.ids.get(id) {
-            let first = self
-                .id_files
-                .get(usize::from(*f))
-                .map(|p| p.display().to_string());
-            return Err(format!("{}:{l}", first.unwrap_or_default()));
-        }
-        if self.id_files.last().is_none_or(|last| last != file) {
-            self.id_files.push(file.to_path_buf());
-        }
-        let f = u16::try_from(self.id_files.len() - 1).unwrap_or(u16::MAX);
-        self.ids.insert(id.to_string(), (subject, f, line));
-        match subject {
-            Subject::Unit(i) => self.units = self.units.max(i as usize + 1),
-            Subject::Person(i) => self.people = self.people.max(i as usize + 1),
-        }
-        Ok(())
-    }
-
-    /// A dense index of a subject, units first, below [`Registry::dense_len`]:
-    /// for per-subject tables without hashing.
-    pub fn dense(&self, subject: Subject) -> usize {
-        match subject {
-            Subject::Unit(i) => i as usize,
-            Subject::Person(i) => self.units + i as usize,
-        }
-    }
-
-    /// How many dense indexes there are.
-    pub fn dense_len(&self) -> usize {
-        self.units + self.people
-    }
-
-    /// Remembers an id whose definition was refused.
-    pub fn remember_invalid(&mut self, id: &str) {
-        self.invalid.insert(id.to_string());
-    }
-
-    /// Notes that a file defining ids could not be read as a whole (its
-    /// error is already reported): ids not found are then not reported.
-    pub fn mark_incomplete(&mut self) {
-        self.incomplete = true;
-    }
-
-    /// Looks an id up.
-    pub fn lookup(&self, id: &str) -> Lookup {
-        match self.ids.get(id) {
-            Some((subject, _, _)) => Lookup::Found(*subject),
-            None if self.incomplete || self.invalid.contains(id) => Lookup::Invalid,
-            None => Lookup::Unknown,
-        }
-    }
-
-    /// A known id close to `id`, for "did you mean"; only for the first few
-    /// unknown ids of a run, as it scans them all.
-    pub fn suggest(&mut self, id: &str) -> Option<String> {
-        if self.suggestions_left == 0 {
-            return None;
-        }
-        self.suggestions_left -= 1;
-        suggest(id, self.ids.keys().map(String::as_str)).map(str::to_string)
-    }
-
-    /// Looks up the subject cell of a row, reporting an unknown id. `None`
-    /// when the row cannot be used.
-    pub fn subject_cell(
-        &mut self,
-        row: &Row<'_>,
-        column: usize,
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<Subject> {
-        let raw = row.raw(column);
-        if raw.is_empty() {
-            diags.push(row.error(column, Problem::Required { column: "subject" }));
-            return None;
-        }
-        // Ids are matched as written first, then in NFC (an id typed with
-        // decomposed Vietnamese letters is still the same id).
-        let found = self.lookup(raw);
-        if let Lookup::Found(s) = found {
-            return Some(s);
-        }
-        let id = crate::text::nfc(raw);
-        match self.lookup(&id) {
-            Lookup::Found(s) => Some(s),
-            Lookup::Invalid => None,
-            Lookup::Unknown => {
-                let suggestion = self.suggest(&id);
-                diags.push(row.error(
-                    column,
-                    Problem::UnknownSubject {
-                        value: id.into_owned(),
-                        suggestion,
-                    },
-                ));
-                None
-            }
-        }
-    }
-
-    fn into_index(self) -> FxHashMap<String, Subject> {
-        self.ids
-            .into_iter()
-            .map(|(id, (s, _, _))| (id, s))
-            .collect()
-    }
 }
 
 /// Reads the review cell of a row; with a plan, the review must be one of
@@ -314,6 +199,18 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             diagnostics: diags,
         };
     }
+    let split = match options.threads {
+        Some(n) => Split {
+            threads: n.max(1),
+            min_bytes: 0,
+        },
+        None => Split {
+            threads: std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(8),
+            min_bytes: Split::MIN_BYTES,
+        },
+    };
     let mut files: Vec<PathBuf> = Vec::new();
     let read = |name: &Path,
                 required: Option<&'static str>,
@@ -348,7 +245,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     });
     files.push(dir.join(files::PLAN));
 
-    let mut registry = Registry::new();
+    let mut registry = Registry::default();
     let mut units = Vec::new();
     let units_read =
         read(Path::new(files::UNITS), Some(files::UNITS), &mut diags).is_some_and(|file| {
@@ -417,17 +314,17 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             },
         ));
     }
+    let known = Known {
+        plan: plan.as_ref(),
+        units: &units,
+        people: &people,
+        registry: &registry,
+        split,
+    };
     let mut achievements = achievements::Achievements::new(plan.as_ref());
     for name in &achievement_files {
         if let Some(file) = read(name, None, &mut diags) {
-            achievements.parse(
-                &file,
-                file_index(&files),
-                &units,
-                &people,
-                &mut registry,
-                &mut diags,
-            );
+            achievements.parse(&file, file_index(&files), known, &mut diags);
         }
         files.push(dir.join(name));
     }
@@ -438,8 +335,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         nominations::parse_nominations(
             &file,
             file_index(&files),
-            plan.as_ref(),
-            &mut registry,
+            known,
             &mut nominations,
             &mut diags,
         );

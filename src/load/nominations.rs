@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::diag::{Diagnostic, Problem};
 use crate::load::csv_table::{Column, Row, Table};
 use crate::load::source::TextFile;
-use crate::load::{Registry, review_cell, values};
+use crate::load::{Known, Registry, review_cell, values};
 use crate::model::{Nomination, Source, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
@@ -136,28 +136,19 @@ fn review_year(review: Review) -> i32 {
     }
 }
 
-/// Reads nominations into `out`.
-pub fn parse_nominations(
-    file: &TextFile,
-    file_index: u16,
-    plan: Option<&Plan>,
-    registry: &mut Registry,
-    out: &mut Vec<Nomination>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let Some(table) = Table::open(file, &COLUMNS, diags) else {
-        return;
-    };
-    let mut problems = Vec::new();
-    // Seen (subject, review) pairs, as bits: one per subject and review.
-    let reviews = plan.map(Plan::reviews).unwrap_or_default();
-    let mut seen = vec![false; registry.dense_len() * reviews.len()];
-    let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
-    out.reserve(file.text.len() / 60);
-    let mut searches_left = 1000usize;
-    table.for_each_row(diags, |row| {
-        let review = review_cell(row, REVIEW, plan, &mut problems);
-        let subject = registry.subject_cell(row, SUBJECT, &mut problems);
+/// What one thread reads of nominations.csv.
+#[derive(Default)]
+struct ChunkRows {
+    rows: Vec<Nomination>,
+    offsets: Vec<u32>,
+    problems: Vec<Diagnostic>,
+}
+
+impl ChunkRows {
+    fn read(&mut self, row: &Row<'_>, plan: Option<&Plan>, registry: &Registry, file_index: u16) {
+        let problems = &mut self.problems;
+        let review = review_cell(row, REVIEW, plan, problems);
+        let subject = registry.subject_cell(row, SUBJECT, problems);
         let received_text = row.raw(RECEIVED);
         let received = if received_text.is_empty() {
             Ok(None)
@@ -166,35 +157,12 @@ pub fn parse_nominations(
                 .map(Some)
                 .map_err(|p| problems.push(row.error(RECEIVED, p)))
         };
-        let votes = votes(row, members(plan), &mut problems);
+        let votes = votes(row, members(plan), problems);
         let (Some(review), Some(subject), Ok(received), Ok(votes)) =
             (review, subject, received, votes)
         else {
             return;
         };
-        let slot = reviews
-            .iter()
-            .position(|r| *r == review)
-            .map(|r| registry.dense(subject) * reviews.len() + r)
-            .filter(|slot| *slot < seen.len());
-        let first_time = match slot {
-            Some(slot) => !std::mem::replace(&mut seen[slot], true),
-            None => seen_other.insert((review, subject)),
-        };
-        if !first_time {
-            let key = format!("{review} × {}", row.get(SUBJECT));
-            // The first row's line, for the first many duplicates only: it
-            // scans the rows read so far.
-            searches_left = searches_left.saturating_sub(1);
-            let first = out
-                .iter()
-                .take(if searches_left > 0 { usize::MAX } else { 0 })
-                .find(|n| n.review == review && n.subject == subject)
-                .map(|n| format!("{}:{}", row.file().display(), n.source.line))
-                .unwrap_or_else(|| "?".into());
-            problems.push(row.row_error(Problem::DuplicateRow { key, first }));
-            return;
-        }
         if let (Some(day), Some(start)) = (received, review_start(review, plan)) {
             if day < start && day.year() < review_year(review) {
                 problems.push(
@@ -210,7 +178,7 @@ pub fn parse_nominations(
             }
         }
         let document = |column| Some(row.get(column).into_owned()).filter(|d| !d.is_empty());
-        out.push(Nomination {
+        self.rows.push(Nomination {
             review,
             subject,
             received,
@@ -221,6 +189,86 @@ pub fn parse_nominations(
                 line: row.line,
             },
         });
-    });
+        self.offsets
+            .push(u32::try_from(row.byte).unwrap_or(u32::MAX));
+    }
+}
+
+/// Reads nominations into `out`.
+pub fn parse_nominations(
+    file: &TextFile,
+    file_index: u16,
+    known: Known<'_>,
+    out: &mut Vec<Nomination>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Known {
+        plan,
+        registry,
+        split,
+        ..
+    } = known;
+    let Some(table) = Table::open(file, &COLUMNS, diags) else {
+        return;
+    };
+    let (chunks, structural, _) = table.par_rows(
+        split,
+        ChunkRows::default,
+        |chunk, row| chunk.read(row, plan, registry, file_index),
+        |_, _| {},
+    );
+    diags.extend(structural);
+    out.reserve(file.text.len() / 60);
+    let mut problems = Vec::new();
+    let mut offsets = Vec::new();
+    for chunk in chunks {
+        out.extend(chunk.rows);
+        offsets.extend(chunk.offsets);
+        problems.extend(chunk.problems);
+    }
+    // Duplicates, in file order: the first row of a (review, subject) stays.
+    // Seen pairs are bits: one per subject and review of the plan.
+    let reviews = plan.map(Plan::reviews).unwrap_or_default();
+    let mut seen = vec![false; registry.dense_len() * reviews.len()];
+    let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
+    let mut searches_left = 1000usize;
+    let mut kept = 0;
+    for read in 0..out.len() {
+        let (review, subject, line) = (out[read].review, out[read].subject, out[read].source.line);
+        let slot = reviews
+            .iter()
+            .position(|r| *r == review)
+            .map(|r| registry.dense(subject) * reviews.len() + r)
+            .filter(|slot| *slot < seen.len());
+        let first_time = match slot {
+            Some(slot) => !std::mem::replace(&mut seen[slot], true),
+            None => seen_other.insert((review, subject)),
+        };
+        if first_time {
+            out.swap(kept, read);
+            kept += 1;
+            continue;
+        }
+        // The first row's line, for the first many duplicates only: it scans
+        // the rows kept so far.
+        searches_left = searches_left.saturating_sub(1);
+        let first = out[..kept]
+            .iter()
+            .take(if searches_left > 0 { usize::MAX } else { 0 })
+            .find(|n| n.review == review && n.subject == subject)
+            .map(|n| format!("{}:{}", file.shown.display(), n.source.line))
+            .unwrap_or_else(|| "?".into());
+        let id = known.id(subject);
+        problems.push(table.row_error_at(
+            offsets[read] as usize,
+            line,
+            Problem::DuplicateRow {
+                key: format!("{review} × {id}"),
+                first,
+            },
+        ));
+    }
+    out.truncate(kept);
+    problems.sort_by_key(|d| d.line);
     diags.extend(problems);
 }

@@ -27,6 +27,28 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// A dense index of a subject (units first, then people), below
+    /// [`Dataset::dense_len`]: for per-subject tables without hashing.
+    pub fn dense(&self, subject: Subject) -> usize {
+        match subject {
+            Subject::Unit(i) => i as usize,
+            Subject::Person(i) => self.units.len() + i as usize,
+        }
+    }
+
+    /// How many dense indexes there are.
+    pub fn dense_len(&self) -> usize {
+        self.units.len() + self.people.len()
+    }
+
+    /// The subject of a dense index.
+    pub fn from_dense(&self, index: usize) -> Subject {
+        match index.checked_sub(self.units.len()) {
+            None => Subject::Unit(index as u32),
+            Some(person) => Subject::Person(person as u32),
+        }
+    }
+
     /// The subject with this id.
     pub fn subject(&self, id: &str) -> Option<Subject> {
         self.index.get(id).copied()

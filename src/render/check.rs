@@ -11,7 +11,7 @@ use crate::plan::{AwardKind, Category};
 use crate::render::labels;
 use crate::render::table::{colored, heading, new_table, number};
 use crate::render::warnings::{message, subject_label};
-use crate::render::{Style, csv_string, json_string};
+use crate::render::{Style, json_string};
 use crate::review::ReviewType;
 use crate::rules::candidates::CandidateSource;
 use crate::rules::eligibility::Missing;
@@ -48,32 +48,68 @@ fn unit_id(data: &Dataset, r: &CandidateResult) -> String {
         .unwrap_or_default()
 }
 
-/// One candidate as a CSV row.
-pub fn csv_row(data: &Dataset, report: &ReviewReport, r: &CandidateResult) -> Vec<String> {
-    vec![
-        report.review.code(),
-        r.category().code().to_string(),
-        r.rank.map(|n| n.to_string()).unwrap_or_default(),
-        data.id(r.subject).to_string(),
-        data.name(r.subject).to_string(),
-        unit_id(data, r),
-        r.status.code().to_string(),
-        r.award.map(|a| a.code().to_string()).unwrap_or_default(),
-        r.met.len().to_string(),
-        r.required.len().to_string(),
-        missing_codes(data, r).join(";"),
-        r.votes.map(|v| v.in_favour.to_string()).unwrap_or_default(),
-        r.votes.map(|v| v.total.to_string()).unwrap_or_default(),
-        r.score.to_string(),
-    ]
-}
-
-/// `check --format csv`.
+/// `check --format csv`: one row per candidate. Written field by field
+/// into one buffer, as a review may have a hundred thousand candidates.
 pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
-    csv_string(
-        &CSV_COLUMNS,
-        report.candidates.iter().map(|r| csv_row(data, report, r)),
-    )
+    use std::fmt::Write as _;
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::with_capacity(96 * (report.candidates.len() + 1)));
+    let review = report.review.code();
+    let mut number = String::new();
+    let mut missing = String::new();
+    // Writing to a Vec cannot fail.
+    let _ = writer.write_record(CSV_COLUMNS);
+    for r in &report.candidates {
+        let field = |w: &mut csv::Writer<Vec<u8>>, text: &str| {
+            let _ = w.write_field(text);
+        };
+        let mut numeric = |w: &mut csv::Writer<Vec<u8>>, n: Option<&dyn std::fmt::Display>| {
+            number.clear();
+            if let Some(n) = n {
+                let _ = write!(number, "{n}");
+            }
+            let _ = w.write_field(&number);
+        };
+        field(&mut writer, &review);
+        field(&mut writer, r.category().code());
+        numeric(
+            &mut writer,
+            r.rank.as_ref().map(|n| n as &dyn std::fmt::Display),
+        );
+        field(&mut writer, data.id(r.subject));
+        field(&mut writer, data.name(r.subject));
+        field(
+            &mut writer,
+            data.home_unit(r.subject).map_or("", |u| u.id.as_str()),
+        );
+        field(&mut writer, r.status.code());
+        field(&mut writer, r.award.map_or("", AwardKind::code));
+        numeric(&mut writer, Some(&r.met.len()));
+        numeric(&mut writer, Some(&r.required.len()));
+        missing.clear();
+        for (i, m) in r.missing.iter().enumerate() {
+            if i > 0 {
+                missing.push(';');
+            }
+            missing.push_str(m.code(&data.plan));
+        }
+        field(&mut writer, &missing);
+        numeric(
+            &mut writer,
+            r.votes
+                .as_ref()
+                .map(|v| &v.in_favour as &dyn std::fmt::Display),
+        );
+        numeric(
+            &mut writer,
+            r.votes.as_ref().map(|v| &v.total as &dyn std::fmt::Display),
+        );
+        numeric(&mut writer, Some(&r.score));
+        let _ = writer.write_record(None::<&[u8]>);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// `check --format json`: the candidates (the CSV's fields), quota use and

@@ -5,8 +5,6 @@
 //! with achievement rows in it is a candidate, so that a clerk can see early
 //! who would qualify.
 
-use std::collections::BTreeSet;
-
 use crate::model::{Dataset, Subject};
 use crate::review::Review;
 
@@ -19,28 +17,28 @@ pub enum CandidateSource {
     Achievements,
 }
 
-/// The candidates of a review, each once, in subject order.
+/// The candidates of a review, each once, in subject order (units, then
+/// people, each in file order).
 pub fn candidates(data: &Dataset, review: Review) -> (Vec<Subject>, CandidateSource) {
-    let nominated: BTreeSet<Subject> = data
-        .nominations
-        .iter()
-        .filter(|n| n.review == review)
-        .map(|n| n.subject)
-        .collect();
-    if !nominated.is_empty() {
-        return (
-            nominated.into_iter().collect(),
-            CandidateSource::Nominations,
-        );
+    let mut marked = vec![false; data.dense_len()];
+    let mut any = false;
+    for n in data.nominations.iter().filter(|n| n.review == review) {
+        marked[data.dense(n.subject)] = true;
+        any = true;
     }
-    let assessed: BTreeSet<Subject> = data
-        .achievements
+    let source = if any {
+        CandidateSource::Nominations
+    } else {
+        for a in data.achievements.iter().filter(|a| a.review == review) {
+            marked[data.dense(a.subject)] = true;
+        }
+        CandidateSource::Achievements
+    };
+    let subjects = marked
         .iter()
-        .filter(|a| a.review == review)
-        .map(|a| a.subject)
+        .enumerate()
+        .filter(|(_, m)| **m)
+        .map(|(i, _)| data.from_dense(i))
         .collect();
-    (
-        assessed.into_iter().collect(),
-        CandidateSource::Achievements,
-    )
+    (subjects, source)
 }

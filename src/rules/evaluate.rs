@@ -110,10 +110,27 @@ pub struct ReviewReport {
     pub warnings: Vec<Warning>,
 }
 
-#[derive(Default)]
+/// What the achievements of one candidate add up to: the criteria met (as
+/// bits by criterion id) and the total score.
+#[derive(Clone, Default)]
 struct Tally {
-    met: Vec<CriterionId>,
+    met: Vec<u64>,
     score: Score,
+}
+
+impl Tally {
+    fn meet(&mut self, c: CriterionId) {
+        let (word, bit) = (usize::from(c.0) / 64, c.0 % 64);
+        if self.met.len() <= word {
+            self.met.resize(word + 1, 0);
+        }
+        self.met[word] |= 1 << bit;
+    }
+
+    fn has(&self, c: CriterionId) -> bool {
+        let (word, bit) = (usize::from(c.0) / 64, c.0 % 64);
+        self.met.get(word).is_some_and(|w| w & (1 << bit) != 0)
+    }
 }
 
 /// Evaluates a review of the dataset's plan on `today`. The review must be
@@ -123,14 +140,21 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
     let review_type = review.review_type();
     let (subjects, source) = candidates(data, review);
 
-    let position: HashMap<Subject, usize> =
-        subjects.iter().enumerate().map(|(i, s)| (*s, i)).collect();
-    let mut tallies: Vec<Tally> = subjects.iter().map(|_| Tally::default()).collect();
+    // Candidate positions by dense subject index: no hashing per row.
+    let mut slots: Vec<u32> = vec![u32::MAX; data.dense_len()];
+    for (i, s) in subjects.iter().enumerate() {
+        slots[data.dense(*s)] = i as u32;
+    }
+    let position = |s: Subject| -> Option<usize> {
+        let i = slots[data.dense(s)];
+        (i != u32::MAX).then_some(i as usize)
+    };
+    let mut tallies: Vec<Tally> = vec![Tally::default(); subjects.len()];
     for a in data.achievements.iter().filter(|a| a.review == review) {
-        if let Some(&i) = position.get(&a.subject) {
+        if let Some(i) = position(a.subject) {
             let tally = &mut tallies[i];
             if a.is_met() {
-                tally.met.push(a.criterion);
+                tally.meet(a.criterion);
             }
             if let Some(score) = a.score {
                 tally.score = tally.score + score;
@@ -144,14 +168,14 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         .enumerate()
         .filter(|(_, n)| n.review == review)
     {
-        if let Some(&i) = position.get(&row.subject) {
+        if let Some(i) = position(row.subject) {
             nominations[i] = Some(n);
         }
     }
     let mut histories: Vec<History> = vec![History::default(); subjects.len()];
     if review_type == ReviewType::Final {
         for award in &data.awards {
-            if let Some(&i) = position.get(&award.subject) {
+            if let Some(i) = position(award.subject) {
                 let h = history::history(plan, [award]);
                 histories[i].bang_khen += h.bang_khen;
                 histories[i].giay_khen += h.giay_khen;
@@ -170,7 +194,7 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
-            .filter(|c| tallies[i].met.contains(c))
+            .filter(|c| tallies[i].has(*c))
             .collect();
         let votes = nominations[i].and_then(|n| data.nominations[n].votes);
         let (history, reach) = match review_type {
@@ -212,12 +236,14 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
     let mut ordered = Vec::with_capacity(results.len());
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
-    for category in Category::ALL {
-        let (mut eligible, mut ineligible): (Vec<CandidateResult>, Vec<CandidateResult>) = results
-            .iter()
-            .filter(|r| r.category() == category)
-            .cloned()
-            .partition(|r| r.status != Status::Ineligible);
+    let (collectives, individuals): (Vec<CandidateResult>, Vec<CandidateResult>) = results
+        .into_iter()
+        .partition(|r| r.category() == Category::Collective);
+    for (category, of_category) in Category::ALL.into_iter().zip([collectives, individuals]) {
+        let (mut eligible, mut ineligible): (Vec<CandidateResult>, Vec<CandidateResult>) =
+            of_category
+                .into_iter()
+                .partition(|r| r.status != Status::Ineligible);
         let standing = |r: &CandidateResult| Standing {
             share: r.votes.map(|v| votes::share(v, plan.votes.as_ref())),
             score: r.score,
