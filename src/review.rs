@@ -64,10 +64,14 @@ impl FromStr for Review {
         let bad = || NotAReview(text.to_string());
         let trimmed = text.trim();
         let year = |s: &str| -> Option<i32> {
-            let s = s.trim();
-            (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| s.parse().ok())
-                .flatten()
+            match s.trim().as_bytes() {
+                &[a, b, c, d] if [a, b, c, d].iter().all(u8::is_ascii_digit) => Some(
+                    [a, b, c, d]
+                        .iter()
+                        .fold(0, |n, digit| n * 10 + i32::from(digit - b'0')),
+                ),
+                _ => None,
+            }
         };
         if let Some(y) = year(trimmed) {
             return Ok(Review::Annual(y));

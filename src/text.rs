@@ -11,7 +11,13 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The text in Unicode NFC, borrowed when it already is (the common case).
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    // Vietnamese in precomposed form (the common case) is NFC already:
+    // letters below U+0300 and in Latin Extended Additional are never
+    // changed by NFC, nor composed with one another.
+    if text
+        .chars()
+        .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
+    {
         return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
@@ -147,6 +153,24 @@ mod tests {
         let decomposed = "Nguye\u{0302}\u{0303}n";
         assert_eq!(nfc(decomposed), "Nguyễn");
         assert!(matches!(nfc("Nguyễn"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_fast_nfc_path_agrees_with_normalisation() {
+        let fast = ('\u{0}'..'\u{300}').chain('\u{1E00}'..='\u{1EFF}');
+        let all: String = fast.clone().collect();
+        assert_eq!(
+            all.nfc().collect::<String>(),
+            all,
+            "these characters are NFC"
+        );
+        for c in fast {
+            let pair = format!("a{c}ê{c}");
+            assert_eq!(nfc(&pair), pair.nfc().collect::<String>(), "{c:?}");
+        }
+        assert_eq!(nfc("Trần Thị Hằng"), "Trần Thị Hằng");
+        assert_eq!(nfc("A\u{30A}"), "Å");
+        assert_eq!(nfc("\u{212B}"), "Å", "a singleton outside the fast path");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
+use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -95,7 +96,10 @@ impl Context {
 
     /// Loads the data folder, showing its diagnostics on stderr (warnings
     /// unless `-q`). Errors end the command with exit code 1.
-    pub fn load(&self) -> anyhow::Result<Dataset> {
+    ///
+    /// The dataset is never freed: the process ends with the command, and
+    /// freeing a million records one by one would only delay the exit.
+    pub fn load(&self) -> anyhow::Result<ManuallyDrop<Dataset>> {
         let loaded = load(&self.data_dir, &self.load_options);
         let shown: Vec<_> = loaded
             .diagnostics
@@ -105,7 +109,10 @@ impl Context {
         if !shown.is_empty() {
             eprint!("{}", render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
         }
-        loaded.dataset.ok_or_else(|| Reported.into())
+        loaded
+            .dataset
+            .map(ManuallyDrop::new)
+            .ok_or_else(|| Reported.into())
     }
 
     /// Reads a review the plan holds; an error (exit 1) says which ones it does.

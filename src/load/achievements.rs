@@ -6,8 +6,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diag::{Diagnostic, Problem};
 use crate::load::csv_table::{Column, Row, Table};
 use crate::load::source::TextFile;
-use crate::load::{Known, Registry, review_cell, values};
-use crate::model::{Achievement, Person, Score, Source, Subject, Unit};
+use crate::load::{Known, Resolver, review_cell, values};
+use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::applicability::applicable;
@@ -81,37 +81,20 @@ struct ChunkRows {
     offsets: Vec<u32>,
     problems: Vec<Diagnostic>,
     applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
-    /// The last id read and what it names: rows of a subject often follow
-    /// each other.
-    last_id: String,
-    last_subject: Option<Subject>,
+    subjects: Resolver,
 }
 
 impl ChunkRows {
-    fn read(
-        &mut self,
-        row: &Row<'_>,
-        plan: Option<&Plan>,
-        units: &[Unit],
-        people: &[Person],
-        registry: &Registry,
-        file_index: u16,
-    ) {
+    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16) {
+        let Known {
+            plan,
+            units,
+            people,
+            ..
+        } = known;
         let problems = &mut self.problems;
         let review = review_cell(row, REVIEW, plan, problems);
-        let raw_id = row.raw(SUBJECT);
-        let subject = match self.last_subject {
-            Some(s) if !raw_id.is_empty() && raw_id == self.last_id => Some(s),
-            _ => {
-                let s = registry.subject_cell(row, SUBJECT, problems);
-                if s.is_some() {
-                    self.last_id.clear();
-                    self.last_id.push_str(raw_id);
-                    self.last_subject = s;
-                }
-                s
-            }
-        };
+        let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let code = row.raw(CRITERION);
         let criterion = match plan {
             _ if code.is_empty() => {
@@ -276,7 +259,6 @@ impl<'p> Achievements<'p> {
         let Known {
             units,
             people,
-            registry,
             split,
             ..
         } = known;
@@ -291,7 +273,7 @@ impl<'p> Achievements<'p> {
         let (chunks, structural, _) = table.par_rows(
             split,
             ChunkRows::default,
-            |chunk, row| chunk.read(row, plan, units, people, registry, file_index),
+            |chunk, row| chunk.read(row, known, file_index),
             |_, _| {},
         );
         diags.extend(structural);

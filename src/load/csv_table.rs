@@ -583,7 +583,7 @@ impl Row<'_> {
         let Some(range) = self.table.map[column].and_then(|i| self.record.range(i)) else {
             return "";
         };
-        self.cells.get(range).unwrap_or("").trim()
+        trim(self.cells.get(range).unwrap_or(""))
     }
 
     /// The trimmed, NFC value of a schema column; empty when the column is
@@ -626,6 +626,16 @@ impl Row<'_> {
     /// The file this row is in.
     pub fn file(&self) -> &PathBuf {
         &self.table.file.shown
+    }
+}
+
+/// Trims white space, ASCII first: only a cell that then starts or ends with
+/// a non-ASCII character is trimmed again of Unicode white space (NBSP).
+fn trim(cell: &str) -> &str {
+    let t = cell.trim_ascii();
+    match (t.as_bytes().first(), t.as_bytes().last()) {
+        (Some(a), Some(b)) if *a >= 0x80 || *b >= 0x80 => t.trim(),
+        _ => t,
     }
 }
 

@@ -52,9 +52,9 @@ fn vni_sign(previous: char, c: char) -> bool {
 /// The legacy encoding a text seems typed in, and a sample of it. `None` for
 /// ordinary text.
 pub fn detect(text: &str) -> Option<(&'static str, String)> {
-    // Legacy fonts show on every line of Vietnamese: the first megabyte
-    // tells as well as the whole file.
-    let mut end = text.len().min(1 << 20);
+    // Legacy fonts show on every line of Vietnamese: the first 64 KiB (a
+    // thousand lines or so) tell as well as the whole file.
+    let mut end = text.len().min(1 << 16);
     while !text.is_char_boundary(end) {
         end -= 1;
     }

@@ -17,7 +17,7 @@ pub mod people;
 pub mod plan_file;
 pub mod registry;
 
-pub use registry::{Lookup, Registry};
+pub use registry::{Lookup, Registry, Resolver};
 pub mod position;
 pub mod source;
 pub mod units_file;

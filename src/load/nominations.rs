@@ -1,6 +1,7 @@
 //! `nominations.csv`: who is proposed in each review, the dossier, and the
 //! council's vote.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashSet;
 
 use chrono::{Datelike, NaiveDate};
@@ -8,7 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::diag::{Diagnostic, Problem};
 use crate::load::csv_table::{Column, Row, Table};
 use crate::load::source::TextFile;
-use crate::load::{Known, Registry, review_cell, values};
+use crate::load::{Known, Resolver, review_cell, values};
 use crate::model::{Nomination, Source, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
@@ -139,16 +140,18 @@ fn review_year(review: Review) -> i32 {
 /// What one thread reads of nominations.csv.
 #[derive(Default)]
 struct ChunkRows {
+    subjects: Resolver,
     rows: Vec<Nomination>,
     offsets: Vec<u32>,
     problems: Vec<Diagnostic>,
 }
 
 impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, plan: Option<&Plan>, registry: &Registry, file_index: u16) {
+    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16) {
+        let plan = known.plan;
         let problems = &mut self.problems;
         let review = review_cell(row, REVIEW, plan, problems);
-        let subject = registry.subject_cell(row, SUBJECT, problems);
+        let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let received_text = row.raw(RECEIVED);
         let received = if received_text.is_empty() {
             Ok(None)
@@ -177,7 +180,10 @@ impl ChunkRows {
                 );
             }
         }
-        let document = |column| Some(row.get(column).into_owned()).filter(|d| !d.is_empty());
+        let document = |column| {
+            let text = row.get(column);
+            (!text.is_empty()).then(|| CompactString::from(text.as_ref()))
+        };
         self.rows.push(Nomination {
             review,
             subject,
@@ -214,7 +220,7 @@ pub fn parse_nominations(
     let (chunks, structural, _) = table.par_rows(
         split,
         ChunkRows::default,
-        |chunk, row| chunk.read(row, plan, registry, file_index),
+        |chunk, row| chunk.read(row, known, file_index),
         |_, _| {},
     );
     diags.extend(structural);

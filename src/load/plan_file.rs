@@ -12,7 +12,7 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::position::{at_span, line_of};
+use crate::load::position::{Lines, at_span};
 use crate::load::source::TextFile;
 use crate::load::values;
 use crate::plan::{
@@ -371,9 +371,10 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
 
     let mut criteria = Vec::new();
     let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut lines = Lines::new(&file.text);
     for rc in &raw.criterion {
         let code = rc.code.get_ref().trim().to_string();
-        let line = line_of(&file.text, rc.code.span().start);
+        let line = lines.line(rc.code.span().start);
         if code.is_empty() {
             c.bad(
                 rc.code.span(),

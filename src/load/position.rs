@@ -37,8 +37,43 @@ pub fn at_span(file: &TextFile, span: Range<usize>, problem: Problem) -> Diagnos
 
 /// The line (from 1) of a byte offset.
 pub fn line_of(text: &str, byte: usize) -> u32 {
-    let byte = floor_char_boundary(text, byte.min(text.len()));
-    u32::try_from(text[..byte].matches('\n').count() + 1).unwrap_or(u32::MAX)
+    let byte = byte.min(text.len());
+    let newlines = memchr::memchr_iter(b'\n', &text.as_bytes()[..byte]).count();
+    u32::try_from(newlines + 1).unwrap_or(u32::MAX)
+}
+
+/// Line numbers of many offsets of one text, each found in time
+/// proportional to the distance from the one asked before.
+pub struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u32,
+}
+
+impl<'t> Lines<'t> {
+    /// Lines of a text.
+    pub fn new(text: &'t str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line (from 1) of a byte offset.
+    pub fn line(&mut self, byte: usize) -> u32 {
+        let byte = byte.min(self.text.len());
+        if byte < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        let newlines = memchr::memchr_iter(b'\n', &self.text[self.at..byte]).count();
+        self.line = self
+            .line
+            .saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
+        self.at = byte;
+        self.line
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -51,6 +86,17 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_of_many_offsets() {
+        let text = "a\nbb\nccc\n";
+        let mut lines = Lines::new(text);
+        assert_eq!(
+            [lines.line(0), lines.line(2), lines.line(5), lines.line(3)],
+            [1, 2, 3, 2]
+        );
+        assert_eq!(line_of(text, 5), 3);
+    }
 
     #[test]
     fn spans_become_line_and_column() {

@@ -8,6 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
+use crate::load::Known;
 use crate::load::csv_table::Row;
 use crate::model::Subject;
 use crate::text::suggest;
@@ -54,6 +55,46 @@ pub struct Registry {
     /// Units and people registered (one past the highest index).
     units: usize,
     people: usize,
+}
+
+/// Resolves the subject cells of one file's rows. Files usually list
+/// subjects in the order units.toml and people.csv define them, a subject's
+/// rows together: the subject of the row before, or the one defined after
+/// it, is tried (by comparing ids) before the table.
+#[derive(Default)]
+pub struct Resolver {
+    last: Option<Subject>,
+}
+
+impl Resolver {
+    /// The subject of a row's cell, as [`Registry::subject_cell`].
+    pub fn subject(
+        &mut self,
+        known: Known<'_>,
+        row: &Row<'_>,
+        column: usize,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Subject> {
+        let raw = row.raw(column);
+        if let Some(last) = self.last {
+            let next = match last {
+                Subject::Unit(i) if (i as usize) + 1 < known.units.len() => Subject::Unit(i + 1),
+                Subject::Unit(_) => Subject::Person(0),
+                Subject::Person(i) => Subject::Person(i + 1),
+            };
+            for guess in [last, next] {
+                if !raw.is_empty() && known.id(guess) == raw {
+                    self.last = Some(guess);
+                    return Some(guess);
+                }
+            }
+        }
+        let found = known.registry.subject_cell(row, column, diags);
+        if found.is_some() {
+            self.last = found;
+        }
+        found
+    }
 }
 
 /// What an id refers to.

@@ -6,7 +6,7 @@ use toml::Spanned;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::Registry;
-use crate::load::position::{at_span, line_of};
+use crate::load::position::{Lines, at_span};
 use crate::load::source::TextFile;
 use crate::model::{Source, Subject, Unit};
 use crate::plan::UnitKind;
@@ -57,6 +57,7 @@ pub fn parse_units(
             return false;
         }
     };
+    let mut lines = Lines::new(&file.text);
     for u in raw.unit {
         let id = u.id.get_ref().trim().to_string();
         if id.is_empty() {
@@ -74,7 +75,7 @@ pub fn parse_units(
                 Problem::Required { column: "name" },
             ));
         }
-        let line = line_of(&file.text, u.id.span().start);
+        let line = lines.line(u.id.span().start);
         let Some(kind) = UnitKind::parse(u.kind.get_ref()) else {
             let expected: Vec<&'static str> = UnitKind::ALL.iter().map(|k| k.code()).collect();
             let suggestion = suggest(u.kind.get_ref(), expected.iter().copied());

@@ -11,6 +11,20 @@ use crate::text::fold;
 /// message, never swapped silently.
 pub fn date(text: &str) -> Result<NaiveDate, Problem> {
     let value = text.trim();
+    // The usual form, YYYY-MM-DD, read without splitting.
+    if let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = value.as_bytes() {
+        let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+            let year = i32::try_from(n(&digits[..4])).unwrap_or(0);
+            if year >= 1000 {
+                return NaiveDate::from_ymd_opt(year, n(&digits[4..6]), n(&digits[6..]))
+                    .ok_or_else(|| Problem::ImpossibleDate {
+                        value: value.to_string(),
+                    });
+            }
+        }
+    }
     let bad = || Problem::BadDate {
         value: value.to_string(),
     };

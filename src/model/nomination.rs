@@ -2,6 +2,7 @@
 //! vote (nominations.csv).
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use crate::model::{Source, Subject};
 use crate::review::Review;
@@ -49,8 +50,9 @@ pub struct Nomination {
     pub subject: Subject,
     /// When the dossier reached the council, if it has.
     pub received: Option<NaiveDate>,
-    /// Reference of each document of IV.2, in [`Document::ALL`] order.
-    pub documents: [Option<String>; 3],
+    /// Reference of each document of IV.2, in [`Document::ALL`] order
+    /// (short references are stored inline, without an allocation each).
+    pub documents: [Option<CompactString>; 3],
     /// The council's vote, if taken.
     pub votes: Option<Votes>,
     /// Where the row is.

@@ -89,7 +89,7 @@ mod tests {
             review: Review::Annual(2023),
             subject: Subject::Person(0),
             received,
-            documents: docs.map(|d| d.then(|| "01/TTr".to_string())),
+            documents: docs.map(|d| d.then(|| "01/TTr".into())),
             votes: None,
             source: Source::default(),
         }
