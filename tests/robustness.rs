@@ -273,6 +273,21 @@ fn load_checked(dir: &Path, options: &LoadOptions) -> Result<(), TestCaseError> 
             let _ = evaluate(data, review, today);
         }
     }
+    // Streamed in pieces or read whole into memory: the same diagnostics.
+    let plain = load(
+        dir,
+        &LoadOptions {
+            in_memory: true,
+            threads: None,
+            ..*options
+        },
+    );
+    prop_assert_eq!(
+        &plain.diagnostics,
+        &loaded.diagnostics,
+        "the streamed path differs from the plain one"
+    );
+    prop_assert_eq!(plain.dataset.is_some(), loaded.dataset.is_some());
     Ok(())
 }
 
@@ -285,9 +300,16 @@ fn options() -> impl Strategy<Value = LoadOptions> {
         Some(encoding_rs::UTF_16BE),
         Some(encoding_rs::SHIFT_JIS),
     ])
-    .prop_map(|encoding| LoadOptions {
-        encoding,
-        threads: None,
+    .prop_flat_map(|encoding| {
+        // Any number of threads, forced to split even small files, and the
+        // plain in-memory path: each must stand any input.
+        (Just(encoding), 0usize..4, any::<bool>()).prop_map(|(encoding, threads, in_memory)| {
+            LoadOptions {
+                encoding,
+                threads: (threads > 0).then_some(threads),
+                in_memory,
+            }
+        })
     })
 }
 

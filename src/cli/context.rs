@@ -85,6 +85,7 @@ impl Context {
             load_options: LoadOptions {
                 encoding: g.encoding,
                 threads: None,
+                in_memory: false,
             },
             style: Style {
                 lang,

@@ -4,8 +4,8 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::csv_table::{Column, Row, Table};
-use crate::load::source::TextFile;
+use crate::load::content::CsvFile;
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
 use crate::load::{Known, Resolver, review_cell, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
@@ -197,6 +197,15 @@ impl ChunkRows {
     }
 }
 
+impl ShiftLines for ChunkRows {
+    fn shift_lines(&mut self, by: u32) {
+        for a in &mut self.rows {
+            a.source.line = a.source.line.saturating_add(by);
+        }
+        self.problems.iter_mut().for_each(|d| shift(d, by));
+    }
+}
+
 /// The first row with the same key, for a duplicate's message; only for the
 /// first many duplicates, as it scans the rows read so far.
 fn first_of(rows: &[Achievement], key: (Review, Subject, CriterionId)) -> Option<Source> {
@@ -251,7 +260,7 @@ impl<'p> Achievements<'p> {
     /// Reads one file.
     pub fn parse(
         &mut self,
-        file: &TextFile,
+        file: CsvFile,
         file_index: u16,
         known: Known<'_>,
         diags: &mut Vec<Diagnostic>,
@@ -266,19 +275,26 @@ impl<'p> Achievements<'p> {
             self.files.push(String::new());
         }
         self.files[usize::from(file_index)] = file.shown.display().to_string();
-        let Some(table) = Table::open(file, &COLUMNS, diags) else {
-            return;
-        };
         let plan = self.plan;
-        let (chunks, structural, _) = table.par_rows(
+        let (start, len) = file.bounds();
+        let Some(Parsed {
+            table,
+            states: chunks,
+            ..
+        }) = read_rows(
+            file,
+            &COLUMNS,
             split,
+            diags,
             ChunkRows::default,
             |chunk, row| chunk.read(row, known, file_index),
             |_, _| {},
-        );
-        diags.extend(structural);
+        )
+        else {
+            return;
+        };
         // About 50 bytes a row: reserve once rather than grow many times.
-        self.rows.reserve(file.text.len() / 50);
+        self.rows.reserve((len - start) / 50);
         let mut problems = Vec::new();
         let mut offsets = Vec::new();
         for chunk in chunks {

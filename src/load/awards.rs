@@ -7,9 +7,9 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::csv_table::{Column, Table};
-use crate::load::source::TextFile;
-use crate::load::{Registry, review_cell, values};
+use crate::load::content::CsvFile;
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
+use crate::load::{Known, Registry, review_cell, values};
 use crate::model::{GrantedAward, Source, Subject};
 use crate::plan::AwardKind;
 use crate::review::Review;
@@ -62,22 +62,27 @@ pub const COLUMNS: [Column; 6] = [
     },
 ];
 
-/// Reads granted awards into `out`.
-pub fn parse_awards(
-    file: &TextFile,
-    file_index: u16,
-    registry: &mut Registry,
-    out: &mut Vec<GrantedAward>,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let Some(table) = Table::open(file, &COLUMNS, diags) else {
-        return;
-    };
-    let mut problems = Vec::new();
-    let mut seen: HashMap<(Review, Subject, AwardKind, String), u32> = HashMap::new();
-    table.for_each_row(diags, |row| {
-        let review = review_cell(row, REVIEW, None, &mut problems);
-        let subject = registry.subject_cell(row, SUBJECT, &mut problems);
+/// What is read of awards.csv, before duplicates are looked for.
+#[derive(Default)]
+struct Rows {
+    rows: Vec<(GrantedAward, usize)>,
+    problems: Vec<Diagnostic>,
+}
+
+impl ShiftLines for Rows {
+    fn shift_lines(&mut self, by: u32) {
+        for (a, _) in &mut self.rows {
+            a.source.line = a.source.line.saturating_add(by);
+        }
+        self.problems.iter_mut().for_each(|d| shift(d, by));
+    }
+}
+
+impl Rows {
+    fn read(&mut self, row: &Row<'_>, registry: &Registry, file_index: u16) {
+        let problems = &mut self.problems;
+        let review = review_cell(row, REVIEW, None, problems);
+        let subject = registry.subject_cell(row, SUBJECT, problems);
         let award_text = row.get(AWARD);
         let award = AwardKind::parse(&award_text);
         if award.is_none() {
@@ -97,11 +102,11 @@ pub fn parse_awards(
         if field.is_empty() {
             problems.push(row.error(FIELD, Problem::Required { column: "field" }));
         }
-        let date_text = row.get(DATE);
+        let date_text = row.raw(DATE);
         let date = if date_text.is_empty() {
             Ok(None)
         } else {
-            values::date(&date_text)
+            values::date(date_text)
                 .map(Some)
                 .map_err(|p| problems.push(row.error(DATE, p)))
         };
@@ -110,20 +115,8 @@ pub fn parse_awards(
         else {
             return;
         };
-        let key = (review, subject, award, field.clone());
-        if let Some(first) = seen.get(&key) {
-            let shown = format!(
-                "{review} × {} × {} × {field}",
-                row.get(SUBJECT),
-                award.code()
-            );
-            let first = format!("{}:{first}", row.file().display());
-            problems.push(row.row_error(Problem::DuplicateRow { key: shown, first }));
-            return;
-        }
-        seen.insert(key, row.line);
         let decision = Some(row.get(DECISION).into_owned()).filter(|d| !d.is_empty());
-        out.push(GrantedAward {
+        let award = GrantedAward {
             review,
             subject,
             award,
@@ -134,7 +127,65 @@ pub fn parse_awards(
                 file: file_index,
                 line: row.line,
             },
-        });
-    });
+        };
+        self.rows.push((award, row.byte));
+    }
+}
+
+/// Reads granted awards into `out`.
+pub fn parse_awards(
+    file: CsvFile,
+    file_index: u16,
+    known: Known<'_>,
+    out: &mut Vec<GrantedAward>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(Parsed { table, states, .. }) = read_rows(
+        file,
+        &COLUMNS,
+        known.split,
+        diags,
+        Rows::default,
+        |rows, row| rows.read(row, known.registry, file_index),
+        |_, _| {},
+    ) else {
+        return;
+    };
+    let mut problems = Vec::new();
+    let mut seen: HashMap<(Review, Subject, AwardKind, String), u32> = HashMap::new();
+    for Rows {
+        rows,
+        problems: found,
+    } in states
+    {
+        problems.extend(found);
+        for (award, byte) in rows {
+            let key = (
+                award.review,
+                award.subject,
+                award.award,
+                award.field.clone(),
+            );
+            if let Some(first) = seen.get(&key) {
+                let shown = format!(
+                    "{} × {} × {} × {}",
+                    award.review,
+                    known.id(award.subject),
+                    award.award.code(),
+                    award.field
+                );
+                let first = format!("{}:{first}", table.shown().display());
+                problems.push(table.row_error_at(
+                    byte,
+                    award.source.line,
+                    Problem::DuplicateRow { key: shown, first },
+                ));
+                continue;
+            }
+            seen.insert(key, award.source.line);
+            out.push(award);
+        }
+    }
+    problems.sort_by_key(|d| d.line);
     diags.extend(problems);
 }

@@ -6,6 +6,9 @@
 //! underscores, in English or Vietnamese. Rows that are blank are skipped;
 //! cells are trimmed and put in NFC. Every problem is located to the cell:
 //! line, column, and the line itself for display.
+//!
+//! Large files are read in pieces by several threads ([`Table::par_rows`]);
+//! the result never depends on how many.
 
 use std::borrow::Cow;
 use std::path::PathBuf;
@@ -13,7 +16,7 @@ use std::path::PathBuf;
 use csv::{ByteRecord, ReaderBuilder};
 
 use crate::diag::{Diagnostic, Problem, Severity, Snippet};
-use crate::load::source::TextFile;
+use crate::load::content::{Counted, CsvFile, WINDOW};
 use crate::text::{fold, nfc, suggest};
 
 /// The longest cell read, in bytes of UTF-8 (documented in the README).
@@ -33,14 +36,14 @@ pub struct Column {
 }
 
 /// A CSV file with its header understood.
-pub struct Table<'t> {
-    file: &'t TextFile,
+pub struct Table<'c> {
+    file: CsvFile,
     delimiter: u8,
     /// Header cells as written.
     header: Vec<String>,
     /// For each column of the schema, its position in the header.
     map: Vec<Option<usize>>,
-    columns: &'t [Column],
+    columns: &'c [Column],
     /// Line of the header.
     header_line: u32,
     /// Byte offset of the header line.
@@ -52,11 +55,128 @@ pub struct Row<'r> {
     table: &'r Table<'r>,
     record: &'r ByteRecord,
     /// The record's cells, one after the other, as text (validated once).
-    cells: Cow<'r, str>,
+    cells: &'r str,
     /// Line of the row's start, from 1.
     pub line: u32,
-    /// Byte offset of the row's start in the file's text.
+    /// Byte offset of the row's start in the file.
     pub byte: usize,
+}
+
+/// What a thread's state does when its piece of the file turns out not to
+/// start on line 1: every line it noted moves down.
+pub trait ShiftLines {
+    /// Adds `by` to every line number held.
+    fn shift_lines(&mut self, by: u32);
+}
+
+impl ShiftLines for () {
+    fn shift_lines(&mut self, _: u32) {}
+}
+
+/// Moves a diagnostic down by `by` lines.
+pub fn shift(d: &mut Diagnostic, by: u32) {
+    if let Some(line) = d.line.as_mut() {
+        *line = line.saturating_add(by);
+    }
+}
+
+/// How a file may be split between threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Split {
+    /// At most this many pieces.
+    pub threads: usize,
+    /// Files smaller than this are read in one piece.
+    pub min_bytes: usize,
+}
+
+impl Split {
+    /// Below this size a file is read in one piece: threads would cost more
+    /// than they save.
+    pub const MIN_BYTES: usize = 1 << 20;
+
+    /// One piece.
+    pub const NONE: Split = Split {
+        threads: 1,
+        min_bytes: usize::MAX,
+    };
+}
+
+/// A part of a file, from a record boundary to another.
+#[derive(Clone, Copy, Debug)]
+struct Chunk {
+    start: usize,
+    end: usize,
+    /// Whether it holds the header (the first piece).
+    first: bool,
+    /// Whether it ends the file.
+    last: bool,
+}
+
+/// How reading a chunk ended.
+#[derive(Clone, Copy, Debug, Default)]
+struct ChunkEnd {
+    /// Read to its end, with no error that stops reading.
+    complete: bool,
+    /// Cut inside a quoted cell, or a stopping error that only the last
+    /// piece may report: its rows cannot be trusted.
+    unclean: bool,
+    /// Found what only the whole file in memory can settle: bytes that are
+    /// not UTF-8, or a lone CR.
+    redo: bool,
+    /// Line breaks in the piece.
+    breaks: u32,
+}
+
+/// The rows of a file, read: the table (for messages about them), each
+/// thread's state in file order, and whether the whole file was read.
+pub struct Parsed<'c, S> {
+    /// The file and its header.
+    pub table: Table<'c>,
+    /// What each thread gathered, in file order.
+    pub states: Vec<S>,
+    /// Whether reading reached the end of the file.
+    pub complete: bool,
+}
+
+/// Reads a CSV file: its header against `columns` (problems go to
+/// `diags`), then its rows, each passed to `each` (good rows) or `skipped`
+/// (rows left out for their structure) with the state of its thread, made by
+/// `make`. `None` when the header does not allow reading the rows.
+pub fn read_rows<'c, S: Send + ShiftLines>(
+    mut file: CsvFile,
+    columns: &'c [Column],
+    split: Split,
+    diags: &mut Vec<Diagnostic>,
+    make: impl Fn() -> S + Sync,
+    each: impl Fn(&mut S, &Row<'_>) + Sync,
+    skipped: impl Fn(&mut S, &Row<'_>) + Sync,
+) -> Option<Parsed<'c, S>> {
+    loop {
+        let mut found = Vec::new();
+        let table = Table::open(file, columns, &mut found);
+        let Some(table) = table else {
+            diags.extend(found);
+            return None;
+        };
+        match table.par_rows(split, &make, &each, &skipped) {
+            Some((states, structural, complete)) => {
+                diags.extend(found);
+                diags.extend(structural);
+                return Some(Parsed {
+                    table,
+                    states,
+                    complete,
+                });
+            }
+            None => match table.file.into_memory(diags) {
+                Ok(memory) => file = memory,
+                Err(d) => {
+                    diags.push(*d);
+                    return None;
+                }
+            },
+        }
+    }
 }
 
 fn sniff_delimiter(line: &str) -> u8 {
@@ -75,21 +195,19 @@ fn sniff_delimiter(line: &str) -> u8 {
     [b',', b';', b'\t'][best]
 }
 
-impl<'t> Table<'t> {
+impl<'c> Table<'c> {
     /// Reads the header of a file against a schema. Errors (empty file,
     /// missing or duplicated columns) go to `diags`; `None` when the rows
     /// cannot be read.
-    pub fn open(
-        file: &'t TextFile,
-        columns: &'t [Column],
-        diags: &mut Vec<Diagnostic>,
-    ) -> Option<Self> {
+    pub fn open(file: CsvFile, columns: &'c [Column], diags: &mut Vec<Diagnostic>) -> Option<Self> {
         let shown = || Some(file.shown.clone());
-        let mut offset = 0;
+        let (start, len) = file.bounds();
+        let head = file.window(start, len, WINDOW);
+        let mut offset = start;
         let mut found = None;
         // Excel may start a file with `sep=;` to name its delimiter.
         let mut announced = None;
-        for (n, raw) in file.text.split_inclusive('\n').enumerate() {
+        for (n, raw) in head.split_inclusive('\n').enumerate() {
             let line = raw.trim_end_matches(['\n', '\r']);
             if announced.is_none() && found.is_none() && line.len() == 5 && line.is_char_boundary(4)
             {
@@ -101,17 +219,18 @@ impl<'t> Table<'t> {
                 }
             }
             if !line.trim().is_empty() {
-                found = Some((n, line, offset));
+                found = Some((n, line.to_string(), offset));
                 break;
             }
             offset += raw.len();
         }
+        drop(head);
         let Some((header_line, line_text, header_offset)) = found else {
             let header = columns.iter().map(|c| c.key).collect::<Vec<_>>().join(",");
             diags.push(Diagnostic::error(shown(), Problem::EmptyFile { header }));
             return None;
         };
-        let delimiter = announced.unwrap_or_else(|| sniff_delimiter(line_text));
+        let delimiter = announced.unwrap_or_else(|| sniff_delimiter(&line_text));
         let header_line = u32::try_from(header_line + 1).unwrap_or(u32::MAX);
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
@@ -178,7 +297,7 @@ impl<'t> Table<'t> {
         for (i, column) in columns.iter().enumerate() {
             if column.required && table.map[i].is_none() {
                 let mut d = Diagnostic::error(
-                    shown(),
+                    Some(table.file.shown.clone()),
                     Problem::MissingColumn {
                         column: column.key,
                         vi: column.vi,
@@ -187,7 +306,7 @@ impl<'t> Table<'t> {
                 );
                 d.line = Some(table.header_line);
                 d.snippet = Some(Snippet {
-                    text: line_text.to_string(),
+                    text: line_text.clone(),
                     start: 0,
                     width: line_text.chars().count().max(1),
                 });
@@ -199,13 +318,9 @@ impl<'t> Table<'t> {
     }
 
     fn header_error(&self, position: usize, problem: Problem) -> Diagnostic {
-        let mut d = locate(
-            &self.file.text,
-            self.header_offset,
-            self.delimiter,
-            position,
-            problem,
-        );
+        let (_, len) = self.file.bounds();
+        let window = self.file.window(self.header_offset, len, WINDOW);
+        let mut d = locate(&window, 0, self.delimiter, position, problem);
         d.file = Some(self.file.shown.clone());
         d.line = Some(self.header_line + d.line.unwrap_or(0));
         d.field = self.header.get(position).cloned();
@@ -215,9 +330,34 @@ impl<'t> Table<'t> {
     /// An error about a whole row, given where it starts: for checks made
     /// after the rows are read (duplicates).
     pub fn row_error_at(&self, byte: usize, line: u32, problem: Problem) -> Diagnostic {
-        let mut d = locate(&self.file.text, byte, self.delimiter, 0, problem);
+        self.error_at(byte, line, 0, problem)
+    }
+
+    /// An error about a cell of a row, given where the row starts: for
+    /// checks made after the rows are read.
+    pub fn cell_error_at(
+        &self,
+        byte: usize,
+        line: u32,
+        column: usize,
+        problem: Problem,
+    ) -> Diagnostic {
+        let index = self.map[column].unwrap_or(0);
+        let mut d = self.error_at(byte, line, index, problem);
+        d.field = self
+            .header
+            .get(index)
+            .cloned()
+            .or_else(|| Some(self.columns[column].key.to_string()));
+        d
+    }
+
+    fn error_at(&self, byte: usize, line: u32, index: usize, problem: Problem) -> Diagnostic {
+        let (_, len) = self.file.bounds();
+        let window = self.file.window(byte, len, WINDOW);
+        let mut d = locate(&window, 0, self.delimiter, index, problem);
         d.file = Some(self.file.shown.clone());
-        d.line = Some(line);
+        d.line = Some(d.line.map_or(line, |offset| line + offset));
         d
     }
 
@@ -226,113 +366,76 @@ impl<'t> Table<'t> {
         self.map[column].is_some()
     }
 
-    /// Calls `each` on every data row. Structural problems of a row (ragged,
-    /// unclosed quote, oversized cell) go to `diags` and the row is skipped.
-    pub fn for_each_row(&self, diags: &mut Vec<Diagnostic>, each: impl FnMut(&Row<'_>)) {
-        self.for_each_row_or_skipped(diags, each, |_| {});
+    /// The file.
+    pub fn shown(&self) -> &PathBuf {
+        &self.file.shown
     }
 
-    /// Like [`Table::for_each_row`], and calls `skipped` on each row left
-    /// out for its structure (its cells may still be read). `false` when
-    /// reading stopped before the end of the file (unclosed quote, syntax
-    /// error), so that rows may be missing unseen.
-    pub fn for_each_row_or_skipped(
-        &self,
-        diags: &mut Vec<Diagnostic>,
-        mut each: impl FnMut(&Row<'_>),
-        mut skipped: impl FnMut(&Row<'_>),
-    ) -> bool {
-        self.read_chunk(self.whole(), diags, |row, ok| {
-            if ok { each(row) } else { skipped(row) }
-        })
-        .complete
-    }
-
-    /// The whole file as one chunk.
-    fn whole(&self) -> Chunk {
-        Chunk {
-            start: 0,
-            end: self.file.text.len(),
-            first_line: 1,
-            last: true,
-        }
-    }
-
-    /// Splits the file into at most `n` chunks of similar size for reading in
-    /// parallel. Each cut is just after a line break with an even number of
-    /// quotes before it, which, in well-formed CSV, is a record boundary; a
-    /// cut that turns out to be inside a quoted cell is caught when the
-    /// chunk before it is read ([`ChunkEnd::clean`]).
+    /// Splits the file into at most `n` pieces of similar size, each cut
+    /// just after a line break. A cut inside a quoted cell is caught when
+    /// the piece before it is read ([`ChunkEnd::unclean`]).
     fn chunks(&self, split: Split) -> Vec<Chunk> {
-        let bytes = self.file.text.as_bytes();
+        let (start, len) = self.file.bounds();
+        let whole = Chunk {
+            start: 0,
+            end: len,
+            first: true,
+            last: true,
+        };
         let n = split.threads;
-        if n <= 1 || bytes.len() < split.min_bytes {
-            return vec![self.whole()];
+        let body = len.saturating_sub(start);
+        if n <= 1 || body < split.min_bytes {
+            return vec![whole];
         }
         let mut cuts = vec![0usize];
-        let (mut quotes, mut counted) = (0usize, 0usize);
         for k in 1..n {
-            let target = (bytes.len() / n * k).max(cuts[cuts.len() - 1]);
-            let mut at = target;
-            let cut = loop {
-                let Some(p) = memchr::memchr(b'\n', &bytes[at..]) else {
-                    break None;
-                };
-                let candidate = at + p + 1;
-                quotes += memchr::memchr_iter(b'"', &bytes[counted..candidate]).count();
-                counted = candidate;
-                if quotes % 2 == 0 {
-                    break Some(candidate);
-                }
-                at = candidate;
-            };
-            match cut {
-                Some(cut) if cut < bytes.len() => cuts.push(cut),
-                _ => break,
+            let target = (start + body / n * k)
+                .max(cuts[cuts.len() - 1])
+                .max(self.header_offset + 1);
+            match self.file.line_break_after(target) {
+                Some(cut) if cut < len && cut > cuts[cuts.len() - 1] => cuts.push(cut),
+                Some(_) => {}
+                None => break,
             }
         }
-        cuts.push(bytes.len());
-        let mut line = 1u32;
-        let mut chunks = Vec::with_capacity(cuts.len() - 1);
-        for pair in cuts.windows(2) {
-            chunks.push(Chunk {
+        cuts.push(len);
+        cuts.windows(2)
+            .map(|pair| Chunk {
                 start: pair[0],
                 end: pair[1],
-                first_line: line,
-                last: pair[1] == bytes.len(),
-            });
-            let newlines = memchr::memchr_iter(b'\n', &bytes[pair[0]..pair[1]]).count();
-            line = line.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
-        }
-        chunks
+                first: pair[0] == 0,
+                last: pair[1] == len,
+            })
+            .collect()
     }
 
-    /// Reads the rows with up to `split.threads` threads, each with its own state
-    /// made by `make`, and returns the states in file order, the structural
-    /// diagnostics, and whether the whole file was read. The result is the
-    /// same for any number of threads: with one, or when a cut falls inside
-    /// a quoted cell, the file is read in one piece.
-    pub fn par_rows<S: Send>(
+    /// Reads the rows with up to `split.threads` threads, each with its own
+    /// state made by `make`, and returns the states in file order, the
+    /// structural diagnostics, and whether the whole file was read; `None`
+    /// when the file must be read again from memory. The result is the same
+    /// for any number of threads: with one, or when a cut falls inside a
+    /// quoted cell, the file is read in one piece.
+    fn par_rows<S: Send + ShiftLines>(
         &self,
         split: Split,
-        make: impl Fn() -> S + Sync,
-        each: impl Fn(&mut S, &Row<'_>) + Sync,
-        skipped: impl Fn(&mut S, &Row<'_>) + Sync,
-    ) -> (Vec<S>, Vec<Diagnostic>, bool) {
+        make: &(impl Fn() -> S + Sync),
+        each: &(impl Fn(&mut S, &Row<'_>) + Sync),
+        skipped: &(impl Fn(&mut S, &Row<'_>) + Sync),
+    ) -> Option<(Vec<S>, Vec<Diagnostic>, bool)> {
+        let read = |chunk: Chunk| {
+            let mut state = make();
+            let mut diags = Vec::new();
+            let end = self.read_chunk(chunk, &mut diags, |row, ok| {
+                if ok {
+                    each(&mut state, row)
+                } else {
+                    skipped(&mut state, row)
+                }
+            });
+            (state, diags, end)
+        };
         let chunks = self.chunks(split);
         if chunks.len() > 1 {
-            let read = |chunk: Chunk| {
-                let mut state = make();
-                let mut diags = Vec::new();
-                let end = self.read_chunk(chunk, &mut diags, |row, ok| {
-                    if ok {
-                        each(&mut state, row)
-                    } else {
-                        skipped(&mut state, row)
-                    }
-                });
-                (state, diags, end)
-            };
             let results: Vec<_> = std::thread::scope(|scope| {
                 let handles: Vec<_> = chunks.iter().map(|c| scope.spawn(|| read(*c))).collect();
                 handles
@@ -340,63 +443,84 @@ impl<'t> Table<'t> {
                     .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
                     .collect()
             });
-            if results.iter().all(|(_, _, end)| end.clean) {
+            if results.iter().any(|(_, _, end)| end.redo) {
+                return None;
+            }
+            if results.iter().all(|(_, _, end)| !end.unclean) {
                 let mut states = Vec::with_capacity(results.len());
                 let mut diags = Vec::new();
                 let mut complete = true;
-                for (state, d, end) in results {
+                let mut lines = 0u32;
+                for (mut state, mut d, end) in results {
+                    if lines > 0 {
+                        state.shift_lines(lines);
+                        d.iter_mut().for_each(|d| shift(d, lines));
+                    }
                     states.push(state);
                     diags.extend(d);
                     complete &= end.complete;
+                    lines = lines.saturating_add(end.breaks);
                 }
-                return (states, diags, complete);
+                return Some((states, diags, complete));
             }
         }
-        let mut state = make();
-        let mut diags = Vec::new();
-        let end = self.read_chunk(self.whole(), &mut diags, |row, ok| {
-            if ok {
-                each(&mut state, row)
-            } else {
-                skipped(&mut state, row)
-            }
-        });
-        (vec![state], diags, end.complete)
+        let whole = Chunk {
+            start: 0,
+            end: self.file.bounds().1,
+            first: true,
+            last: true,
+        };
+        let (state, diags, end) = read(whole);
+        (!end.redo).then_some((vec![state], diags, end.complete))
     }
 
-    /// Reads the rows of one chunk: `visit(row, true)` for each good row,
-    /// `visit(row, false)` for each row skipped for its structure.
+    /// Reads the rows of one piece: `visit(row, true)` for each good row,
+    /// `visit(row, false)` for each row skipped for its structure. Lines are
+    /// counted from the piece's start.
     fn read_chunk(
         &self,
         chunk: Chunk,
         diags: &mut Vec<Diagnostic>,
         mut visit: impl FnMut(&Row<'_>, bool),
     ) -> ChunkEnd {
-        let text = &self.file.text;
-        let bytes = text.as_bytes();
+        let (_, len) = self.file.bounds();
+        let source = match self.file.reader(chunk.start, chunk.end) {
+            Ok(source) => source,
+            Err(e) => {
+                let mut d = Diagnostic::error(
+                    Some(self.file.shown.clone()),
+                    Problem::Unreadable {
+                        reason: e.to_string(),
+                    },
+                );
+                d.line = None;
+                diags.push(d);
+                return ChunkEnd::default();
+            }
+        };
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .delimiter(self.delimiter)
             .flexible(true)
-            .from_reader(&bytes[chunk.start..chunk.end]);
+            .buffer_capacity(1 << 16)
+            .from_reader(Counted::new(source, chunk.start));
         let mut record = ByteRecord::new();
         let width = self.header.len();
-        // The reader's own line numbers drift on CRLF files; lines are
-        // counted here from byte offsets instead, incrementally.
-        let (mut counted_to, mut line_at) = (chunk.start, chunk.first_line);
         let mut last: Option<(u32, usize)> = None;
-        let stopped = |diags: &mut Vec<Diagnostic>, d: Diagnostic| {
+        let stopped = |diags: &mut Vec<Diagnostic>, d: Diagnostic, breaks: u32| {
             if chunk.last {
                 diags.push(d);
                 ChunkEnd {
                     complete: false,
-                    clean: true,
+                    breaks,
+                    ..ChunkEnd::default()
                 }
             } else {
-                // Not an error of the file, maybe, but of where it was cut.
+                // Maybe not an error of the file but of where it was cut.
                 ChunkEnd {
-                    complete: false,
-                    clean: false,
+                    unclean: true,
+                    breaks,
+                    ..ChunkEnd::default()
                 }
             }
         };
@@ -404,64 +528,80 @@ impl<'t> Table<'t> {
             match reader.read_byte_record(&mut record) {
                 Ok(true) => {}
                 Ok(false) => {
+                    let breaks = reader.get_ref().total();
+                    if reader.get_ref().lone_cr {
+                        return ChunkEnd {
+                            redo: true,
+                            breaks,
+                            ..ChunkEnd::default()
+                        };
+                    }
                     // A quote opened on the last line and never closed does
                     // not break a line: the row above it read as complete.
                     if let Some((line, byte)) = last {
-                        if unbalanced_quotes(&text[byte..chunk.end]) {
-                            let mut d =
-                                locate(text, byte, self.delimiter, 0, Problem::UnclosedQuote);
-                            d.file = Some(self.file.shown.clone());
-                            d.line = Some(line);
-                            return stopped(diags, d);
+                        if unbalanced_quotes(&self.file.window(byte, chunk.end, usize::MAX)) {
+                            let d = self.error_at(byte, line, 0, Problem::UnclosedQuote);
+                            return stopped(diags, d, breaks);
                         }
                     }
-                    break;
+                    return ChunkEnd {
+                        complete: true,
+                        breaks,
+                        ..ChunkEnd::default()
+                    };
                 }
                 Err(e) => {
+                    let breaks = reader.get_ref().total();
+                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
+                        let d = Diagnostic::error(
+                            Some(self.file.shown.clone()),
+                            Problem::Unreadable {
+                                reason: e.to_string(),
+                            },
+                        );
+                        return stopped(diags, d, breaks);
+                    }
                     let byte = e
                         .position()
                         .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0))
                         .saturating_add(chunk.start)
-                        .min(text.len());
-                    let line = crate::load::position::line_of(text, byte);
-                    let mut d = locate(
-                        text,
+                        .min(len);
+                    let (lines, _) = reader.get_mut().breaks_through(byte);
+                    let d = self.error_at(
                         byte,
-                        self.delimiter,
+                        lines + 1,
                         0,
                         Problem::CsvSyntax {
                             message: e.to_string(),
                         },
                     );
-                    d.file = Some(self.file.shown.clone());
-                    d.line = Some(line);
-                    return stopped(diags, d);
+                    return stopped(diags, d, breaks);
                 }
             }
             let Some(position) = record.position() else {
                 continue;
             };
-            let mut byte = usize::try_from(position.byte())
-                .unwrap_or(bytes.len())
-                .saturating_add(chunk.start)
-                .min(chunk.end);
-            while byte < chunk.end && matches!(bytes[byte], b'\n' | b'\r') {
-                byte += 1;
-            }
-            let newlines = memchr::memchr_iter(b'\n', &bytes[counted_to..byte]).count();
-            line_at = line_at.saturating_add(u32::try_from(newlines).unwrap_or(u32::MAX));
-            counted_to = byte;
-            let line = line_at;
-            if line <= self.header_line {
+            let reported = usize::try_from(position.byte())
+                .unwrap_or(len)
+                .saturating_add(chunk.start);
+            // A record after a CRLF is reported at the LF: it starts after.
+            let (breaks, at_break) = reader.get_mut().breaks_through(reported);
+            let byte = if at_break { reported + 1 } else { reported };
+            let line = breaks.saturating_add(1);
+            if chunk.first && line <= self.header_line {
                 continue;
             }
             if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
                 continue;
             }
             last = Some((line, byte));
-            let cells = match std::str::from_utf8(record.as_slice()) {
-                Ok(cells) => Cow::Borrowed(cells),
-                Err(_) => String::from_utf8_lossy(record.as_slice()),
+            let Ok(cells) = std::str::from_utf8(record.as_slice()) else {
+                // Not UTF-8 after all: only the whole file can tell how to
+                // read it.
+                return ChunkEnd {
+                    redo: true,
+                    ..ChunkEnd::default()
+                };
             };
             let row = Row {
                 table: self,
@@ -472,7 +612,8 @@ impl<'t> Table<'t> {
             };
             if let Some(d) = row.structure_problem(width) {
                 if matches!(d.problem, Problem::UnclosedQuote) {
-                    return stopped(diags, d);
+                    let breaks = reader.get_ref().total();
+                    return stopped(diags, d, breaks);
                 }
                 diags.push(d);
                 visit(&row, false);
@@ -480,67 +621,39 @@ impl<'t> Table<'t> {
             }
             visit(&row, true);
         }
-        ChunkEnd {
-            complete: true,
-            clean: true,
-        }
     }
-}
 
-/// How a file may be split between threads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Split {
-    /// At most this many pieces.
-    pub threads: usize,
-    /// Files smaller than this are read in one piece.
-    pub min_bytes: usize,
-}
-
-impl Split {
-    /// Below this size a file is read in one piece: threads would cost more
-    /// than they save.
-    pub const MIN_BYTES: usize = 1 << 20;
-
-    /// One piece.
-    pub const NONE: Split = Split {
-        threads: 1,
-        min_bytes: usize::MAX,
-    };
-}
-
-/// A part of a file, from a record boundary to another.
-#[derive(Clone, Copy, Debug)]
-struct Chunk {
-    start: usize,
-    end: usize,
-    /// Line number of `start`.
-    first_line: u32,
-    /// Whether it ends the file.
-    last: bool,
-}
-
-/// How reading a chunk ended.
-#[derive(Clone, Copy, Debug)]
-struct ChunkEnd {
-    /// Read to its end, with no error that stops reading.
-    complete: bool,
-    /// Not cut inside a quoted cell (or a stopping error, which only the
-    /// last chunk reports): its rows can be trusted.
-    clean: bool,
+    /// Calls `each` on every data row, in one piece, in file order.
+    /// Structural problems of a row go to `diags` and the row is skipped.
+    /// For tests and tools; loaders use [`read_rows`].
+    pub fn for_each_row(&self, diags: &mut Vec<Diagnostic>, mut each: impl FnMut(&Row<'_>)) {
+        let whole = Chunk {
+            start: 0,
+            end: self.file.bounds().1,
+            first: true,
+            last: true,
+        };
+        self.read_chunk(whole, diags, |row, ok| {
+            if ok {
+                each(row)
+            }
+        });
+    }
 }
 
 impl Row<'_> {
     fn structure_problem(&self, width: usize) -> Option<Diagnostic> {
         let all = self.record.as_slice();
-        if memchr::memchr2(b'\n', b'\r', all).is_some()
-            && unbalanced_quotes(&self.table.file.text[self.byte..])
-        {
-            let index = self
-                .record
-                .iter()
-                .position(|f| f.contains(&b'\n') || f.contains(&b'\r'))
-                .unwrap_or(0);
-            return Some(self.error_at(index, Problem::UnclosedQuote));
+        if memchr::memchr2(b'\n', b'\r', all).is_some() {
+            let (_, len) = self.table.file.bounds();
+            if unbalanced_quotes(&self.table.file.window(self.byte, len, WINDOW)) {
+                let index = self
+                    .record
+                    .iter()
+                    .position(|f| f.contains(&b'\n') || f.contains(&b'\r'))
+                    .unwrap_or(0);
+                return Some(self.error_at(index, Problem::UnclosedQuote));
+            }
         }
         let found = self.record.len();
         let extra_blank = (width..found).all(|i| {
@@ -594,15 +707,8 @@ impl Row<'_> {
 
     /// An error about the cell of a schema column.
     pub fn error(&self, column: usize, problem: Problem) -> Diagnostic {
-        let index = self.table.map[column].unwrap_or(0);
-        let mut d = self.error_at(index, problem);
-        d.field = self
-            .table
-            .header
-            .get(index)
-            .cloned()
-            .or_else(|| Some(self.table.columns[column].key.to_string()));
-        d
+        self.table
+            .cell_error_at(self.byte, self.line, column, problem)
     }
 
     /// An error about the row as a whole, shown at its first cell.
@@ -611,16 +717,7 @@ impl Row<'_> {
     }
 
     fn error_at(&self, index: usize, problem: Problem) -> Diagnostic {
-        let mut d = locate(
-            &self.table.file.text,
-            self.byte,
-            self.table.delimiter,
-            index,
-            problem,
-        );
-        d.file = Some(self.table.file.shown.clone());
-        d.line = Some(d.line.map_or(self.line, |offset| self.line + offset));
-        d
+        self.table.error_at(self.byte, self.line, index, problem)
     }
 
     /// The file this row is in.
@@ -728,6 +825,7 @@ fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Proble
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::source::TextFile;
 
     const COLUMNS: [Column; 3] = [
         Column {
@@ -750,18 +848,18 @@ mod tests {
         },
     ];
 
-    fn file(text: &str) -> TextFile {
-        TextFile {
+    fn file(text: &str) -> CsvFile {
+        CsvFile::from_text(TextFile {
             shown: "people.csv".into(),
             text: text.into(),
-        }
+        })
     }
 
     fn rows(text: &str) -> (Vec<(u32, String, String)>, Vec<Diagnostic>) {
         let f = file(text);
         let mut diags = Vec::new();
         let mut out = Vec::new();
-        if let Some(t) = Table::open(&f, &COLUMNS, &mut diags) {
+        if let Some(t) = Table::open(f, &COLUMNS, &mut diags) {
             t.for_each_row(&mut diags, |r| {
                 out.push((r.line, r.get(0).into_owned(), r.get(1).into_owned()))
             });
@@ -853,7 +951,7 @@ mod tests {
     fn errors_point_at_the_cell() {
         let f = file("id,name\nNV01,  Lê Hà\n");
         let mut diags = Vec::new();
-        let t = Table::open(&f, &COLUMNS, &mut diags).unwrap();
+        let t = Table::open(f, &COLUMNS, &mut diags).unwrap();
         let mut got = None;
         t.for_each_row(&mut diags, |r| {
             got = Some(r.error(1, Problem::Required { column: "name" }))

@@ -10,6 +10,7 @@
 
 pub mod achievements;
 pub mod awards;
+pub mod content;
 pub mod csv_table;
 pub mod legacy;
 pub mod nominations;
@@ -32,6 +33,7 @@ use crate::model::Dataset;
 use crate::plan::Plan;
 use crate::review::Review;
 
+use content::CsvFile;
 use csv_table::{Row, Split};
 use source::{TextFile, read_text};
 
@@ -66,6 +68,9 @@ pub struct LoadOptions {
     /// machine has (up to 8), for files over a megabyte. `Some(n)` splits
     /// every file in `n`. The result never depends on it.
     pub threads: Option<usize>,
+    /// Read every file whole into memory before parsing it, in one piece:
+    /// the plain path, slower, which the streamed one must match.
+    pub in_memory: bool,
 }
 
 /// What the files read so far define, which later files refer to: the
@@ -200,6 +205,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         };
     }
     let split = match options.threads {
+        _ if options.in_memory => Split::NONE,
         Some(n) => Split {
             threads: n.max(1),
             min_bytes: 0,
@@ -212,10 +218,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         },
     };
     let mut files: Vec<PathBuf> = Vec::new();
-    let read = |name: &Path,
-                required: Option<&'static str>,
-                diags: &mut Vec<Diagnostic>|
-     -> Option<TextFile> {
+    let exists = |name: &Path, required: Option<&'static str>, diags: &mut Vec<Diagnostic>| {
         let path = dir.join(name);
         if !path.exists() {
             if let Some(what) = required {
@@ -223,13 +226,22 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             }
             return None;
         }
-        match read_text(&path, &path, options.encoding, diags) {
-            Ok(file) => Some(file),
-            Err(d) => {
-                diags.push(*d);
-                None
-            }
-        }
+        Some(path)
+    };
+    let read = |name: &Path, required, diags: &mut Vec<Diagnostic>| -> Option<TextFile> {
+        let path = exists(name, required, diags)?;
+        read_text(&path, &path, options.encoding, diags)
+            .map_err(|d| diags.push(*d))
+            .ok()
+    };
+    let open = |name: &Path, required, diags: &mut Vec<Diagnostic>| -> Option<CsvFile> {
+        let path = exists(name, required, diags)?;
+        let file = if options.in_memory {
+            read_text(&path, &path, options.encoding, diags).map(CsvFile::from_text)
+        } else {
+            CsvFile::open(&path, &path, options.encoding, diags)
+        };
+        file.map_err(|d| diags.push(*d)).ok()
     };
 
     let plan_text = read(Path::new(files::PLAN), Some(files::PLAN), &mut diags);
@@ -264,12 +276,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
 
     let mut people = Vec::new();
     let people_read =
-        read(Path::new(files::PEOPLE), Some(files::PEOPLE), &mut diags).is_some_and(|file| {
+        open(Path::new(files::PEOPLE), Some(files::PEOPLE), &mut diags).is_some_and(|file| {
             people::parse_people(
-                &file,
+                file,
                 file_index(&files),
                 &units,
                 &mut registry,
+                split,
                 &mut people,
                 &mut diags,
             )
@@ -323,17 +336,17 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     };
     let mut achievements = achievements::Achievements::new(plan.as_ref());
     for name in &achievement_files {
-        if let Some(file) = read(name, None, &mut diags) {
-            achievements.parse(&file, file_index(&files), known, &mut diags);
+        if let Some(file) = open(name, None, &mut diags) {
+            achievements.parse(file, file_index(&files), known, &mut diags);
         }
         files.push(dir.join(name));
     }
     let achievements = achievements.finish();
 
     let mut nominations = Vec::new();
-    if let Some(file) = read(Path::new(files::NOMINATIONS), None, &mut diags) {
+    if let Some(file) = open(Path::new(files::NOMINATIONS), None, &mut diags) {
         nominations::parse_nominations(
-            &file,
+            file,
             file_index(&files),
             known,
             &mut nominations,
@@ -343,14 +356,8 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     files.push(dir.join(files::NOMINATIONS));
 
     let mut awards = Vec::new();
-    if let Some(file) = read(Path::new(files::AWARDS), None, &mut diags) {
-        awards::parse_awards(
-            &file,
-            file_index(&files),
-            &mut registry,
-            &mut awards,
-            &mut diags,
-        );
+    if let Some(file) = open(Path::new(files::AWARDS), None, &mut diags) {
+        awards::parse_awards(file, file_index(&files), known, &mut awards, &mut diags);
     }
     files.push(dir.join(files::AWARDS));
 

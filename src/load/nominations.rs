@@ -7,8 +7,8 @@ use rustc_hash::FxHashSet;
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::csv_table::{Column, Row, Table};
-use crate::load::source::TextFile;
+use crate::load::content::CsvFile;
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
 use crate::load::{Known, Resolver, review_cell, values};
 use crate::model::{Nomination, Source, Subject, Votes};
 use crate::plan::{Denominator, Plan};
@@ -200,9 +200,18 @@ impl ChunkRows {
     }
 }
 
+impl ShiftLines for ChunkRows {
+    fn shift_lines(&mut self, by: u32) {
+        for n in &mut self.rows {
+            n.source.line = n.source.line.saturating_add(by);
+        }
+        self.problems.iter_mut().for_each(|d| shift(d, by));
+    }
+}
+
 /// Reads nominations into `out`.
 pub fn parse_nominations(
-    file: &TextFile,
+    file: CsvFile,
     file_index: u16,
     known: Known<'_>,
     out: &mut Vec<Nomination>,
@@ -214,17 +223,24 @@ pub fn parse_nominations(
         split,
         ..
     } = known;
-    let Some(table) = Table::open(file, &COLUMNS, diags) else {
-        return;
-    };
-    let (chunks, structural, _) = table.par_rows(
+    let (start, len) = file.bounds();
+    let Some(Parsed {
+        table,
+        states: chunks,
+        ..
+    }) = read_rows(
+        file,
+        &COLUMNS,
         split,
+        diags,
         ChunkRows::default,
         |chunk, row| chunk.read(row, known, file_index),
         |_, _| {},
-    );
-    diags.extend(structural);
-    out.reserve(file.text.len() / 60);
+    )
+    else {
+        return;
+    };
+    out.reserve((len - start) / 60);
     let mut problems = Vec::new();
     let mut offsets = Vec::new();
     for chunk in chunks {
@@ -262,7 +278,7 @@ pub fn parse_nominations(
             .iter()
             .take(if searches_left > 0 { usize::MAX } else { 0 })
             .find(|n| n.review == review && n.subject == subject)
-            .map(|n| format!("{}:{}", file.shown.display(), n.source.line))
+            .map(|n| format!("{}:{}", table.shown().display(), n.source.line))
             .unwrap_or_else(|| "?".into());
         let id = known.id(subject);
         problems.push(table.row_error_at(

@@ -1,8 +1,8 @@
 //! `people.csv`: the individuals.
 
 use crate::diag::{Diagnostic, Problem};
-use crate::load::csv_table::{Column, Table};
-use crate::load::source::TextFile;
+use crate::load::content::CsvFile;
+use crate::load::csv_table::{Column, Row, ShiftLines, Split, read_rows, shift};
 use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Source, Subject, Unit};
 use crate::plan::PersonKind;
@@ -55,131 +55,202 @@ pub const COLUMNS: [Column; 6] = [
     },
 ];
 
-/// Reads people into `people`, registering their ids. `false` when the rows
-/// could not be read at all (empty file, bad header).
-pub fn parse_people(
-    file: &TextFile,
-    file_index: u16,
-    units: &[Unit],
-    registry: &mut Registry,
-    people: &mut Vec<Person>,
-    diags: &mut Vec<Diagnostic>,
-) -> bool {
-    let Some(table) = Table::open(file, &COLUMNS, diags) else {
-        return false;
-    };
-    let mut problems = Vec::new();
-    let mut unread: Vec<String> = Vec::new();
-    let complete = table.for_each_row_or_skipped(
-        diags,
-        |row| {
-            let id = row.get(ID).into_owned();
-            if id.is_empty() {
-                problems.push(row.error(ID, Problem::Required { column: "id" }));
-                return;
+/// A person as read, before ids are registered (in file order, after).
+struct PersonRow {
+    person: Person,
+    /// `None` when the kind was refused (reported): the id is remembered,
+    /// not registered.
+    valid: bool,
+    byte: usize,
+}
+
+/// What one thread reads of people.csv.
+#[derive(Default)]
+struct ChunkRows {
+    rows: Vec<PersonRow>,
+    problems: Vec<Diagnostic>,
+    /// Ids of rows skipped for their structure.
+    unread: Vec<String>,
+}
+
+impl ShiftLines for ChunkRows {
+    fn shift_lines(&mut self, by: u32) {
+        for r in &mut self.rows {
+            r.person.source.line = r.person.source.line.saturating_add(by);
+        }
+        self.problems.iter_mut().for_each(|d| shift(d, by));
+    }
+}
+
+impl ChunkRows {
+    fn read(&mut self, row: &Row<'_>, units: &[Unit], registry: &Registry, file_index: u16) {
+        let problems = &mut self.problems;
+        let id = row.get(ID).into_owned();
+        if id.is_empty() {
+            problems.push(row.error(ID, Problem::Required { column: "id" }));
+            return;
+        }
+        let name = row.get(NAME).into_owned();
+        if name.is_empty() {
+            problems.push(row.error(NAME, Problem::Required { column: "name" }));
+        }
+        let kind_text = row.get(KIND);
+        let kind = if kind_text.is_empty() {
+            Some(PersonKind::NoiBo)
+        } else {
+            let kind = PersonKind::parse(&kind_text);
+            if kind.is_none() {
+                let expected: Vec<&'static str> =
+                    PersonKind::ALL.iter().map(|k| k.code()).collect();
+                let suggestion = suggest(&kind_text, expected.iter().copied());
+                problems.push(row.error(
+                    KIND,
+                    Problem::BadCode {
+                        column: "kind",
+                        value: kind_text.into_owned(),
+                        expected,
+                        suggestion,
+                    },
+                ));
             }
-            let name = row.get(NAME).into_owned();
-            if name.is_empty() {
-                problems.push(row.error(NAME, Problem::Required { column: "name" }));
+            kind
+        };
+        let unit_text = row.get(UNIT);
+        let unit = if unit_text.is_empty() {
+            if kind == Some(PersonKind::NoiBo) {
+                problems.push(row.error(UNIT, Problem::UnitRequired));
             }
-            let kind_text = row.get(KIND);
-            let kind = if kind_text.is_empty() {
-                Some(PersonKind::NoiBo)
-            } else {
-                let kind = PersonKind::parse(&kind_text);
-                if kind.is_none() {
-                    let expected: Vec<&'static str> =
-                        PersonKind::ALL.iter().map(|k| k.code()).collect();
-                    let suggestion = suggest(&kind_text, expected.iter().copied());
+            None
+        } else {
+            match registry.lookup(&unit_text) {
+                Lookup::Found(Subject::Unit(i)) => Some(i),
+                // A unit whose definition had an error, already reported.
+                Lookup::Invalid => None,
+                Lookup::Found(Subject::Person(_)) | Lookup::Unknown => {
+                    let suggestion = suggest(&unit_text, units.iter().map(|u| u.id.as_str()))
+                        .map(str::to_string);
                     problems.push(row.error(
-                        KIND,
-                        Problem::BadCode {
-                            column: "kind",
-                            value: kind_text.into_owned(),
-                            expected,
+                        UNIT,
+                        Problem::UnknownUnit {
+                            value: unit_text.into_owned(),
                             suggestion,
                         },
                     ));
+                    None
                 }
-                kind
-            };
-            let unit_text = row.get(UNIT);
-            let unit = if unit_text.is_empty() {
-                if kind == Some(PersonKind::NoiBo) {
-                    problems.push(row.error(UNIT, Problem::UnitRequired));
-                }
-                None
-            } else {
-                match registry.lookup(&unit_text) {
-                    Lookup::Found(Subject::Unit(i)) => Some(i),
-                    // A unit whose definition had an error, already reported.
-                    Lookup::Invalid => None,
-                    Lookup::Found(Subject::Person(_)) | Lookup::Unknown => {
-                        let suggestion = suggest(&unit_text, units.iter().map(|u| u.id.as_str()))
-                            .map(str::to_string);
-                        problems.push(row.error(
-                            UNIT,
-                            Problem::UnknownUnit {
-                                value: unit_text.into_owned(),
-                                suggestion,
-                            },
-                        ));
-                        None
-                    }
-                }
-            };
-            let gender_text = row.get(GENDER);
-            let gender = if gender_text.is_empty() {
-                None
-            } else {
-                let g = Gender::parse(&gender_text);
-                if g.is_none() {
-                    problems.push(row.error(
-                        GENDER,
-                        Problem::BadCode {
-                            column: "gender",
-                            value: gender_text.into_owned(),
-                            expected: vec!["nam", "nữ"],
-                            suggestion: None,
-                        },
-                    ));
-                }
-                g
-            };
-            let position = Some(row.get(POSITION).into_owned()).filter(|p| !p.is_empty());
-            let Some(kind) = kind else {
-                registry.remember_invalid(&id);
-                return;
-            };
-            let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
-            if let Err(first) = registry.register(&id, Subject::Person(index), row.file(), row.line)
-            {
-                problems.push(row.error(ID, Problem::DuplicateId { id, first }));
-                return;
             }
-            people.push(Person {
+        };
+        let gender_text = row.get(GENDER);
+        let gender = if gender_text.is_empty() {
+            None
+        } else {
+            let g = Gender::parse(&gender_text);
+            if g.is_none() {
+                problems.push(row.error(
+                    GENDER,
+                    Problem::BadCode {
+                        column: "gender",
+                        value: gender_text.into_owned(),
+                        expected: vec!["nam", "nữ"],
+                        suggestion: None,
+                    },
+                ));
+            }
+            g
+        };
+        let position = Some(row.get(POSITION).into_owned()).filter(|p| !p.is_empty());
+        self.rows.push(PersonRow {
+            valid: kind.is_some(),
+            person: Person {
                 id,
                 name,
                 unit,
                 position,
-                kind,
+                kind: kind.unwrap_or(PersonKind::NoiBo),
                 gender,
                 source: Source {
                     file: file_index,
                     line: row.line,
                 },
-            });
-        },
+            },
+            byte: row.byte,
+        });
+    }
+}
+
+/// Reads people into `people`, registering their ids in file order.
+/// `false` when the file could not be read to its end, so that ids may be
+/// missing.
+pub fn parse_people(
+    file: CsvFile,
+    file_index: u16,
+    units: &[Unit],
+    registry: &mut Registry,
+    split: Split,
+    people: &mut Vec<Person>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    let shared: &Registry = registry;
+    let Some(parsed) = read_rows(
+        file,
+        &COLUMNS,
+        split,
+        diags,
+        ChunkRows::default,
+        |chunk, row| chunk.read(row, units, shared, file_index),
         // A row skipped for its structure still names its id: references
         // to it are not reported as unknown.
-        |row| unread.push(row.get(ID).into_owned()),
-    );
+        |chunk, row| chunk.unread.push(row.get(ID).into_owned()),
+    ) else {
+        return false;
+    };
+    let mut problems = Vec::new();
+    let mut unread = Vec::new();
+    let mut rows = Vec::new();
+    for chunk in parsed.states {
+        problems.extend(chunk.problems);
+        unread.extend(chunk.unread);
+        rows.extend(chunk.rows);
+    }
+    people.reserve(rows.len());
+    for PersonRow {
+        person,
+        valid,
+        byte,
+    } in rows
+    {
+        if !valid {
+            registry.remember_invalid(&person.id);
+            continue;
+        }
+        let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
+        let line = person.source.line;
+        if let Err(first) = registry.register(
+            &person.id,
+            Subject::Person(index),
+            parsed.table.shown(),
+            line,
+        ) {
+            problems.push(parsed.table.cell_error_at(
+                byte,
+                line,
+                ID,
+                Problem::DuplicateId {
+                    id: person.id,
+                    first,
+                },
+            ));
+            continue;
+        }
+        people.push(person);
+    }
     for id in unread.iter().filter(|id| !id.is_empty()) {
         registry.remember_invalid(id);
     }
-    if !complete {
+    if !parsed.complete {
         registry.mark_incomplete();
     }
+    problems.sort_by_key(|d| d.line);
     diags.extend(problems);
     true
 }

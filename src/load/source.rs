@@ -165,7 +165,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
 
 /// Recognises UTF-16 that lost its BOM: text whose every other byte is
 /// zero (ASCII letters, digits and delimiters in UTF-16), on one side only.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+pub(crate) fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(8192) & !1];
     let pairs = head.len() / 2;
     if pairs < 2 {
@@ -191,7 +191,7 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
 
 /// Recognises binary files: known signatures, NUL bytes, or many control
 /// characters.
-fn binary_kind(bytes: &[u8]) -> Option<Option<&'static str>> {
+pub(crate) fn binary_kind(bytes: &[u8]) -> Option<Option<&'static str>> {
     const SIGNATURES: [(&[u8], &str); 6] = [
         (b"PK\x03\x04", "Excel .xlsx / ZIP"),
         (b"\xD0\xCF\x11\xE0", "Excel .xls / Word .doc"),

@@ -1,0 +1,359 @@
+//! Where the bytes of a CSV file come from.
+//!
+//! A UTF-8 file (with or without a BOM) is read straight from disk as its
+//! rows are parsed, a piece per thread, and never held whole in memory: that
+//! is what keeps a million rows cheap. Anything else (another encoding, UTF-16,
+//! lone CR line ends, a legacy font, a binary file) is read into memory by
+//! [`crate::load::source::read_text`], which decodes it or says why not, and
+//! parsed from there. A file that looked like plain UTF-8 in its first
+//! kilobytes but is not (found while parsing) goes the same way.
+
+use std::borrow::Cow;
+use std::fs::File;
+use std::io::{self, Read, Seek, SeekFrom};
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, UTF_8};
+
+use crate::diag::Diagnostic;
+use crate::load::legacy;
+use crate::load::source::{MAX_FILE_BYTES, TextFile, binary_kind, read_text, utf16_without_bom};
+
+/// How much of a file is looked at before deciding to stream it.
+const PREFIX: usize = 1 << 16;
+
+/// The longest part of a file read for one diagnostic's snippet.
+pub const WINDOW: usize = 1 << 20;
+
+enum Content {
+    /// Decoded text, in memory.
+    Text(String),
+    /// UTF-8 on disk, from `start` (after a BOM) to `len`.
+    Disk {
+        path: PathBuf,
+        start: usize,
+        len: usize,
+    },
+}
+
+/// A CSV file to parse.
+pub struct CsvFile {
+    /// The path as shown to the user.
+    pub shown: PathBuf,
+    path: PathBuf,
+    encoding: Option<&'static Encoding>,
+    content: Content,
+}
+
+impl CsvFile {
+    /// A file whose text is already in memory (tests, and decoded files).
+    pub fn from_text(file: TextFile) -> CsvFile {
+        CsvFile {
+            path: file.shown.clone(),
+            shown: file.shown,
+            encoding: None,
+            content: Content::Text(file.text),
+        }
+    }
+
+    /// Opens a file: streamed from disk when it is plain UTF-8, read and
+    /// decoded in memory otherwise. Errors are those of [`read_text`].
+    pub fn open(
+        path: &Path,
+        shown: &Path,
+        encoding: Option<&'static Encoding>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Result<CsvFile, Box<Diagnostic>> {
+        let in_memory = |diags: &mut Vec<Diagnostic>| {
+            read_text(path, shown, encoding, diags).map(|file| CsvFile {
+                path: path.to_path_buf(),
+                shown: file.shown,
+                encoding,
+                content: Content::Text(file.text),
+            })
+        };
+        if encoding.is_some_and(|e| e != UTF_8) {
+            return in_memory(diags);
+        }
+        let Some((prefix, len)) = read_prefix(path) else {
+            return in_memory(diags);
+        };
+        if prefix.is_empty() || len > MAX_FILE_BYTES as usize {
+            return in_memory(diags);
+        }
+        let start = match Encoding::for_bom(&prefix) {
+            Some((e, n)) if e == UTF_8 => n,
+            Some(_) => return in_memory(diags),
+            None => 0,
+        };
+        let body = &prefix[start..];
+        if binary_kind(body).is_some() || utf16_without_bom(body).is_some() {
+            return in_memory(diags);
+        }
+        let text = match std::str::from_utf8(body) {
+            Ok(text) => text,
+            // A character cut by the end of the prefix is fine.
+            Err(e) if e.error_len().is_none() && prefix.len() == PREFIX => {
+                std::str::from_utf8(&body[..e.valid_up_to()]).unwrap_or("")
+            }
+            Err(_) => return in_memory(diags),
+        };
+        let lone_cr = memchr::memchr_iter(b'\r', body)
+            .any(|i| i + 1 < body.len() && body[i + 1] != b'\n');
+        if lone_cr || legacy::detect(text).is_some() {
+            return in_memory(diags);
+        }
+        Ok(CsvFile {
+            path: path.to_path_buf(),
+            shown: shown.to_path_buf(),
+            encoding,
+            content: Content::Disk {
+                path: path.to_path_buf(),
+                start,
+                len,
+            },
+        })
+    }
+
+    /// The same file read into memory and decoded, for what only the whole
+    /// file can settle.
+    pub fn into_memory(self, diags: &mut Vec<Diagnostic>) -> Result<CsvFile, Box<Diagnostic>> {
+        match self.content {
+            Content::Text(_) => Ok(self),
+            Content::Disk { .. } => {
+                read_text(&self.path, &self.shown, self.encoding, diags).map(|file| CsvFile {
+                    path: self.path,
+                    shown: file.shown,
+                    encoding: self.encoding,
+                    content: Content::Text(file.text),
+                })
+            }
+        }
+    }
+
+    /// Whether the file is read from disk as it is parsed.
+    pub fn streamed(&self) -> bool {
+        matches!(self.content, Content::Disk { .. })
+    }
+
+    /// Where the text starts (after a BOM) and ends, in bytes.
+    pub fn bounds(&self) -> (usize, usize) {
+        match &self.content {
+            Content::Text(text) => (0, text.len()),
+            Content::Disk { start, len, .. } => (*start, *len),
+        }
+    }
+
+    /// A reader of the bytes from `from` to `to`.
+    pub fn reader(&self, from: usize, to: usize) -> io::Result<Box<dyn Read + Send + '_>> {
+        match &self.content {
+            Content::Text(text) => {
+                let bytes = text.as_bytes();
+                Ok(Box::new(&bytes[from.min(bytes.len())..to.min(bytes.len())]))
+            }
+            Content::Disk { path, .. } => {
+                let mut file = File::open(path)?;
+                file.seek(SeekFrom::Start(from as u64))?;
+                Ok(Box::new(file.take(to.saturating_sub(from) as u64)))
+            }
+        }
+    }
+
+    /// The text from `from`, at most `max` bytes and never past `to`: what a
+    /// diagnostic shows, or a scan of one record needs. Bytes that are not
+    /// UTF-8 show as U+FFFD.
+    pub fn window(&self, from: usize, to: usize, max: usize) -> Cow<'_, str> {
+        let to = to.min(from.saturating_add(max));
+        match &self.content {
+            Content::Text(text) => {
+                let mut end = to.min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let from = from.min(end);
+                Cow::Borrowed(text.get(from..end).unwrap_or(""))
+            }
+            Content::Disk { .. } => {
+                let mut bytes = Vec::new();
+                if let Ok(mut r) = self.reader(from, to) {
+                    let _ = r.read_to_end(&mut bytes);
+                }
+                // A character cut by the window's end is dropped, as above.
+                let valid = match std::str::from_utf8(&bytes) {
+                    Ok(_) => bytes.len(),
+                    Err(e) if e.error_len().is_none() => e.valid_up_to(),
+                    Err(_) => bytes.len(),
+                };
+                bytes.truncate(valid);
+                Cow::Owned(String::from_utf8_lossy(&bytes).into_owned())
+            }
+        }
+    }
+
+    /// The offset just past the first line break at or after `from`, if any.
+    pub fn line_break_after(&self, from: usize) -> Option<usize> {
+        let (_, len) = self.bounds();
+        let mut at = from;
+        while at < len {
+            let window = self.raw_bytes(at, (at + PREFIX).min(len));
+            if window.is_empty() {
+                return None;
+            }
+            if let Some(p) = memchr::memchr(b'\n', &window) {
+                return Some(at + p + 1);
+            }
+            at += window.len();
+        }
+        None
+    }
+
+    fn raw_bytes(&self, from: usize, to: usize) -> Cow<'_, [u8]> {
+        match &self.content {
+            Content::Text(text) => {
+                let bytes = text.as_bytes();
+                Cow::Borrowed(&bytes[from.min(bytes.len())..to.min(bytes.len())])
+            }
+            Content::Disk { .. } => {
+                let mut bytes = Vec::new();
+                if let Ok(mut r) = self.reader(from, to) {
+                    let _ = r.read_to_end(&mut bytes);
+                }
+                Cow::Owned(bytes)
+            }
+        }
+    }
+}
+
+/// The first bytes of a file, and its length; `None` when it cannot be read
+/// (the in-memory path then says why).
+fn read_prefix(path: &Path) -> Option<(Vec<u8>, usize)> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let len = usize::try_from(meta.len()).ok()?;
+    let mut file = File::open(path).ok()?;
+    let mut prefix = vec![0u8; PREFIX.min(len)];
+    file.read_exact(&mut prefix).ok()?;
+    Some((prefix, len))
+}
+
+/// A reader that notes where line breaks are as the bytes go by, so that
+/// the line of a record can be known without holding the text, and that
+/// notices a lone CR (old Mac line ends), which only the in-memory path
+/// handles.
+pub struct Counted<R> {
+    inner: R,
+    /// Offset of the next byte read, in the file.
+    at: usize,
+    /// Offsets of line breaks read but not yet counted.
+    pending: std::collections::VecDeque<usize>,
+    /// Line breaks counted so far.
+    counted: u32,
+    /// Whether the last byte read was a CR.
+    cr_at_end: bool,
+    /// Whether a CR not followed by LF was seen.
+    pub lone_cr: bool,
+}
+
+impl<R: Read> Counted<R> {
+    /// Counts the bytes of `inner`, which start at offset `at` of the file.
+    pub fn new(inner: R, at: usize) -> Self {
+        Counted {
+            inner,
+            at,
+            pending: Default::default(),
+            counted: 0,
+            cr_at_end: false,
+            lone_cr: false,
+        }
+    }
+
+    /// The line breaks at or before `offset`, since the start; and whether
+    /// `offset` is itself a line break.
+    pub fn breaks_through(&mut self, offset: usize) -> (u32, bool) {
+        let mut at_offset = false;
+        while let Some(&p) = self.pending.front() {
+            if p > offset {
+                break;
+            }
+            at_offset = p == offset;
+            self.counted = self.counted.saturating_add(1);
+            self.pending.pop_front();
+        }
+        (self.counted, at_offset)
+    }
+
+    /// All line breaks read.
+    pub fn total(&self) -> u32 {
+        self.counted
+            .saturating_add(u32::try_from(self.pending.len()).unwrap_or(u32::MAX))
+    }
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let bytes = &buf[..n];
+        if self.cr_at_end && bytes.first().is_some_and(|b| *b != b'\n') {
+            self.lone_cr = true;
+        }
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' {
+                self.pending.push_back(self.at + i);
+            } else if bytes.get(i + 1).is_some_and(|b| *b != b'\n') {
+                self.lone_cr = true;
+            }
+        }
+        if n > 0 {
+            self.cr_at_end = bytes[n - 1] == b'\r';
+        }
+        self.at += n;
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_are_counted_as_they_pass() {
+        let text = b"h\r\na\nbb\r\nc";
+        let mut c = Counted::new(&text[..], 0);
+        let mut sink = Vec::new();
+        c.read_to_end(&mut sink).unwrap();
+        assert_eq!(c.breaks_through(0), (0, false));
+        assert_eq!(c.breaks_through(2), (1, true));
+        assert_eq!(c.breaks_through(5), (2, false));
+        assert_eq!(c.total(), 3);
+        assert!(!c.lone_cr);
+        let mut lone = Counted::new(&b"a\rb\nc"[..], 0);
+        lone.read_to_end(&mut sink).unwrap();
+        assert!(lone.lone_cr);
+    }
+
+    #[test]
+    fn plain_utf8_is_streamed_and_the_rest_read_in_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &[u8], bool); 5] = [
+            ("plain.csv", "id,name\nNV01,Lê Hà\n".as_bytes(), true),
+            ("bom.csv", b"\xEF\xBB\xBFid,name\nNV01,A\n", true),
+            ("cp1258.csv", b"id,name\nNV01,Nguy\xEA\xDEn\n", false),
+            ("cr.csv", b"id,name\rNV01,A\r", false),
+            ("utf16.csv", b"\xFF\xFEi\0d\0", false),
+        ];
+        for (name, bytes, streamed) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let mut diags = Vec::new();
+            let file = CsvFile::open(&path, &path, None, &mut diags).unwrap();
+            assert_eq!(file.streamed(), streamed, "{name}");
+        }
+        let path = dir.path().join("bom.csv");
+        let file = CsvFile::open(&path, &path, None, &mut Vec::new()).unwrap();
+        assert_eq!(file.bounds(), (3, 18));
+        assert_eq!(file.window(3, 18, WINDOW), "id,name\nNV01,A\n");
+        assert_eq!(file.line_break_after(5), Some(11));
+    }
+}
