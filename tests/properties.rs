@@ -27,7 +27,7 @@ struct Spec {
     kind: SubjectKind,
     /// Which of its applicable criteria are met (cycled over them).
     met: Vec<bool>,
-    score: u64,
+    score: u32,
     votes: Option<(u32, u32)>,
     /// Granted awards in the field, within the period: (bang_khen, giay_khen).
     history: (u8, u8),
@@ -48,7 +48,7 @@ fn spec() -> impl Strategy<Value = Spec> {
     (
         kind(),
         prop::collection::vec(prop::bool::weighted(0.85), 5),
-        0u64..4,
+        0u32..4,
         prop::option::weighted(0.9, (0u32..5, 0u32..3)),
         (0u8..3, 0u8..3),
     )
@@ -131,7 +131,6 @@ fn dataset(
                 criterion: *criterion,
                 result: Some(s.met[n % s.met.len()]),
                 score: Some(Score(if n == 0 { s.score * 1000 } else { 0 })),
-                evidence: None,
                 source: Source::default(),
             });
         }
@@ -139,7 +138,7 @@ fn dataset(
             review,
             subject,
             received: Some(day(2024, 3, 1)),
-            documents: [Some("a".into()), Some("b".into()), Some("c".into())],
+            documents: [true; 3],
             votes: s.votes.map(|(in_favour, total)| Votes { in_favour, total }),
             source: Source::default(),
         });

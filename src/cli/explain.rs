@@ -1,6 +1,7 @@
 //! `thiduakt explain REVIEW SUBJECT`.
 
 use thiduakt::Lang;
+use thiduakt::load::details;
 use thiduakt::render::{Format, explain};
 use thiduakt::rules::evaluate;
 use thiduakt::text::suggest;
@@ -28,9 +29,31 @@ pub fn run(ctx: &Context, review: &str, subject: &str) -> anyhow::Result<()> {
         return Err(Reported.into());
     };
     let report = evaluate(&data, review, ctx.today);
+    // Evidence and references stay on disk until shown.
+    let rows: Vec<_> = data
+        .achievements
+        .iter()
+        .filter(|a| a.review == review && a.subject == who)
+        .collect();
+    let evidence = details::evidence(&data, &ctx.load_options, &rows);
+    let mut texts = explain::Texts {
+        evidence: rows
+            .iter()
+            .zip(evidence)
+            .filter_map(|(a, e)| Some((a.source, e?)))
+            .collect(),
+        ..Default::default()
+    };
+    if let Some(n) = data
+        .nominations
+        .iter()
+        .find(|n| n.review == review && n.subject == who)
+    {
+        texts.references = details::references(&data, &ctx.load_options, n);
+    }
     let out = match ctx.format {
-        Format::Json => explain::json(&data, &report, who, ctx.lang),
-        _ => explain::text(&data, &report, who, ctx.lang),
+        Format::Json => explain::json(&data, &report, who, &texts, ctx.lang),
+        _ => explain::text(&data, &report, who, &texts, ctx.lang),
     };
     ctx.print(&out)
 }

@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
 use crate::load::{Known, Resolver, review_cell, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
@@ -18,7 +18,8 @@ const SUBJECT: usize = 1;
 const CRITERION: usize = 2;
 const RESULT: usize = 3;
 const SCORE: usize = 4;
-const EVIDENCE: usize = 5;
+/// Column of the evidence, read again only to explain a subject.
+pub const EVIDENCE: usize = 5;
 
 /// The columns of an achievements file.
 pub const COLUMNS: [Column; 6] = [
@@ -78,7 +79,6 @@ pub struct Achievements<'p> {
 #[derive(Default)]
 struct ChunkRows {
     rows: Vec<Achievement>,
-    offsets: Vec<u32>,
     problems: Vec<Diagnostic>,
     applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
     subjects: Resolver,
@@ -179,21 +179,18 @@ impl ChunkRows {
             );
             return;
         }
-        let evidence = row.raw(EVIDENCE);
         self.rows.push(Achievement {
             review,
             subject,
             criterion,
             result,
             score,
-            evidence: (!evidence.is_empty()).then(|| nfc(evidence).into()),
             source: Source {
                 file: file_index,
                 line: row.line,
+                byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
             },
         });
-        self.offsets
-            .push(u32::try_from(row.byte).unwrap_or(u32::MAX));
     }
 }
 
@@ -257,14 +254,14 @@ impl<'p> Achievements<'p> {
         first
     }
 
-    /// Reads one file.
+    /// Reads one file; `true` when it was decoded in memory.
     pub fn parse(
         &mut self,
         file: CsvFile,
         file_index: u16,
         known: Known<'_>,
         diags: &mut Vec<Diagnostic>,
-    ) {
+    ) -> bool {
         let Known {
             units,
             people,
@@ -276,10 +273,10 @@ impl<'p> Achievements<'p> {
         }
         self.files[usize::from(file_index)] = file.shown.display().to_string();
         let plan = self.plan;
-        let (start, len) = file.bounds();
         let Some(Parsed {
             table,
             states: chunks,
+            decoded,
             ..
         }) = read_rows(
             file,
@@ -291,19 +288,17 @@ impl<'p> Achievements<'p> {
             |_, _| {},
         )
         else {
-            return;
+            return false;
         };
-        // About 50 bytes a row: reserve once rather than grow many times.
-        self.rows.reserve((len - start) / 50);
         let mut problems = Vec::new();
-        let mut offsets = Vec::new();
+        let mut rows = Vec::new();
         for chunk in chunks {
-            self.rows.extend(chunk.rows);
-            offsets.extend(chunk.offsets);
+            rows.push(chunk.rows);
             problems.extend(chunk.problems);
         }
+        let first_new = self.rows.len();
+        concat(&mut self.rows, rows);
         // Duplicates, in file order: the first row of a key stays.
-        let first_new = self.rows.len() - offsets.len();
         let mut kept = first_new;
         for read in first_new..self.rows.len() {
             let a = &self.rows[read];
@@ -330,7 +325,7 @@ impl<'p> Achievements<'p> {
             let code = plan
                 .map(|p| p.criterion(criterion).code.as_str())
                 .unwrap_or("");
-            let byte = offsets[read - first_new] as usize;
+            let byte = self.rows[read].source.byte as usize;
             problems.push(table.row_error_at(
                 byte,
                 line,
@@ -343,6 +338,7 @@ impl<'p> Achievements<'p> {
         self.rows.truncate(kept);
         problems.sort_by_key(|d| d.line);
         diags.extend(problems);
+        decoded
     }
 
     /// The rows read, in file order.

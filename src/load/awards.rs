@@ -65,13 +65,13 @@ pub const COLUMNS: [Column; 6] = [
 /// What is read of awards.csv, before duplicates are looked for.
 #[derive(Default)]
 struct Rows {
-    rows: Vec<(GrantedAward, usize)>,
+    rows: Vec<GrantedAward>,
     problems: Vec<Diagnostic>,
 }
 
 impl ShiftLines for Rows {
     fn shift_lines(&mut self, by: u32) {
-        for (a, _) in &mut self.rows {
+        for a in &mut self.rows {
             a.source.line = a.source.line.saturating_add(by);
         }
         self.problems.iter_mut().for_each(|d| shift(d, by));
@@ -126,9 +126,10 @@ impl Rows {
             source: Source {
                 file: file_index,
                 line: row.line,
+                byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
             },
         };
-        self.rows.push((award, row.byte));
+        self.rows.push(award);
     }
 }
 
@@ -139,8 +140,13 @@ pub fn parse_awards(
     known: Known<'_>,
     out: &mut Vec<GrantedAward>,
     diags: &mut Vec<Diagnostic>,
-) {
-    let Some(Parsed { table, states, .. }) = read_rows(
+) -> bool {
+    let Some(Parsed {
+        table,
+        states,
+        decoded,
+        ..
+    }) = read_rows(
         file,
         &COLUMNS,
         known.split,
@@ -148,8 +154,9 @@ pub fn parse_awards(
         Rows::default,
         |rows, row| rows.read(row, known.registry, file_index),
         |_, _| {},
-    ) else {
-        return;
+    )
+    else {
+        return false;
     };
     let mut problems = Vec::new();
     let mut seen: HashMap<(Review, Subject, AwardKind, String), u32> = HashMap::new();
@@ -159,7 +166,8 @@ pub fn parse_awards(
     } in states
     {
         problems.extend(found);
-        for (award, byte) in rows {
+        for award in rows {
+            let byte = award.source.byte as usize;
             let key = (
                 award.review,
                 award.subject,
@@ -188,4 +196,5 @@ pub fn parse_awards(
     }
     problems.sort_by_key(|d| d.line);
     diags.extend(problems);
+    decoded
 }

@@ -98,8 +98,8 @@ impl CsvFile {
             }
             Err(_) => return in_memory(diags),
         };
-        let lone_cr = memchr::memchr_iter(b'\r', body)
-            .any(|i| i + 1 < body.len() && body[i + 1] != b'\n');
+        let lone_cr =
+            memchr::memchr_iter(b'\r', body).any(|i| i + 1 < body.len() && body[i + 1] != b'\n');
         if lone_cr || legacy::detect(text).is_some() {
             return in_memory(diags);
         }

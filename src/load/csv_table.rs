@@ -73,6 +73,27 @@ impl ShiftLines for () {
     fn shift_lines(&mut self, _: u32) {}
 }
 
+/// Appends the pieces' rows to `into`, in order. When `into` is empty the
+/// first piece becomes it, and it grows in place (a large block is
+/// remapped, not copied): the rows are never held twice over.
+pub fn concat<T>(into: &mut Vec<T>, parts: Vec<Vec<T>>) {
+    let rest: usize = parts
+        .iter()
+        .skip(usize::from(into.is_empty()))
+        .map(Vec::len)
+        .sum();
+    let mut parts = parts.into_iter();
+    if into.is_empty() {
+        if let Some(first) = parts.next() {
+            *into = first;
+        }
+    }
+    into.reserve_exact(rest);
+    for part in parts {
+        into.extend(part);
+    }
+}
+
 /// Moves a diagnostic down by `by` lines.
 pub fn shift(d: &mut Diagnostic, by: u32) {
     if let Some(line) = d.line.as_mut() {
@@ -136,6 +157,9 @@ pub struct Parsed<'c, S> {
     pub states: Vec<S>,
     /// Whether reading reached the end of the file.
     pub complete: bool,
+    /// Whether the file was decoded in memory (byte offsets then count in
+    /// its decoded text).
+    pub decoded: bool,
 }
 
 /// Reads a CSV file: its header against `columns` (problems go to
@@ -162,10 +186,12 @@ pub fn read_rows<'c, S: Send + ShiftLines>(
             Some((states, structural, complete)) => {
                 diags.extend(found);
                 diags.extend(structural);
+                let decoded = !table.file.streamed();
                 return Some(Parsed {
                     table,
                     states,
                     complete,
+                    decoded,
                 });
             }
             None => match table.file.into_memory(diags) {
@@ -202,7 +228,9 @@ impl<'c> Table<'c> {
     pub fn open(file: CsvFile, columns: &'c [Column], diags: &mut Vec<Diagnostic>) -> Option<Self> {
         let shown = || Some(file.shown.clone());
         let (start, len) = file.bounds();
-        let head = file.window(start, len, WINDOW);
+        let head = text_from(&file, start, len, |text| {
+            text.contains('\n') && !text.trim().is_empty()
+        });
         let mut offset = start;
         let mut found = None;
         // Excel may start a file with `sep=;` to name its delimiter.
@@ -319,7 +347,9 @@ impl<'c> Table<'c> {
 
     fn header_error(&self, position: usize, problem: Problem) -> Diagnostic {
         let (_, len) = self.file.bounds();
-        let window = self.file.window(self.header_offset, len, WINDOW);
+        let window = text_from(&self.file, self.header_offset, len, |text| {
+            text.contains('\n')
+        });
         let mut d = locate(&window, 0, self.delimiter, position, problem);
         d.file = Some(self.file.shown.clone());
         d.line = Some(self.header_line + d.line.unwrap_or(0));
@@ -354,11 +384,46 @@ impl<'c> Table<'c> {
 
     fn error_at(&self, byte: usize, line: u32, index: usize, problem: Problem) -> Diagnostic {
         let (_, len) = self.file.bounds();
-        let window = self.file.window(byte, len, WINDOW);
+        // Enough of the record to show the cell's line.
+        let window = text_from(&self.file, byte, len, |text| {
+            cell_line_ends(text, self.delimiter, index)
+        });
         let mut d = locate(&window, 0, self.delimiter, index, problem);
         d.file = Some(self.file.shown.clone());
         d.line = Some(d.line.map_or(line, |offset| line + offset));
         d
+    }
+
+    /// Cells of the row starting at `byte` (trimmed, NFC; `None` when empty
+    /// or absent), for the schema columns `wanted`.
+    pub fn cells_at(&self, byte: usize, wanted: &[usize]) -> Vec<Option<String>> {
+        let none = || vec![None; wanted.len()];
+        let (_, len) = self.file.bounds();
+        let Ok(source) = self.file.reader(byte, len) else {
+            return none();
+        };
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .delimiter(self.delimiter)
+            .flexible(true)
+            .from_reader(source);
+        let mut record = ByteRecord::new();
+        if !matches!(reader.read_byte_record(&mut record), Ok(true)) {
+            return none();
+        }
+        wanted
+            .iter()
+            .map(|&column| {
+                let cell = self
+                    .map
+                    .get(column)
+                    .copied()
+                    .flatten()
+                    .and_then(|i| record.get(i))?;
+                let text = nfc(trim(&String::from_utf8_lossy(cell))).into_owned();
+                (!text.is_empty()).then_some(text)
+            })
+            .collect()
     }
 
     /// Whether the header has a column of the schema.
@@ -539,7 +604,7 @@ impl<'c> Table<'c> {
                     // A quote opened on the last line and never closed does
                     // not break a line: the row above it read as complete.
                     if let Some((line, byte)) = last {
-                        if unbalanced_quotes(&self.file.window(byte, chunk.end, usize::MAX)) {
+                        if unclosed_from(&self.file, byte, chunk.end) {
                             let d = self.error_at(byte, line, 0, Problem::UnclosedQuote);
                             return stopped(diags, d, breaks);
                         }
@@ -646,7 +711,7 @@ impl Row<'_> {
         let all = self.record.as_slice();
         if memchr::memchr2(b'\n', b'\r', all).is_some() {
             let (_, len) = self.table.file.bounds();
-            if unbalanced_quotes(&self.table.file.window(self.byte, len, WINDOW)) {
+            if unclosed_from(&self.table.file, self.byte, len) {
                 let index = self
                     .record
                     .iter()
@@ -723,6 +788,56 @@ impl Row<'_> {
     /// The file this row is in.
     pub fn file(&self) -> &PathBuf {
         &self.table.file.shown
+    }
+}
+
+/// The text of a file from `from`, in windows of growing size until `enough`
+/// says so (or the window reaches `to`, or [`WINDOW`]): a record's text for a
+/// message, without reading a megabyte for each.
+fn text_from(
+    file: &CsvFile,
+    from: usize,
+    to: usize,
+    enough: impl Fn(&str) -> bool,
+) -> Cow<'_, str> {
+    let mut size = 1 << 14;
+    loop {
+        let text = file.window(from, to, size);
+        if size >= WINDOW || from + size >= to || enough(&text) {
+            return text;
+        }
+        size *= 8;
+    }
+}
+
+/// Whether a text starting a record holds the whole line of cell `index`:
+/// the same scan as [`locate`], which must not run off the end.
+fn cell_line_ends(text: &str, delimiter: u8, index: usize) -> bool {
+    let bytes = text.as_bytes();
+    let (mut field, mut quoted, mut i) = (0, false, 0);
+    while i < bytes.len() && field < index {
+        match bytes[i] {
+            b'"' => quoted = !quoted,
+            b if !quoted && b == delimiter => field += 1,
+            b'\n' | b'\r' if !quoted => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    memchr::memchr2(b'\n', b'\r', &bytes[i..]).is_some()
+}
+
+/// Whether the record at `from` never closes a quoted cell before `to`
+/// (see [`unbalanced_quotes`]), reading it in windows of growing size.
+fn unclosed_from(file: &CsvFile, from: usize, to: usize) -> bool {
+    let mut size = 1 << 14;
+    loop {
+        let text = file.window(from, to, size);
+        let open = unbalanced_quotes(&text);
+        if !open || from.saturating_add(size) >= to {
+            return open;
+        }
+        size = size.saturating_mul(8);
     }
 }
 

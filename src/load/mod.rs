@@ -12,6 +12,7 @@ pub mod achievements;
 pub mod awards;
 pub mod content;
 pub mod csv_table;
+pub mod details;
 pub mod legacy;
 pub mod nominations;
 pub mod people;
@@ -29,7 +30,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::Dataset;
+use crate::model::{Dataset, SourceFile};
 use crate::plan::Plan;
 use crate::review::Review;
 
@@ -150,7 +151,7 @@ pub fn review_cell(
     }
 }
 
-fn file_index(files: &[PathBuf]) -> u16 {
+fn file_index(files: &[SourceFile]) -> u16 {
     u16::try_from(files.len()).unwrap_or(u16::MAX)
 }
 
@@ -217,7 +218,11 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             min_bytes: Split::MIN_BYTES,
         },
     };
-    let mut files: Vec<PathBuf> = Vec::new();
+    let mut files: Vec<SourceFile> = Vec::new();
+    let source = |name: &Path, decoded: bool| SourceFile {
+        path: dir.join(name),
+        decoded,
+    };
     let exists = |name: &Path, required: Option<&'static str>, diags: &mut Vec<Diagnostic>| {
         let path = dir.join(name);
         if !path.exists() {
@@ -255,7 +260,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             None
         }
     });
-    files.push(dir.join(files::PLAN));
+    files.push(source(Path::new(files::PLAN), false));
 
     let mut registry = Registry::default();
     let mut units = Vec::new();
@@ -272,11 +277,11 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     if !units_read {
         registry.mark_incomplete();
     }
-    files.push(dir.join(files::UNITS));
+    files.push(source(Path::new(files::UNITS), false));
 
     let mut people = Vec::new();
     let people_read =
-        open(Path::new(files::PEOPLE), Some(files::PEOPLE), &mut diags).is_some_and(|file| {
+        open(Path::new(files::PEOPLE), Some(files::PEOPLE), &mut diags).and_then(|file| {
             people::parse_people(
                 file,
                 file_index(&files),
@@ -287,10 +292,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                 &mut diags,
             )
         });
-    if !people_read {
+    if people_read.is_none() {
         registry.mark_incomplete();
     }
-    files.push(dir.join(files::PEOPLE));
+    files.push(source(
+        Path::new(files::PEOPLE),
+        people_read.unwrap_or(false),
+    ));
 
     let mut achievement_files: Vec<PathBuf> = Vec::new();
     if dir.join(files::ACHIEVEMENTS).exists() {
@@ -336,30 +344,29 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     };
     let mut achievements = achievements::Achievements::new(plan.as_ref());
     for name in &achievement_files {
-        if let Some(file) = open(name, None, &mut diags) {
-            achievements.parse(file, file_index(&files), known, &mut diags);
-        }
-        files.push(dir.join(name));
+        let decoded = open(name, None, &mut diags)
+            .is_some_and(|file| achievements.parse(file, file_index(&files), known, &mut diags));
+        files.push(source(name, decoded));
     }
     let achievements = achievements.finish();
 
     let mut nominations = Vec::new();
-    if let Some(file) = open(Path::new(files::NOMINATIONS), None, &mut diags) {
+    let decoded = open(Path::new(files::NOMINATIONS), None, &mut diags).is_some_and(|file| {
         nominations::parse_nominations(
             file,
             file_index(&files),
             known,
             &mut nominations,
             &mut diags,
-        );
-    }
-    files.push(dir.join(files::NOMINATIONS));
+        )
+    });
+    files.push(source(Path::new(files::NOMINATIONS), decoded));
 
     let mut awards = Vec::new();
-    if let Some(file) = open(Path::new(files::AWARDS), None, &mut diags) {
-        awards::parse_awards(file, file_index(&files), known, &mut awards, &mut diags);
-    }
-    files.push(dir.join(files::AWARDS));
+    let decoded = open(Path::new(files::AWARDS), None, &mut diags).is_some_and(|file| {
+        awards::parse_awards(file, file_index(&files), known, &mut awards, &mut diags)
+    });
+    files.push(source(Path::new(files::AWARDS), decoded));
 
     let dataset = match plan {
         Some(plan) if !diags.iter().any(Diagnostic::is_error) => Some(Dataset {

@@ -1,16 +1,15 @@
 //! `nominations.csv`: who is proposed in each review, the dossier, and the
 //! council's vote.
 
-use compact_str::CompactString;
 use rustc_hash::FxHashSet;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
 use crate::load::{Known, Resolver, review_cell, values};
-use crate::model::{Nomination, Source, Subject, Votes};
+use crate::model::{Document, Nomination, Source, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
 
@@ -22,6 +21,15 @@ const BIEN_BAN: usize = 4;
 const BAO_CAO: usize = 5;
 const VOTES_FOR: usize = 6;
 const VOTES_TOTAL: usize = 7;
+
+/// The column of a dossier document.
+pub fn column(document: Document) -> usize {
+    match document {
+        Document::ToTrinh => TO_TRINH,
+        Document::BienBan => BIEN_BAN,
+        Document::BaoCao => BAO_CAO,
+    }
+}
 
 /// The columns of nominations.csv.
 pub const COLUMNS: [Column; 8] = [
@@ -142,7 +150,6 @@ fn review_year(review: Review) -> i32 {
 struct ChunkRows {
     subjects: Resolver,
     rows: Vec<Nomination>,
-    offsets: Vec<u32>,
     problems: Vec<Diagnostic>,
 }
 
@@ -180,10 +187,7 @@ impl ChunkRows {
                 );
             }
         }
-        let document = |column| {
-            let text = row.get(column);
-            (!text.is_empty()).then(|| CompactString::from(text.as_ref()))
-        };
+        let document = |column| !row.raw(column).is_empty();
         self.rows.push(Nomination {
             review,
             subject,
@@ -193,10 +197,9 @@ impl ChunkRows {
             source: Source {
                 file: file_index,
                 line: row.line,
+                byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
             },
         });
-        self.offsets
-            .push(u32::try_from(row.byte).unwrap_or(u32::MAX));
     }
 }
 
@@ -216,17 +219,17 @@ pub fn parse_nominations(
     known: Known<'_>,
     out: &mut Vec<Nomination>,
     diags: &mut Vec<Diagnostic>,
-) {
+) -> bool {
     let Known {
         plan,
         registry,
         split,
         ..
     } = known;
-    let (start, len) = file.bounds();
     let Some(Parsed {
         table,
         states: chunks,
+        decoded,
         ..
     }) = read_rows(
         file,
@@ -238,24 +241,24 @@ pub fn parse_nominations(
         |_, _| {},
     )
     else {
-        return;
+        return false;
     };
-    out.reserve((len - start) / 60);
     let mut problems = Vec::new();
-    let mut offsets = Vec::new();
+    let mut rows = Vec::new();
     for chunk in chunks {
-        out.extend(chunk.rows);
-        offsets.extend(chunk.offsets);
+        rows.push(chunk.rows);
         problems.extend(chunk.problems);
     }
+    let first_new = out.len();
+    concat(out, rows);
     // Duplicates, in file order: the first row of a (review, subject) stays.
     // Seen pairs are bits: one per subject and review of the plan.
     let reviews = plan.map(Plan::reviews).unwrap_or_default();
     let mut seen = vec![false; registry.dense_len() * reviews.len()];
     let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
     let mut searches_left = 1000usize;
-    let mut kept = 0;
-    for read in 0..out.len() {
+    let mut kept = first_new;
+    for read in first_new..out.len() {
         let (review, subject, line) = (out[read].review, out[read].subject, out[read].source.line);
         let slot = reviews
             .iter()
@@ -274,7 +277,7 @@ pub fn parse_nominations(
         // The first row's line, for the first many duplicates only: it scans
         // the rows kept so far.
         searches_left = searches_left.saturating_sub(1);
-        let first = out[..kept]
+        let first = out[first_new..kept]
             .iter()
             .take(if searches_left > 0 { usize::MAX } else { 0 })
             .find(|n| n.review == review && n.subject == subject)
@@ -282,7 +285,7 @@ pub fn parse_nominations(
             .unwrap_or_else(|| "?".into());
         let id = known.id(subject);
         problems.push(table.row_error_at(
-            offsets[read] as usize,
+            out[read].source.byte as usize,
             line,
             Problem::DuplicateRow {
                 key: format!("{review} × {id}"),
@@ -293,4 +296,5 @@ pub fn parse_nominations(
     out.truncate(kept);
     problems.sort_by_key(|d| d.line);
     diags.extend(problems);
+    decoded
 }

@@ -58,10 +58,9 @@ pub const COLUMNS: [Column; 6] = [
 /// A person as read, before ids are registered (in file order, after).
 struct PersonRow {
     person: Person,
-    /// `None` when the kind was refused (reported): the id is remembered,
+    /// `false` when the kind was refused (reported): the id is remembered,
     /// not registered.
     valid: bool,
-    byte: usize,
 }
 
 /// What one thread reads of people.csv.
@@ -171,16 +170,17 @@ impl ChunkRows {
                 source: Source {
                     file: file_index,
                     line: row.line,
+                    byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
                 },
             },
-            byte: row.byte,
         });
     }
 }
 
 /// Reads people into `people`, registering their ids in file order.
-/// `false` when the file could not be read to its end, so that ids may be
-/// missing.
+/// `None` when the rows could not be read at all; otherwise whether the file
+/// was decoded in memory. A file not read to its end marks the registry
+/// incomplete.
 pub fn parse_people(
     file: CsvFile,
     file_index: u16,
@@ -189,9 +189,9 @@ pub fn parse_people(
     split: Split,
     people: &mut Vec<Person>,
     diags: &mut Vec<Diagnostic>,
-) -> bool {
+) -> Option<bool> {
     let shared: &Registry = registry;
-    let Some(parsed) = read_rows(
+    let parsed = read_rows(
         file,
         &COLUMNS,
         split,
@@ -201,9 +201,7 @@ pub fn parse_people(
         // A row skipped for its structure still names its id: references
         // to it are not reported as unknown.
         |chunk, row| chunk.unread.push(row.get(ID).into_owned()),
-    ) else {
-        return false;
-    };
+    )?;
     let mut problems = Vec::new();
     let mut unread = Vec::new();
     let mut rows = Vec::new();
@@ -213,12 +211,8 @@ pub fn parse_people(
         rows.extend(chunk.rows);
     }
     people.reserve(rows.len());
-    for PersonRow {
-        person,
-        valid,
-        byte,
-    } in rows
-    {
+    for PersonRow { person, valid } in rows {
+        let byte = person.source.byte as usize;
         if !valid {
             registry.remember_invalid(&person.id);
             continue;
@@ -252,5 +246,5 @@ pub fn parse_people(
     }
     problems.sort_by_key(|d| d.line);
     diags.extend(problems);
-    true
+    Some(parsed.decoded)
 }

@@ -108,6 +108,7 @@ pub fn parse_units(
             source: Source {
                 file: file_index,
                 line,
+                byte: u32::try_from(u.id.span().start).unwrap_or(u32::MAX),
             },
         });
     }

@@ -4,7 +4,8 @@ use crate::model::{Score, Source, Subject};
 use crate::plan::CriterionId;
 use crate::review::Review;
 
-/// One row of achievements.
+/// One row of achievements. Its evidence, needed only to explain a subject,
+/// is read again from the file when asked for ([`crate::load::details`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Achievement {
     /// The review, one of the plan's.
@@ -17,8 +18,6 @@ pub struct Achievement {
     pub result: Option<bool>,
     /// The council's points, if given.
     pub score: Option<Score>,
-    /// Evidence: document numbers, initiatives.
-    pub evidence: Option<Box<str>>,
     /// Where the row is.
     pub source: Source,
 }

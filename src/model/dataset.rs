@@ -5,6 +5,16 @@ use std::path::PathBuf;
 use crate::model::{Achievement, GrantedAward, Nomination, Person, Source, Subject, Unit};
 use crate::plan::{Category, Plan, SubjectKind};
 
+/// A file of the data folder, and how it was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Its path.
+    pub path: PathBuf,
+    /// Whether it was decoded in memory (another encoding, lone CRs...):
+    /// byte offsets then count in its decoded text, not in the file.
+    pub decoded: bool,
+}
+
 /// A validated data folder.
 #[derive(Clone, Debug)]
 pub struct Dataset {
@@ -21,7 +31,7 @@ pub struct Dataset {
     /// Granted awards, in file order.
     pub awards: Vec<GrantedAward>,
     /// The files records came from ([`Source::file`] indexes this).
-    pub files: Vec<PathBuf>,
+    pub files: Vec<SourceFile>,
     /// Every id, unit or person.
     pub index: rustc_hash::FxHashMap<String, Subject>,
 }
@@ -99,7 +109,7 @@ impl Dataset {
         let file = self
             .files
             .get(usize::from(source.file))
-            .map(|p| p.display().to_string())
+            .map(|f| f.path.display().to_string())
             .unwrap_or_default();
         format!("{file}:{}", source.line)
     }

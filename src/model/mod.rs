@@ -16,7 +16,7 @@ pub mod unit;
 
 pub use achievement::Achievement;
 pub use award::GrantedAward;
-pub use dataset::Dataset;
+pub use dataset::{Dataset, SourceFile};
 pub use nomination::{Document, Nomination, Votes};
 pub use person::{Gender, Person};
 pub use score::Score;

@@ -2,7 +2,6 @@
 //! vote (nominations.csv).
 
 use chrono::NaiveDate;
-use compact_str::CompactString;
 
 use crate::model::{Source, Subject};
 use crate::review::Review;
@@ -50,9 +49,10 @@ pub struct Nomination {
     pub subject: Subject,
     /// When the dossier reached the council, if it has.
     pub received: Option<NaiveDate>,
-    /// Reference of each document of IV.2, in [`Document::ALL`] order
-    /// (short references are stored inline, without an allocation each).
-    pub documents: [Option<CompactString>; 3],
+    /// Whether each document of IV.2 is referenced, in [`Document::ALL`]
+    /// order. The references themselves, needed only to explain a subject,
+    /// are read again from the file when asked for ([`crate::load::details`]).
+    pub documents: [bool; 3],
     /// The council's vote, if taken.
     pub votes: Option<Votes>,
     /// Where the row is.
@@ -64,8 +64,8 @@ impl Nomination {
     pub fn missing_documents(&self) -> Vec<Document> {
         Document::ALL
             .into_iter()
-            .zip(&self.documents)
-            .filter(|(_, reference)| reference.is_none())
+            .zip(self.documents)
+            .filter(|(_, present)| !present)
             .map(|(doc, _)| doc)
             .collect()
     }

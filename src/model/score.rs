@@ -5,9 +5,10 @@
 
 use std::fmt;
 
-/// A non-negative score in thousandths of a point.
+/// A non-negative score in thousandths of a point, up to 4,294,967.295
+/// points (sums saturate there).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Score(pub u64);
+pub struct Score(pub u32);
 
 /// The most decimals a score may have.
 pub const SCORE_DECIMALS: usize = 3;
@@ -31,14 +32,14 @@ impl Score {
         {
             return None;
         }
-        let whole: u64 = if whole.is_empty() {
+        let whole: u32 = if whole.is_empty() {
             0
         } else {
             whole.parse().ok()?
         };
-        let mut milli: u64 = 0;
+        let mut milli: u32 = 0;
         for (i, b) in frac.bytes().enumerate() {
-            milli += u64::from(b - b'0') * 10u64.pow(2 - i as u32);
+            milli += u32::from(b - b'0') * 10u32.pow(2 - i as u32);
         }
         whole.checked_mul(1000)?.checked_add(milli).map(Score)
     }
@@ -92,6 +93,8 @@ mod tests {
             assert_eq!(Score::parse(bad), None, "{bad}");
         }
         assert_eq!(Score::parse("99999999999999999"), None);
+        assert_eq!(Score::parse("4294967.295"), Some(Score(u32::MAX)));
+        assert_eq!(Score::parse("4294967.296"), None);
     }
 
     #[test]

@@ -24,12 +24,28 @@ fn percent(in_favour: u32, total: u32, lang: Lang) -> String {
     lang.decimal(&format!("{p:.1}"))
 }
 
+/// Texts kept on disk that an explanation shows, read by the caller
+/// ([`crate::load::details`]): evidence by row, and the dossier's references.
+#[derive(Clone, Debug, Default)]
+pub struct Texts {
+    /// The evidence of achievement rows, by where the row is.
+    pub evidence: std::collections::HashMap<crate::model::Source, String>,
+    /// The references of the nomination's documents, in [`Document::ALL`] order.
+    pub references: [Option<String>; 3],
+}
+
 fn candidate(report: &ReviewReport, subject: Subject) -> Option<&CandidateResult> {
     report.candidates.iter().find(|r| r.subject == subject)
 }
 
 /// `explain` as text, for people.
-pub fn text(data: &Dataset, report: &ReviewReport, subject: Subject, lang: Lang) -> String {
+pub fn text(
+    data: &Dataset,
+    report: &ReviewReport,
+    subject: Subject,
+    texts: &Texts,
+    lang: Lang,
+) -> String {
     let plan = &data.plan;
     let review = report.review;
     let kind = data.kind(subject);
@@ -121,9 +137,9 @@ pub fn text(data: &Dataset, report: &ReviewReport, subject: Subject, lang: Lang)
             .unwrap_or_default();
         let _ = writeln!(out, "  {mark} {} {verdict}{score} — {}", c.code, c.text);
         if let Some(a) = row {
-            let evidence = a
+            let evidence = texts
                 .evidence
-                .as_deref()
+                .get(&a.source)
                 .map(|e| format!("{}: {e} ", lang.pick("minh chứng", "evidence")))
                 .unwrap_or_default();
             let _ = writeln!(out, "      {evidence}({})", data.locate(a.source));
@@ -251,7 +267,7 @@ pub fn text(data: &Dataset, report: &ReviewReport, subject: Subject, lang: Lang)
         out.push('\n');
         let docs: Vec<String> = Document::ALL
             .iter()
-            .zip(&n.documents)
+            .zip(&texts.references)
             .map(|(d, reference)| {
                 format!(
                     "{} {}",
@@ -406,7 +422,13 @@ fn explain_outcome(
 }
 
 /// `explain --format json`.
-pub fn json(data: &Dataset, report: &ReviewReport, subject: Subject, lang: Lang) -> String {
+pub fn json(
+    data: &Dataset,
+    report: &ReviewReport,
+    subject: Subject,
+    texts: &Texts,
+    lang: Lang,
+) -> String {
     let plan = &data.plan;
     let review = report.review;
     let kind = data.kind(subject);
@@ -422,7 +444,7 @@ pub fn json(data: &Dataset, report: &ReviewReport, subject: Subject, lang: Lang)
                 "text": c.text,
                 "result": row.map(|a| match a.result { Some(true) => "met", Some(false) => "not_met", None => "not_assessed" }).unwrap_or("no_result"),
                 "score": row.and_then(|a| a.score).map(|s| s.as_f64()),
-                "evidence": row.and_then(|a| a.evidence.as_deref()),
+                "evidence": row.and_then(|a| texts.evidence.get(&a.source)),
                 "source": row.map(|a| data.locate(a.source)),
             })
         })
@@ -461,9 +483,9 @@ pub fn json(data: &Dataset, report: &ReviewReport, subject: Subject, lang: Lang)
     let dossier = nomination.map(|n| {
         json!({
             "received": n.received.map(iso),
-            "to_trinh": n.documents[0],
-            "bien_ban": n.documents[1],
-            "bao_cao": n.documents[2],
+            "to_trinh": texts.references[0],
+            "bien_ban": texts.references[1],
+            "bao_cao": texts.references[2],
             "votes_for": n.votes.map(|v| v.in_favour),
             "votes_total": n.votes.map(|v| v.total),
             "source": data.locate(n.source),

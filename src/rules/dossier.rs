@@ -89,7 +89,7 @@ mod tests {
             review: Review::Annual(2023),
             subject: Subject::Person(0),
             received,
-            documents: docs.map(|d| d.then(|| "01/TTr".into())),
+            documents: docs,
             votes: None,
             source: Source::default(),
         }

@@ -39,7 +39,7 @@ pub fn level(a: &Standing<'_>, b: &Standing<'_>) -> bool {
 mod tests {
     use super::*;
 
-    fn s(votes: Option<(u64, u64)>, score: u64, id: &str) -> Standing<'_> {
+    fn s(votes: Option<(u64, u64)>, score: u32, id: &str) -> Standing<'_> {
         Standing {
             share: votes.map(|(in_favour, of)| Share { in_favour, of }),
             score: Score(score * 1000),
