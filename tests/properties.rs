@@ -117,7 +117,7 @@ fn dataset(
                 Subject::Person(data.people.len() as u32 - 1)
             }
         };
-        data.index.insert(id, subject);
+        let _ = data.index.insert(&id, subject, Source::default());
         subjects[i] = subject;
     }
     for &i in order {

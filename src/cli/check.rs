@@ -9,7 +9,8 @@ use crate::cli::Context;
 pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
     let data = ctx.load()?;
     let review = ctx.review(&data, review)?;
-    let report = evaluate(&data, review, ctx.today);
+    // Like the dataset, the report is not freed: the process ends now.
+    let report = std::mem::ManuallyDrop::new(evaluate(&data, review, ctx.today));
     let out = match ctx.format {
         Format::Table => check::table(&data, &report, &ctx.style),
         Format::Csv => check::csv(&data, &report),

@@ -14,7 +14,7 @@ pub fn run(ctx: &Context, review: &str, subject: &str) -> anyhow::Result<()> {
     let data = ctx.load()?;
     let review = ctx.review(&data, review)?;
     let Some(who) = data.subject(subject.trim()) else {
-        let close = suggest(subject, data.index.keys().map(String::as_str));
+        let close = suggest(subject, data.index.sorted());
         let mut message = match ctx.lang {
             Lang::Vi => format!("không có tập thể hay cá nhân nào mã \"{subject}\""),
             Lang::En => format!("no unit or person has the id \"{subject}\""),

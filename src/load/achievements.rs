@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
-use crate::load::{Known, Resolver, review_cell, values};
+use crate::load::{Known, Resolver, Reviews, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
 use crate::review::{Review, ReviewType};
@@ -82,6 +82,7 @@ struct ChunkRows {
     problems: Vec<Diagnostic>,
     applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
     subjects: Resolver,
+    reviews: Reviews,
 }
 
 impl ChunkRows {
@@ -93,7 +94,7 @@ impl ChunkRows {
             ..
         } = known;
         let problems = &mut self.problems;
-        let review = review_cell(row, REVIEW, plan, problems);
+        let review = self.reviews.cell(row, REVIEW, plan, problems);
         let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let code = row.raw(CRITERION);
         let criterion = match plan {

@@ -660,7 +660,7 @@ impl<'c> Table<'c> {
                 continue;
             }
             last = Some((line, byte));
-            let Ok(cells) = std::str::from_utf8(record.as_slice()) else {
+            let Ok(cells) = simdutf8::basic::from_utf8(record.as_slice()) else {
                 // Not UTF-8 after all: only the whole file can tell how to
                 // read it.
                 return ChunkEnd {

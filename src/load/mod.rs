@@ -114,6 +114,37 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Reads review cells, remembering the last one: rows of a review usually
+/// follow each other, and the same text is the same review.
+#[derive(Default)]
+pub struct Reviews {
+    last_text: String,
+    last: Option<Review>,
+}
+
+impl Reviews {
+    /// As [`review_cell`].
+    pub fn cell(
+        &mut self,
+        row: &Row<'_>,
+        column: usize,
+        plan: Option<&Plan>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Review> {
+        let text = row.raw(column);
+        if self.last.is_some() && text == self.last_text {
+            return self.last;
+        }
+        let review = review_cell(row, column, plan, diags);
+        if review.is_some() {
+            self.last_text.clear();
+            self.last_text.push_str(text);
+        }
+        self.last = review;
+        review
+    }
+}
+
 /// Reads the review cell of a row; with a plan, the review must be one of
 /// its own. `None` when the row cannot be used.
 pub fn review_cell(
@@ -377,7 +408,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             nominations,
             awards,
             files,
-            index: registry.into_index(),
+            index: registry.into_ids(),
         }),
         _ => None,
     };

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
-use crate::load::{Known, Resolver, review_cell, values};
+use crate::load::{Known, Resolver, Reviews, values};
 use crate::model::{Document, Nomination, Source, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
@@ -149,6 +149,7 @@ fn review_year(review: Review) -> i32 {
 #[derive(Default)]
 struct ChunkRows {
     subjects: Resolver,
+    reviews: Reviews,
     rows: Vec<Nomination>,
     problems: Vec<Diagnostic>,
 }
@@ -157,7 +158,7 @@ impl ChunkRows {
     fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16) {
         let plan = known.plan;
         let problems = &mut self.problems;
-        let review = review_cell(row, REVIEW, plan, problems);
+        let review = self.reviews.cell(row, REVIEW, plan, problems);
         let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let received_text = row.raw(RECEIVED);
         let received = if received_text.is_empty() {

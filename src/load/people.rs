@@ -211,6 +211,7 @@ pub fn parse_people(
         rows.extend(chunk.rows);
     }
     people.reserve(rows.len());
+    registry.reserve(rows.len());
     for PersonRow { person, valid } in rows {
         let byte = person.source.byte as usize;
         if !valid {
@@ -223,7 +224,7 @@ pub fn parse_people(
             &person.id,
             Subject::Person(index),
             parsed.table.shown(),
-            line,
+            person.source,
         ) {
             problems.push(parsed.table.cell_error_at(
                 byte,

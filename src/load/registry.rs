@@ -5,57 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::Known;
 use crate::load::csv_table::Row;
-use crate::model::Subject;
+use crate::model::{Ids, Source, Subject};
 use crate::text::suggest;
-
-/// An id of at most 15 bytes, stored inline: a lookup then compares bytes in
-/// the table itself instead of following a pointer to a string.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortId([u8; 16]);
-
-impl ShortId {
-    fn new(id: &str) -> Option<ShortId> {
-        let bytes = id.as_bytes();
-        let len = u8::try_from(bytes.len()).ok().filter(|n| *n < 16)?;
-        let mut inline = [0u8; 16];
-        inline[..bytes.len()].copy_from_slice(bytes);
-        inline[15] = len;
-        Some(ShortId(inline))
-    }
-
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.0[..usize::from(self.0[15])]).unwrap_or("")
-    }
-}
-
-/// Where an id is defined, and what it names.
-#[derive(Clone, Copy)]
-struct Entry {
-    subject: Subject,
-    file: u16,
-    line: u32,
-}
-
-/// Ids defined so far, units and people alike.
-pub struct Registry {
-    short: FxHashMap<ShortId, Entry>,
-    long: FxHashMap<Box<str>, Entry>,
-    /// The files ids are defined in, for "already used at file:line".
-    files: Vec<PathBuf>,
-    invalid: FxHashSet<String>,
-    suggestions_left: AtomicUsize,
-    /// A file that defines ids (units.toml, people.csv) could not be read:
-    /// an unknown id may be one of its, so it is not reported again.
-    incomplete: bool,
-    /// Units and people registered (one past the highest index).
-    units: usize,
-    people: usize,
-}
 
 /// Resolves the subject cells of one file's rows. Files usually list
 /// subjects in the order units.toml and people.csv define them, a subject's
@@ -107,11 +63,26 @@ pub enum Lookup {
     Unknown,
 }
 
+/// Ids defined so far, units and people alike, and what the loader knows
+/// of the ids it could not define.
+pub struct Registry {
+    ids: Ids,
+    /// The files ids are defined in, for "already used at file:line".
+    files: Vec<PathBuf>,
+    invalid: FxHashSet<String>,
+    suggestions_left: AtomicUsize,
+    /// A file that defines ids (units.toml, people.csv) could not be read:
+    /// an unknown id may be one of its, so it is not reported again.
+    incomplete: bool,
+    /// Units and people registered (one past the highest index).
+    units: usize,
+    people: usize,
+}
+
 impl Default for Registry {
     fn default() -> Self {
         Registry {
-            short: FxHashMap::default(),
-            long: FxHashMap::default(),
+            ids: Ids::default(),
             files: Vec::new(),
             invalid: FxHashSet::default(),
             suggestions_left: AtomicUsize::new(50),
@@ -123,46 +94,39 @@ impl Default for Registry {
 }
 
 impl Registry {
-    fn entry(&self, id: &str) -> Option<&Entry> {
-        match ShortId::new(id) {
-            Some(short) => self.short.get(&short),
-            None => self.long.get(id),
-        }
-    }
-
-    /// Defines an id at `file:line`; `Err` holds where it was first defined.
+    /// Defines an id at a row of a file (`file` is its path, for messages);
+    /// `Err` holds where it was first defined.
     pub fn register(
         &mut self,
         id: &str,
         subject: Subject,
         file: &Path,
-        line: u32,
+        at: Source,
     ) -> Result<(), String> {
-        if let Some(first) = self.entry(id) {
+        let slot = usize::from(at.file);
+        if self.files.len() <= slot {
+            self.files.resize(slot + 1, PathBuf::new());
+        }
+        if self.files[slot].as_os_str().is_empty() {
+            self.files[slot] = file.to_path_buf();
+        }
+        if let Err(first) = self.ids.insert(id, subject, at) {
             let path = self
                 .files
                 .get(usize::from(first.file))
                 .map(|p| p.display().to_string());
             return Err(format!("{}:{}", path.unwrap_or_default(), first.line));
         }
-        if self.files.last().is_none_or(|last| last != file) {
-            self.files.push(file.to_path_buf());
-        }
-        let file = u16::try_from(self.files.len() - 1).unwrap_or(u16::MAX);
-        let entry = Entry {
-            subject,
-            file,
-            line,
-        };
-        match ShortId::new(id) {
-            Some(short) => self.short.insert(short, entry),
-            None => self.long.insert(id.into(), entry),
-        };
         match subject {
             Subject::Unit(i) => self.units = self.units.max(i as usize + 1),
             Subject::Person(i) => self.people = self.people.max(i as usize + 1),
         }
         Ok(())
+    }
+
+    /// Makes room for `more` ids.
+    pub fn reserve(&mut self, more: usize) {
+        self.ids.reserve(more);
     }
 
     /// A dense index of a subject, units first, below [`Registry::dense_len`]:
@@ -192,19 +156,11 @@ impl Registry {
 
     /// Looks an id up.
     pub fn lookup(&self, id: &str) -> Lookup {
-        match self.entry(id) {
-            Some(entry) => Lookup::Found(entry.subject),
+        match self.ids.get(id) {
+            Some((subject, _)) => Lookup::Found(subject),
             None if self.incomplete || self.invalid.contains(id) => Lookup::Invalid,
             None => Lookup::Unknown,
         }
-    }
-
-    /// Every id, in no particular order.
-    fn ids(&self) -> impl Iterator<Item = &str> {
-        self.short
-            .keys()
-            .map(ShortId::as_str)
-            .chain(self.long.keys().map(|k| &**k))
     }
 
     /// A known id close to `id`, for "did you mean"; only for the first few
@@ -218,9 +174,7 @@ impl Registry {
         }
         // The closest id, ties broken by the id, so that the answer does not
         // depend on the table's order.
-        let mut ids: Vec<&str> = self.ids().collect();
-        ids.sort_unstable();
-        suggest(id, ids).map(str::to_string)
+        suggest(id, self.ids.sorted()).map(str::to_string)
     }
 
     /// Looks up the subject cell of a row, reporting an unknown id. `None`
@@ -259,16 +213,8 @@ impl Registry {
         }
     }
 
-    /// The id index of a dataset.
-    pub fn into_index(self) -> FxHashMap<String, Subject> {
-        self.short
-            .iter()
-            .map(|(k, e)| (k.as_str().to_string(), e.subject))
-            .chain(
-                self.long
-                    .into_iter()
-                    .map(|(k, e)| (k.into_string(), e.subject)),
-            )
-            .collect()
+    /// The ids, for the dataset.
+    pub fn into_ids(self) -> Ids {
+        self.ids
     }
 }

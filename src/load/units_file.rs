@@ -93,7 +93,16 @@ pub fn parse_units(
             continue;
         };
         let index = u32::try_from(units.len()).unwrap_or(u32::MAX);
-        if let Err(first) = registry.register(&id, Subject::Unit(index), &file.shown, line) {
+        if let Err(first) = registry.register(
+            &id,
+            Subject::Unit(index),
+            &file.shown,
+            Source {
+                file: file_index,
+                line,
+                byte: u32::try_from(u.id.span().start).unwrap_or(u32::MAX),
+            },
+        ) {
             diags.push(at_span(
                 file,
                 u.id.span(),

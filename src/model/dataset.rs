@@ -33,7 +33,7 @@ pub struct Dataset {
     /// The files records came from ([`Source::file`] indexes this).
     pub files: Vec<SourceFile>,
     /// Every id, unit or person.
-    pub index: rustc_hash::FxHashMap<String, Subject>,
+    pub index: crate::model::Ids,
 }
 
 impl Dataset {
@@ -61,7 +61,7 @@ impl Dataset {
 
     /// The subject with this id.
     pub fn subject(&self, id: &str) -> Option<Subject> {
-        self.index.get(id).copied()
+        self.index.get(id).map(|(subject, _)| subject)
     }
 
     /// The id of a subject.

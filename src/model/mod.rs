@@ -7,6 +7,7 @@
 pub mod achievement;
 pub mod award;
 pub mod dataset;
+pub mod ids;
 pub mod nomination;
 pub mod person;
 pub mod score;
@@ -17,6 +18,7 @@ pub mod unit;
 pub use achievement::Achievement;
 pub use award::GrantedAward;
 pub use dataset::{Dataset, SourceFile};
+pub use ids::Ids;
 pub use nomination::{Document, Nomination, Votes};
 pub use person::{Gender, Person};
 pub use score::Score;

@@ -11,7 +11,7 @@ use crate::plan::{AwardKind, Category};
 use crate::render::labels;
 use crate::render::table::{colored, heading, new_table, number};
 use crate::render::warnings::{message, subject_label};
-use crate::render::{Style, json_string};
+use crate::render::{CsvLines, Style, json_string};
 use crate::review::ReviewType;
 use crate::rules::candidates::CandidateSource;
 use crate::rules::eligibility::Missing;
@@ -51,42 +51,53 @@ fn unit_id(data: &Dataset, r: &CandidateResult) -> String {
 /// `check --format csv`: one row per candidate. Written field by field
 /// into one buffer, as a review may have a hundred thousand candidates.
 pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
-    use std::fmt::Write as _;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::with_capacity(96 * (report.candidates.len() + 1)));
+    let mut out = CsvLines::with_capacity(128);
+    for name in CSV_COLUMNS {
+        out.field(name);
+    }
+    out.end();
+    let mut text = out.finish();
+    let rows = &report.candidates;
+    // A large review is written by several threads, a slice each, joined in
+    // order: the same text as one thread would write.
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let parts = if rows.len() < 20_000 { 1 } else { threads };
+    let size = rows.len().div_ceil(parts.max(1)).max(1);
+    let pieces: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = rows
+            .chunks(size)
+            .map(|slice| scope.spawn(move || csv_rows(data, report, slice)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    text.reserve(pieces.iter().map(String::len).sum());
+    for piece in pieces {
+        text.push_str(&piece);
+    }
+    text
+}
+
+/// Rows of `check --format csv` for some candidates.
+fn csv_rows(data: &Dataset, report: &ReviewReport, rows: &[CandidateResult]) -> String {
+    let mut out = CsvLines::with_capacity(96 * rows.len());
     let review = report.review.code();
-    let mut number = String::new();
     let mut missing = String::new();
-    // Writing to a Vec cannot fail.
-    let _ = writer.write_record(CSV_COLUMNS);
-    for r in &report.candidates {
-        let field = |w: &mut csv::Writer<Vec<u8>>, text: &str| {
-            let _ = w.write_field(text);
-        };
-        let mut numeric = |w: &mut csv::Writer<Vec<u8>>, n: Option<&dyn std::fmt::Display>| {
-            number.clear();
-            if let Some(n) = n {
-                let _ = write!(number, "{n}");
-            }
-            let _ = w.write_field(&number);
-        };
-        field(&mut writer, &review);
-        field(&mut writer, r.category().code());
-        numeric(
-            &mut writer,
-            r.rank.as_ref().map(|n| n as &dyn std::fmt::Display),
-        );
-        field(&mut writer, data.id(r.subject));
-        field(&mut writer, data.name(r.subject));
-        field(
-            &mut writer,
-            data.home_unit(r.subject).map_or("", |u| u.id.as_str()),
-        );
-        field(&mut writer, r.status.code());
-        field(&mut writer, r.award.map_or("", AwardKind::code));
-        numeric(&mut writer, Some(&r.met.len()));
-        numeric(&mut writer, Some(&r.required.len()));
+    for r in rows {
+        out.field(&review);
+        out.field(r.category().code());
+        out.number(r.rank.map(u64::from));
+        out.field(data.id(r.subject));
+        out.field(data.name(r.subject));
+        out.field(data.home_unit(r.subject).map_or("", |u| u.id.as_str()));
+        out.field(r.status.code());
+        out.field(r.award.map_or("", AwardKind::code));
+        out.number(Some(r.met.len() as u64));
+        out.number(Some(r.required.len() as u64));
         missing.clear();
         for (i, m) in r.missing.iter().enumerate() {
             if i > 0 {
@@ -94,22 +105,13 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
             }
             missing.push_str(m.code(&data.plan));
         }
-        field(&mut writer, &missing);
-        numeric(
-            &mut writer,
-            r.votes
-                .as_ref()
-                .map(|v| &v.in_favour as &dyn std::fmt::Display),
-        );
-        numeric(
-            &mut writer,
-            r.votes.as_ref().map(|v| &v.total as &dyn std::fmt::Display),
-        );
-        numeric(&mut writer, Some(&r.score));
-        let _ = writer.write_record(None::<&[u8]>);
+        out.field(&missing);
+        out.number(r.votes.map(|v| u64::from(v.in_favour)));
+        out.number(r.votes.map(|v| u64::from(v.total)));
+        out.field(&r.score.to_string());
+        out.end();
     }
-    let bytes = writer.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+    out.finish()
 }
 
 /// `check --format json`: the candidates (the CSV's fields), quota use and

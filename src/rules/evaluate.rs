@@ -2,6 +2,7 @@
 //! allocation and warnings, as one value the renderers show.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -53,8 +54,8 @@ pub struct CandidateResult {
     pub status: Status,
     /// The award it is proposed for.
     pub award: Option<AwardKind>,
-    /// The criteria that apply to it.
-    pub required: Vec<CriterionId>,
+    /// The criteria that apply to it (shared by all of its kind).
+    pub required: Arc<[CriterionId]>,
     /// Those met.
     pub met: Vec<CriterionId>,
     /// What it lacks, when ineligible.
@@ -114,22 +115,26 @@ pub struct ReviewReport {
 /// bits by criterion id) and the total score.
 #[derive(Clone, Default)]
 struct Tally {
-    met: Vec<u64>,
+    /// Criteria 0 to 63, as bits.
+    met: u64,
+    /// Criteria from 64 on (a plan rarely has so many).
+    more: Vec<CriterionId>,
     score: Score,
 }
 
 impl Tally {
     fn meet(&mut self, c: CriterionId) {
-        let (word, bit) = (usize::from(c.0) / 64, c.0 % 64);
-        if self.met.len() <= word {
-            self.met.resize(word + 1, 0);
+        match c.0 {
+            n @ 0..64 => self.met |= 1 << n,
+            _ => self.more.push(c),
         }
-        self.met[word] |= 1 << bit;
     }
 
     fn has(&self, c: CriterionId) -> bool {
-        let (word, bit) = (usize::from(c.0) / 64, c.0 % 64);
-        self.met.get(word).is_some_and(|w| w & (1 << bit) != 0)
+        match c.0 {
+            n @ 0..64 => self.met & (1 << n) != 0,
+            _ => self.more.contains(&c),
+        }
     }
 }
 
@@ -183,13 +188,13 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         }
     }
 
-    let mut required_of: HashMap<SubjectKind, Vec<CriterionId>> = HashMap::new();
+    let mut required_of: HashMap<SubjectKind, Arc<[CriterionId]>> = HashMap::new();
     let mut results: Vec<CandidateResult> = Vec::with_capacity(subjects.len());
     for (i, &subject) in subjects.iter().enumerate() {
         let kind = data.kind(subject);
         let required = required_of
             .entry(kind)
-            .or_insert_with(|| applicable(plan, kind, review_type))
+            .or_insert_with(|| applicable(plan, kind, review_type).into())
             .clone();
         let met: Vec<CriterionId> = required
             .iter()
@@ -240,17 +245,21 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         .into_iter()
         .partition(|r| r.category() == Category::Collective);
     for (category, of_category) in Category::ALL.into_iter().zip([collectives, individuals]) {
-        let (mut eligible, mut ineligible): (Vec<CandidateResult>, Vec<CandidateResult>) =
-            of_category
-                .into_iter()
-                .partition(|r| r.status != Status::Ineligible);
+        let (eligible, mut ineligible): (Vec<CandidateResult>, Vec<CandidateResult>) = of_category
+            .into_iter()
+            .partition(|r| r.status != Status::Ineligible);
         let standing = |r: &CandidateResult| Standing {
             share: r.votes.map(|v| votes::share(v, plan.votes.as_ref())),
             score: r.score,
             id: data.id(r.subject),
         };
-        eligible.sort_by(|a, b| ranking::compare(&standing(a), &standing(b)));
-        ineligible.sort_by(|a, b| data.id(a.subject).cmp(data.id(b.subject)));
+        // Each candidate's standing, computed once, then sorted with it.
+        let mut keyed: Vec<(Standing<'_>, CandidateResult)> =
+            eligible.into_iter().map(|r| (standing(&r), r)).collect();
+        // Ids are unique: no two keys are equal, so an unstable sort is exact.
+        keyed.sort_unstable_by(|a, b| ranking::compare(&a.0, &b.0));
+        let mut eligible: Vec<CandidateResult> = keyed.into_iter().map(|(_, r)| r).collect();
+        ineligible.sort_unstable_by(|a, b| data.id(a.subject).cmp(data.id(b.subject)));
 
         let limits = Quotas {
             bang_khen: plan.bang_khen_quota(review).get(category),
