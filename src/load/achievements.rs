@@ -74,10 +74,48 @@ pub struct Achievements<'p> {
     searches_left: usize,
 }
 
+/// The plan's criterion codes as integers: a code of up to eight bytes is
+/// found by comparing whole numbers, not strings, once per row.
+#[derive(Default)]
+struct Codes {
+    packed: Vec<Option<(u64, usize)>>,
+}
+
+impl Codes {
+    fn new(plan: Option<&Plan>) -> Self {
+        let criteria = plan.map_or(&[][..], |p| &p.criteria[..]);
+        Codes {
+            packed: criteria.iter().map(|c| pack(&c.code)).collect(),
+        }
+    }
+
+    /// The criterion written exactly `code`, if any.
+    fn find(&self, plan: &Plan, code: &str) -> Option<CriterionId> {
+        match pack(code) {
+            Some(key) => self
+                .packed
+                .iter()
+                .position(|k| *k == Some(key))
+                .and_then(|i| u16::try_from(i).ok())
+                .map(CriterionId),
+            None => plan.criterion_id(code),
+        }
+    }
+}
+
+/// A text of up to eight bytes as a number, with its length.
+fn pack(text: &str) -> Option<(u64, usize)> {
+    let bytes = text.as_bytes();
+    let mut word = [0u8; 8];
+    word.get_mut(..bytes.len())?.copy_from_slice(bytes);
+    Some((u64::from_le_bytes(word), bytes.len()))
+}
+
 /// What one thread reads of a file: its rows, where they start, and the
 /// problems of their values.
 #[derive(Default)]
 struct ChunkRows {
+    codes: Codes,
     rows: Vec<Achievement>,
     problems: Vec<Diagnostic>,
     applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
@@ -108,8 +146,9 @@ impl ChunkRows {
                 None
             }
             Some(plan) => {
-                let id = plan
-                    .criterion_id(code)
+                let id = self
+                    .codes
+                    .find(plan, code)
                     .or_else(|| plan.criterion_id(&nfc(code)));
                 if id.is_none() {
                     let known: Vec<String> = plan.criteria.iter().map(|c| c.code.clone()).collect();
@@ -284,7 +323,10 @@ impl<'p> Achievements<'p> {
             &COLUMNS,
             split,
             diags,
-            ChunkRows::default,
+            || ChunkRows {
+                codes: Codes::new(plan),
+                ..ChunkRows::default()
+            },
             |chunk, row| chunk.read(row, known, file_index),
             |_, _| {},
         )

@@ -96,10 +96,15 @@ pub fn count(text: &str) -> Result<u32, Problem> {
     let bad = || Problem::BadCount {
         value: text.to_string(),
     };
-    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+    if text.is_empty() {
         return Err(bad());
     }
-    text.parse().map_err(|_| bad())
+    text.bytes().try_fold(0u32, |n, b| {
+        let digit = b.checked_sub(b'0').filter(|d| *d <= 9).ok_or_else(bad)?;
+        n.checked_mul(10)
+            .and_then(|n| n.checked_add(u32::from(digit)))
+            .ok_or_else(bad)
+    })
 }
 
 #[cfg(test)]

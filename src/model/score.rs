@@ -17,30 +17,39 @@ impl Score {
     /// Reads `8`, `9.5`, `9,5` or `9.125`. Refuses negatives, more than three
     /// decimals, thousands separators, and anything that is not a number.
     pub fn parse(text: &str) -> Option<Score> {
-        let text = text.trim();
-        let (whole, frac) = match text.find(['.', ',']) {
-            Some(i) => (&text[..i], &text[i + 1..]),
-            None => (text, ""),
-        };
-        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-        if whole.is_empty() && frac.is_empty()
-            || !digits(whole)
-            || !digits(frac)
-            || frac.len() > SCORE_DECIMALS
-            || whole.len() > 12
-            || (text.contains(['.', ',']) && frac.is_empty())
-        {
+        // One pass over the bytes: digits, at most one decimal mark, then
+        // at most three digits.
+        let (mut whole, mut whole_digits) = (0u64, 0usize);
+        let (mut milli, mut frac_digits) = (0u32, 0usize);
+        let mut mark = false;
+        for b in text.trim().bytes() {
+            match b {
+                b'0'..=b'9' if !mark => {
+                    whole_digits += 1;
+                    if whole_digits > 12 {
+                        return None;
+                    }
+                    whole = whole * 10 + u64::from(b - b'0');
+                }
+                b'0'..=b'9' => {
+                    frac_digits += 1;
+                    if frac_digits > SCORE_DECIMALS {
+                        return None;
+                    }
+                    milli = milli * 10 + u32::from(b - b'0');
+                }
+                b'.' | b',' if !mark => mark = true,
+                _ => return None,
+            }
+        }
+        // Some digit, and a decimal mark only before decimals.
+        if frac_digits == 0 && (whole_digits == 0 || mark) {
             return None;
         }
-        let whole: u32 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().ok()?
-        };
-        let mut milli: u32 = 0;
-        for (i, b) in frac.bytes().enumerate() {
-            milli += u32::from(b - b'0') * 10u32.pow(2 - i as u32);
+        for _ in frac_digits..SCORE_DECIMALS {
+            milli *= 10;
         }
+        let whole = u32::try_from(whole).ok()?;
         whole.checked_mul(1000)?.checked_add(milli).map(Score)
     }
 
@@ -59,16 +68,30 @@ impl std::ops::Add for Score {
     }
 }
 
+impl Score {
+    /// The whole points and the decimals without trailing zeros, with how
+    /// many digits those decimals have (`9.05` is `(9, 5, 2)`).
+    pub fn parts(self) -> (u32, u32, usize) {
+        let (whole, mut frac) = (self.0 / 1000, self.0 % 1000);
+        if frac == 0 {
+            return (whole, 0, 0);
+        }
+        let mut digits = SCORE_DECIMALS;
+        while frac % 10 == 0 {
+            frac /= 10;
+            digits -= 1;
+        }
+        (whole, frac, digits)
+    }
+}
+
 impl fmt::Display for Score {
     /// `9.5`, `8`, `9.125`: no trailing zeros, a dot for decimals.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let whole = self.0 / 1000;
-        let frac = self.0 % 1000;
-        if frac == 0 {
-            return write!(f, "{whole}");
+        match self.parts() {
+            (whole, _, 0) => write!(f, "{whole}"),
+            (whole, frac, digits) => write!(f, "{whole}.{frac:0digits$}"),
         }
-        let digits = format!("{frac:03}");
-        write!(f, "{whole}.{}", digits.trim_end_matches('0'))
     }
 }
 
@@ -97,10 +120,52 @@ mod tests {
         assert_eq!(Score::parse("4294967.296"), None);
     }
 
+    /// The plain reading of a score, by splitting at the decimal mark: the
+    /// one-pass reader must agree with it on any text.
+    fn split_reading(text: &str) -> Option<Score> {
+        let text = text.trim();
+        let (whole, frac) = match text.find(['.', ',']) {
+            Some(i) => (&text[..i], &text[i + 1..]),
+            None => (text, ""),
+        };
+        let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if whole.is_empty() && frac.is_empty()
+            || !digits(whole)
+            || !digits(frac)
+            || frac.len() > SCORE_DECIMALS
+            || whole.len() > 12
+            || (text.contains(['.', ',']) && frac.is_empty())
+        {
+            return None;
+        }
+        let whole: u32 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
+        let milli = format!("{frac:0<3}").parse::<u32>().ok()?;
+        whole.checked_mul(1000)?.checked_add(milli).map(Score)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reads_what_the_split_reading_reads(text in "[ 0-9.,x-]{0,16}") {
+            proptest::prop_assert_eq!(Score::parse(&text), split_reading(&text));
+        }
+
+        #[test]
+        fn reads_back_what_it_writes(milli: u32) {
+            proptest::prop_assert_eq!(Score::parse(&Score(milli).to_string()), Some(Score(milli)));
+        }
+    }
+
     #[test]
     fn displays_without_trailing_zeros() {
         assert_eq!(Score(9500).to_string(), "9.5");
         assert_eq!(Score(8000).to_string(), "8");
         assert_eq!(Score(125).to_string(), "0.125");
+        assert_eq!(Score(9050).to_string(), "9.05");
+        assert_eq!(Score(7).to_string(), "0.007");
+        assert_eq!(Score(0).to_string(), "0");
     }
 }

@@ -108,7 +108,7 @@ fn csv_rows(data: &Dataset, report: &ReviewReport, rows: &[CandidateResult]) -> 
         out.field(&missing);
         out.number(r.votes.map(|v| u64::from(v.in_favour)));
         out.number(r.votes.map(|v| u64::from(v.total)));
-        out.field(&r.score.to_string());
+        out.score(r.score);
         out.end();
     }
     out.finish()

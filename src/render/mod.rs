@@ -66,7 +66,10 @@ impl CsvLines {
     /// A text field.
     pub(crate) fn field(&mut self, text: &str) {
         self.separate();
-        if text.contains([',', '"', '\n', '\r']) {
+        if text
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r'))
+        {
             self.out.push('"');
             self.out.push_str(&text.replace('"', "\"\""));
             self.out.push('"');
@@ -80,6 +83,22 @@ impl CsvLines {
         self.separate();
         if let Some(n) = n {
             self.out.push_str(itoa::Buffer::new().format(n));
+        }
+    }
+
+    /// A score, as its `Display` writes it, without a string of its own.
+    pub(crate) fn score(&mut self, score: crate::model::Score) {
+        self.separate();
+        let (whole, frac, digits) = score.parts();
+        let mut buffer = itoa::Buffer::new();
+        self.out.push_str(buffer.format(whole));
+        if digits > 0 {
+            self.out.push('.');
+            let frac = buffer.format(frac);
+            for _ in frac.len()..digits {
+                self.out.push('0');
+            }
+            self.out.push_str(frac);
         }
     }
 
@@ -115,4 +134,32 @@ pub(crate) fn json_string(value: &serde_json::Value) -> String {
     let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Score;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        let mut out = CsvLines::with_capacity(0);
+        for text in ["Nguyễn Văn An", "a,b", "say \"hi\"", "two\nlines", ""] {
+            out.field(text);
+        }
+        out.end();
+        assert_eq!(
+            out.finish(),
+            "Nguyễn Văn An,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\n"
+        );
+    }
+
+    #[test]
+    fn csv_scores_are_written_as_displayed() {
+        for milli in [0, 7, 50, 125, 9050, 9500, 16_900, 8000, u32::MAX] {
+            let mut out = CsvLines::with_capacity(0);
+            out.score(Score(milli));
+            assert_eq!(out.finish(), Score(milli).to_string(), "{milli}");
+        }
+    }
 }

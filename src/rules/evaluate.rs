@@ -1,7 +1,6 @@
 //! One review, start to finish: candidates, eligibility, ranking,
 //! allocation and warnings, as one value the renderers show.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -188,14 +187,19 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         }
     }
 
-    let mut required_of: HashMap<SubjectKind, Arc<[CriterionId]>> = HashMap::new();
+    // The criteria of each kind, worked out once: a plan has a handful of kinds.
+    let mut required_of: Vec<(SubjectKind, Arc<[CriterionId]>)> = Vec::new();
     let mut results: Vec<CandidateResult> = Vec::with_capacity(subjects.len());
     for (i, &subject) in subjects.iter().enumerate() {
         let kind = data.kind(subject);
-        let required = required_of
-            .entry(kind)
-            .or_insert_with(|| applicable(plan, kind, review_type).into())
-            .clone();
+        let required = match required_of.iter().find(|(k, _)| *k == kind) {
+            Some((_, required)) => Arc::clone(required),
+            None => {
+                let required: Arc<[CriterionId]> = applicable(plan, kind, review_type).into();
+                required_of.push((kind, Arc::clone(&required)));
+                required
+            }
+        };
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
@@ -238,36 +242,46 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         });
     }
 
-    let mut ordered = Vec::with_capacity(results.len());
+    // Each category is ranked by index: the small keys are sorted, and each
+    // result is moved once, into its place in the report.
+    let mut order: Vec<usize> = Vec::with_capacity(results.len());
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
-    let (collectives, individuals): (Vec<CandidateResult>, Vec<CandidateResult>) = results
-        .into_iter()
-        .partition(|r| r.category() == Category::Collective);
-    for (category, of_category) in Category::ALL.into_iter().zip([collectives, individuals]) {
-        let (eligible, mut ineligible): (Vec<CandidateResult>, Vec<CandidateResult>) = of_category
-            .into_iter()
-            .partition(|r| r.status != Status::Ineligible);
-        let standing = |r: &CandidateResult| Standing {
-            share: r.votes.map(|v| votes::share(v, plan.votes.as_ref())),
-            score: r.score,
-            id: data.id(r.subject),
-        };
-        // Each candidate's standing, computed once, then sorted with it.
-        let mut keyed: Vec<(Standing<'_>, CandidateResult)> =
-            eligible.into_iter().map(|r| (standing(&r), r)).collect();
+    for category in Category::ALL {
+        let mut eligible: Vec<(Standing<'_>, usize)> = Vec::new();
+        let mut ineligible: Vec<usize> = Vec::new();
+        for (i, r) in results.iter().enumerate() {
+            if r.category() != category {
+                continue;
+            }
+            if r.status == Status::Ineligible {
+                ineligible.push(i);
+            } else {
+                let standing = Standing {
+                    share: r.votes.map(|v| votes::share(v, plan.votes.as_ref())),
+                    score: r.score,
+                    id: data.id(r.subject),
+                };
+                eligible.push((standing, i));
+            }
+        }
         // Ids are unique: no two keys are equal, so an unstable sort is exact.
-        keyed.sort_unstable_by(|a, b| ranking::compare(&a.0, &b.0));
-        let mut eligible: Vec<CandidateResult> = keyed.into_iter().map(|(_, r)| r).collect();
-        ineligible.sort_unstable_by(|a, b| data.id(a.subject).cmp(data.id(b.subject)));
+        eligible.sort_unstable_by(|a, b| ranking::compare(&a.0, &b.0));
+        ineligible.sort_unstable_by(|&a, &b| {
+            data.id(results[a].subject).cmp(data.id(results[b].subject))
+        });
 
         let limits = Quotas {
             bang_khen: plan.bang_khen_quota(review).get(category),
             giay_khen: plan.giay_khen_quota(review_type).get(category),
         };
-        let entitlements: Vec<Entitlement> = eligible.iter().map(|r| r.entitlement).collect();
+        let entitlements: Vec<Entitlement> = eligible
+            .iter()
+            .map(|&(_, i)| results[i].entitlement)
+            .collect();
         let outcomes = allocation::allocate(&entitlements, limits);
-        for (rank, (r, outcome)) in eligible.iter_mut().zip(&outcomes).enumerate() {
+        for (rank, (&(_, i), outcome)) in eligible.iter().zip(&outcomes).enumerate() {
+            let r = &mut results[i];
             r.rank = u32::try_from(rank + 1).ok();
             (r.status, r.award) = match outcome {
                 Outcome::Award(award) => (Status::Proposed, Some(*award)),
@@ -275,7 +289,10 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             };
         }
         for award in AwardKind::ALL {
-            let used = eligible.iter().filter(|r| r.award == Some(award)).count();
+            let used = outcomes
+                .iter()
+                .filter(|o| **o == Outcome::Award(award))
+                .count();
             quotas.push(QuotaUse {
                 category,
                 award,
@@ -283,20 +300,21 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                 used: u32::try_from(used).unwrap_or(u32::MAX),
             });
         }
-        let level =
-            |i: usize, j: usize| ranking::level(&standing(&eligible[i]), &standing(&eligible[j]));
+        let level = |i: usize, j: usize| ranking::level(&eligible[i].0, &eligible[j].0);
         for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
             ties.push(Warning {
-                subject: Some(eligible[tie.first_out].subject),
+                subject: Some(results[eligible[tie.first_out].1].subject),
                 detail: WarningDetail::TieAtCutoff {
                     award: tie.award,
-                    given: eligible[tie.last_in].subject,
+                    given: results[eligible[tie.last_in].1].subject,
                 },
             });
         }
-        ordered.extend(eligible);
-        ordered.extend(ineligible);
+        order.extend(eligible.iter().map(|&(_, i)| i));
+        order.extend(ineligible);
     }
+    let mut slots: Vec<Option<CandidateResult>> = results.into_iter().map(Some).collect();
+    let ordered: Vec<CandidateResult> = order.iter().filter_map(|&i| slots[i].take()).collect();
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
