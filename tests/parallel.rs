@@ -178,3 +178,23 @@ fn a_cut_inside_a_quoted_cell_falls_back_to_one_piece() {
         &result[..result.len().min(2000)]
     );
 }
+
+#[test]
+fn hints_for_many_unknown_ids_go_to_the_first_whatever_the_threads() {
+    let dir = generated(3000, 30);
+    let achievements = dir.path().join("achievements.csv");
+    // Hundreds of mistyped ids through the file: only the first few get a
+    // "did you mean", and always the same ones.
+    edit_lines(&achievements, |i, line| match i {
+        i if i > 0 && i % 97 == 0 => line.replacen(",P", ",Q", 1),
+        _ => line.to_string(),
+    });
+    let out = assert_same_whatever_the_threads(dir.path());
+    let unknown = out.matches("no unit or person has the id").count();
+    let hinted = out.matches("did you mean").count();
+    assert!(unknown > 200, "{unknown} unknown ids");
+    assert!(
+        hinted > 0 && hinted < unknown,
+        "{hinted} of {unknown} hinted"
+    );
+}

@@ -399,6 +399,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     });
     files.push(source(Path::new(files::AWARDS), decoded));
 
+    registry.suggest_unknown(&mut diags);
     let dataset = match plan {
         Some(plan) if !diags.iter().any(Diagnostic::is_error) => Some(Dataset {
             plan,

@@ -3,7 +3,6 @@
 //! looked up for every row of the other files, from several threads.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rustc_hash::FxHashSet;
 
@@ -12,6 +11,9 @@ use crate::load::Known;
 use crate::load::csv_table::Row;
 use crate::model::{Ids, Source, Subject};
 use crate::text::suggest;
+
+/// How many unknown ids of a run get a "did you mean".
+const SUGGESTIONS: usize = 50;
 
 /// Resolves the subject cells of one file's rows. Files usually list
 /// subjects in the order units.toml and people.csv define them, a subject's
@@ -65,32 +67,18 @@ pub enum Lookup {
 
 /// Ids defined so far, units and people alike, and what the loader knows
 /// of the ids it could not define.
+#[derive(Default)]
 pub struct Registry {
     ids: Ids,
     /// The files ids are defined in, for "already used at file:line".
     files: Vec<PathBuf>,
     invalid: FxHashSet<String>,
-    suggestions_left: AtomicUsize,
     /// A file that defines ids (units.toml, people.csv) could not be read:
     /// an unknown id may be one of its, so it is not reported again.
     incomplete: bool,
     /// Units and people registered (one past the highest index).
     units: usize,
     people: usize,
-}
-
-impl Default for Registry {
-    fn default() -> Self {
-        Registry {
-            ids: Ids::default(),
-            files: Vec::new(),
-            invalid: FxHashSet::default(),
-            suggestions_left: AtomicUsize::new(50),
-            incomplete: false,
-            units: 0,
-            people: 0,
-        }
-    }
 }
 
 impl Registry {
@@ -163,18 +151,22 @@ impl Registry {
         }
     }
 
-    /// A known id close to `id`, for "did you mean"; only for the first few
-    /// unknown ids of a run, as it scans them all.
-    pub fn suggest(&self, id: &str) -> Option<String> {
-        let left = self
-            .suggestions_left
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_sub(1));
-        if left.is_err() {
-            return None;
+    /// Fills in "did you mean" for the first unknown ids of a run, in the
+    /// order of its messages: each scans every id, so only the first few
+    /// get one, and which ones never depends on the threads that read the
+    /// rows.
+    pub fn suggest_unknown(&self, diags: &mut [Diagnostic]) {
+        let mut ids: Option<Vec<&str>> = None;
+        let unknown = diags.iter_mut().filter_map(|d| match &mut d.problem {
+            Problem::UnknownSubject { value, suggestion } => Some((value, suggestion)),
+            _ => None,
+        });
+        for (value, suggestion) in unknown.take(SUGGESTIONS) {
+            // The closest id, ties broken by the id, so that the answer does
+            // not depend on the table's order.
+            let ids = ids.get_or_insert_with(|| self.ids.sorted());
+            *suggestion = suggest(value, ids.iter().copied()).map(str::to_string);
         }
-        // The closest id, ties broken by the id, so that the answer does not
-        // depend on the table's order.
-        suggest(id, self.ids.sorted()).map(str::to_string)
     }
 
     /// Looks up the subject cell of a row, reporting an unknown id. `None`
@@ -200,12 +192,12 @@ impl Registry {
             Lookup::Found(s) => Some(s),
             Lookup::Invalid => None,
             Lookup::Unknown => {
-                let suggestion = self.suggest(&id);
+                // "Did you mean" comes later: [`Registry::suggest_unknown`].
                 diags.push(row.error(
                     column,
                     Problem::UnknownSubject {
                         value: id.into_owned(),
-                        suggestion,
+                        suggestion: None,
                     },
                 ));
                 None
