@@ -373,31 +373,81 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         registry: &registry,
         split,
     };
-    let mut achievements = achievements::Achievements::new(plan.as_ref());
-    for name in &achievement_files {
-        let decoded = open(name, None, &mut diags)
-            .is_some_and(|file| achievements.parse(file, file_index(&files), known, &mut diags));
+    // The files that only refer to ids are read side by side: one's
+    // bookkeeping runs while the other is parsed. Each keeps its own
+    // messages, joined afterwards in the order the files are listed.
+    let first = files.len();
+    let nominations_index = first + achievement_files.len();
+    let index = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
+    let read_achievements =
+        || {
+            let mut diags = Vec::new();
+            let mut decoded = Vec::new();
+            let mut achievements = achievements::Achievements::new(plan.as_ref());
+            for (i, name) in achievement_files.iter().enumerate() {
+                decoded.push(open(name, None, &mut diags).is_some_and(|file| {
+                    achievements.parse(file, index(first + i), known, &mut diags)
+                }));
+            }
+            (achievements.finish(), decoded, diags)
+        };
+    let read_nominations = || {
+        let mut diags = Vec::new();
+        let mut nominations = Vec::new();
+        let decoded = open(Path::new(files::NOMINATIONS), None, &mut diags).is_some_and(|file| {
+            nominations::parse_nominations(
+                file,
+                index(nominations_index),
+                known,
+                &mut nominations,
+                &mut diags,
+            )
+        });
+        (nominations, decoded, diags)
+    };
+    let read_awards = || {
+        let mut diags = Vec::new();
+        let mut awards = Vec::new();
+        let decoded = open(Path::new(files::AWARDS), None, &mut diags).is_some_and(|file| {
+            awards::parse_awards(
+                file,
+                index(nominations_index + 1),
+                known,
+                &mut awards,
+                &mut diags,
+            )
+        });
+        (awards, decoded, diags)
+    };
+    let (read_achievements, read_nominations, read_awards) = if split.threads > 1 {
+        std::thread::scope(|scope| {
+            let achievements = scope.spawn(read_achievements);
+            let nominations = scope.spawn(read_nominations);
+            let awards = read_awards();
+            (
+                achievements
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                nominations
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+                awards,
+            )
+        })
+    } else {
+        (read_achievements(), read_nominations(), read_awards())
+    };
+    let (achievements, decoded, more) = read_achievements;
+    for (name, decoded) in achievement_files.iter().zip(decoded) {
         files.push(source(name, decoded));
     }
-    let achievements = achievements.finish();
-
-    let mut nominations = Vec::new();
-    let decoded = open(Path::new(files::NOMINATIONS), None, &mut diags).is_some_and(|file| {
-        nominations::parse_nominations(
-            file,
-            file_index(&files),
-            known,
-            &mut nominations,
-            &mut diags,
-        )
-    });
+    diags.extend(more);
+    let (nominations, decoded, more) = read_nominations;
     files.push(source(Path::new(files::NOMINATIONS), decoded));
-
-    let mut awards = Vec::new();
-    let decoded = open(Path::new(files::AWARDS), None, &mut diags).is_some_and(|file| {
-        awards::parse_awards(file, file_index(&files), known, &mut awards, &mut diags)
-    });
+    diags.extend(more);
+    let (awards, decoded, more) = read_awards;
     files.push(source(Path::new(files::AWARDS), decoded));
+    diags.extend(more);
 
     registry.suggest_unknown(&mut diags);
     let dataset = match plan {

@@ -204,40 +204,40 @@ pub fn parse_people(
     )?;
     let mut problems = Vec::new();
     let mut unread = Vec::new();
-    let mut rows = Vec::new();
+    let rows: usize = parsed.states.iter().map(|c| c.rows.len()).sum();
+    people.reserve(rows);
+    registry.reserve(rows);
+    // Ids are registered in file order, straight from each thread's rows.
     for chunk in parsed.states {
         problems.extend(chunk.problems);
         unread.extend(chunk.unread);
-        rows.extend(chunk.rows);
-    }
-    people.reserve(rows.len());
-    registry.reserve(rows.len());
-    for PersonRow { person, valid } in rows {
-        let byte = person.source.byte as usize;
-        if !valid {
-            registry.remember_invalid(&person.id);
-            continue;
+        for PersonRow { person, valid } in chunk.rows {
+            let byte = person.source.byte as usize;
+            if !valid {
+                registry.remember_invalid(&person.id);
+                continue;
+            }
+            let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
+            let line = person.source.line;
+            if let Err(first) = registry.register(
+                &person.id,
+                Subject::Person(index),
+                parsed.table.shown(),
+                person.source,
+            ) {
+                problems.push(parsed.table.cell_error_at(
+                    byte,
+                    line,
+                    ID,
+                    Problem::DuplicateId {
+                        id: person.id,
+                        first,
+                    },
+                ));
+                continue;
+            }
+            people.push(person);
         }
-        let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
-        let line = person.source.line;
-        if let Err(first) = registry.register(
-            &person.id,
-            Subject::Person(index),
-            parsed.table.shown(),
-            person.source,
-        ) {
-            problems.push(parsed.table.cell_error_at(
-                byte,
-                line,
-                ID,
-                Problem::DuplicateId {
-                    id: person.id,
-                    first,
-                },
-            ));
-            continue;
-        }
-        people.push(person);
     }
     for id in unread.iter().filter(|id| !id.is_empty()) {
         registry.remember_invalid(id);

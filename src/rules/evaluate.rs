@@ -242,9 +242,10 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         });
     }
 
-    // Each category is ranked by index: the small keys are sorted, and each
-    // result is moved once, into its place in the report.
-    let mut order: Vec<usize> = Vec::with_capacity(results.len());
+    // Each category is ranked by index: the small keys are sorted, then the
+    // results are put in their places in one permutation.
+    let mut place: Vec<u32> = vec![0; results.len()];
+    let mut placed: u32 = 0;
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
     for category in Category::ALL {
@@ -310,11 +311,14 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                 },
             });
         }
-        order.extend(eligible.iter().map(|&(_, i)| i));
-        order.extend(ineligible);
+        for i in eligible.iter().map(|&(_, i)| i).chain(ineligible) {
+            place[i] = placed;
+            placed += 1;
+        }
     }
-    let mut slots: Vec<Option<CandidateResult>> = results.into_iter().map(Some).collect();
-    let ordered: Vec<CandidateResult> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    // Results are in the order of `subjects`: a subject's slot is its index.
+    results.sort_by_cached_key(|r| position(r.subject).map(|i| place[i]));
+    let ordered = results;
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
