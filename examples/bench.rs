@@ -13,6 +13,8 @@
 //! - the floor, `csv-floor DIR` (a bare csv-crate read of the same files),
 //! - `thiduakt --data DIR check 2023 --format csv` (stdout to /dev/null),
 //! - `thiduakt --data DIR validate` (stdout to /dev/null),
+//! - `thiduakt --data DIR summary --format csv` (every review; stdout to
+//!   /dev/null),
 //!
 //! measuring each run's wall time and peak RSS (`wait4`'s `ru_maxrss`;
 //! Linux). It prints Markdown tables: the median wall time and the largest
@@ -316,6 +318,7 @@ struct SizeResult {
     floor: Stats,
     check: Stats,
     validate: Stats,
+    summary: Stats,
 }
 
 impl SizeResult {
@@ -410,6 +413,14 @@ fn run() -> Result<(), String> {
             c.stdout(Stdio::null());
             c
         };
+        let summary_cmd = || {
+            let mut c = Command::new(&thiduakt);
+            c.arg("--data")
+                .arg(&dir)
+                .args(["summary", "--format", "csv"]);
+            c.stdout(Stdio::null());
+            c
+        };
 
         let mut result = SizeResult {
             people,
@@ -419,6 +430,7 @@ fn run() -> Result<(), String> {
             floor: Stats::new(),
             check: Stats::new(),
             validate: Stats::new(),
+            summary: Stats::new(),
         };
         let total = args.warmup + args.runs;
         for round in 0..total {
@@ -438,10 +450,12 @@ fn run() -> Result<(), String> {
             let f = measure(floor_cmd().stdout(out), &stderr_file)?;
             let c = measure(&mut check_cmd(), &stderr_file)?;
             let v = measure(&mut validate_cmd(), &stderr_file)?;
+            let m = measure(&mut summary_cmd(), &stderr_file)?;
             if timed {
                 result.floor.add(f);
                 result.check.add(c);
                 result.validate.add(v);
+                result.summary.add(m);
             }
         }
         let counts = fs::read_to_string(&floor_out).unwrap_or_default();
@@ -453,10 +467,11 @@ fn run() -> Result<(), String> {
             })
             .collect();
         eprintln!(
-            "bench: {people} people: floor {:.0} ms, check {:.0} ms, validate {:.0} ms",
+            "bench: {people} people: floor {:.0} ms, check {:.0} ms, validate {:.0} ms, summary {:.0} ms",
             result.floor.median_ms(),
             result.check.median_ms(),
-            result.validate.median_ms()
+            result.validate.median_ms(),
+            result.summary.median_ms()
         );
         results.push(result);
     }
@@ -477,16 +492,17 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
     );
     let _ = writeln!(
         s,
-        "| people | achievement rows | floor (ms) | check (ms) | check/floor | validate (ms) | validate/floor | check peak RSS (MB) |"
+        "| people | achievement rows | floor (ms) | check (ms) | check/floor | validate (ms) | validate/floor | summary (ms) | summary/floor | check peak RSS (MB) |"
     );
-    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for r in results {
         let floor = r.floor.median_ms();
         let check = r.check.median_ms();
         let validate = r.validate.median_ms();
+        let summary = r.summary.median_ms();
         let _ = writeln!(
             s,
-            "| {} | {} | {:.0} | {:.0} | {:.1} | {:.0} | {:.1} | {:.0} |",
+            "| {} | {} | {:.0} | {:.0} | {:.1} | {:.0} | {:.1} | {:.0} | {:.1} | {:.0} |",
             thousands(r.people as u64),
             thousands(r.rows_of("achievements")),
             floor,
@@ -494,6 +510,8 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
             check / floor,
             validate,
             validate / floor,
+            summary,
+            summary / floor,
             r.check.rss_mb()
         );
     }
@@ -504,26 +522,27 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
     );
     let _ = writeln!(
         s,
-        "| from → to | people × | input rows × | floor × | check × | validate × |"
+        "| from → to | people × | input rows × | floor × | check × | validate × | summary × |"
     );
-    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|");
+    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|");
     for pair in results.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let rows = |r: &SizeResult| r.rows_of("total") as f64;
         let _ = writeln!(
             s,
-            "| {} → {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
+            "| {} → {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} |",
             thousands(a.people as u64),
             thousands(b.people as u64),
             b.people as f64 / a.people as f64,
             rows(b) / rows(a),
             b.floor.median_ms() / a.floor.median_ms(),
             b.check.median_ms() / a.check.median_ms(),
-            b.validate.median_ms() / a.validate.median_ms()
+            b.validate.median_ms() / a.validate.median_ms(),
+            b.summary.median_ms() / a.summary.median_ms()
         );
     }
     if results.len() < 2 {
-        let _ = writeln!(s, "| (one size only) | | | | | |");
+        let _ = writeln!(s, "| (one size only) | | | | | | |");
     }
 
     let _ = writeln!(
@@ -532,9 +551,12 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
     );
     let _ = writeln!(
         s,
-        "| people | units | nominations | total CSV rows | generated (s) | floor | floor RSS | check | check RSS | validate | validate RSS |"
+        "| people | units | nominations | total CSV rows | generated (s) | floor | floor RSS | check | check RSS | validate | validate RSS | summary | summary RSS |"
     );
-    let _ = writeln!(s, "|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|");
+    let _ = writeln!(
+        s,
+        "|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|---:|"
+    );
     for r in results {
         let spread = |st: &Stats| {
             format!(
@@ -546,7 +568,7 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
         };
         let _ = writeln!(
             s,
-            "| {} | {} | {} | {} | {} | {} | {:.0} | {} | {:.0} | {} | {:.0} |",
+            "| {} | {} | {} | {} | {} | {} | {:.0} | {} | {:.0} | {} | {:.0} | {} | {:.0} |",
             thousands(r.people as u64),
             thousands(r.units as u64),
             thousands(r.rows_of("nominations")),
@@ -558,7 +580,9 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
             spread(&r.check),
             r.check.rss_mb(),
             spread(&r.validate),
-            r.validate.rss_mb()
+            r.validate.rss_mb(),
+            spread(&r.summary),
+            r.summary.rss_mb()
         );
     }
     s

@@ -1,6 +1,12 @@
 //! `thiduakt summary [REVIEW…] [--by unit]`.
 
-use thiduakt::render::{Format, summary};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use chrono::NaiveDate;
+use thiduakt::Review;
+use thiduakt::model::Dataset;
+use thiduakt::render::Format;
+use thiduakt::render::summary::{self, SummaryRow};
 use thiduakt::rules::evaluate;
 
 use crate::cli::Context;
@@ -13,15 +19,51 @@ pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<(
         .iter()
         .map(|r| ctx.review(&data, r))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let reports: Vec<_> = summary::reviews_or_all(&data, asked)
-        .into_iter()
-        .map(|r| evaluate(&data, r, ctx.today))
-        .collect();
-    let rows = summary::rows(&data, &reports, by_unit);
+    let reviews = summary::reviews_or_all(&data, asked);
+    let rows = count_reviews(&data, &reviews, ctx.today, by_unit);
     let out = match ctx.format {
         Format::Table => summary::table(&data, &rows, by_unit, &ctx.style),
         Format::Csv => summary::csv(&rows, by_unit),
         Format::Json => summary::json(&rows),
     };
     ctx.print(&out)
+}
+
+/// Evaluates the reviews and counts each as soon as it is evaluated, a few
+/// at a time on as many threads: only those reports are held at once. The
+/// rows come back in the order of `reviews`.
+fn count_reviews(
+    data: &Dataset,
+    reviews: &[Review],
+    today: NaiveDate,
+    by_unit: bool,
+) -> Vec<SummaryRow> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(reviews.len())
+        .max(1);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some(&review) = reviews.get(i) else {
+                return done;
+            };
+            let report = evaluate(data, review, today);
+            done.push((
+                i,
+                summary::rows(data, std::slice::from_ref(&report), by_unit),
+            ));
+        }
+    };
+    let mut counted: Vec<(usize, Vec<SummaryRow>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    counted.sort_by_key(|(i, _)| *i);
+    counted.into_iter().flat_map(|(_, rows)| rows).collect()
 }

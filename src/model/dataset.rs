@@ -96,11 +96,15 @@ impl Dataset {
     /// The unit a subject is counted under: a collective itself, a person
     /// their unit (none for an outside person without one).
     pub fn home_unit(&self, subject: Subject) -> Option<&Unit> {
+        self.home_unit_index(subject)
+            .and_then(|u| self.units.get(u))
+    }
+
+    /// The position in [`Dataset::units`] of [`Dataset::home_unit`].
+    pub fn home_unit_index(&self, subject: Subject) -> Option<usize> {
         match subject {
-            Subject::Unit(i) => self.units.get(i as usize),
-            Subject::Person(i) => self.people[i as usize]
-                .unit
-                .and_then(|u| self.units.get(u as usize)),
+            Subject::Unit(i) => Some(i as usize),
+            Subject::Person(i) => self.people[i as usize].unit.map(|u| u as usize),
         }
     }
 

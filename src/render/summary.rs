@@ -42,10 +42,6 @@ pub struct SummaryRow {
 /// Counts the reports; with `by_unit`, per unit (a person under their unit,
 /// a collective under itself), in the order of units.toml.
 pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<SummaryRow> {
-    let unit_of = |s: Subject| -> Option<usize> {
-        data.home_unit(s)
-            .and_then(|u| data.units.iter().position(|x| x.id == u.id))
-    };
     let mut out = Vec::new();
     for report in reports {
         let review = report.review;
@@ -53,7 +49,7 @@ pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<Summ
         let mut table: BTreeMap<(usize, Category), [u32; 8]> = BTreeMap::new();
         let key = |s: Subject| {
             let unit = if by_unit {
-                unit_of(s).unwrap_or(usize::MAX)
+                data.home_unit_index(s).unwrap_or(usize::MAX)
             } else {
                 0
             };
