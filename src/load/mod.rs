@@ -182,6 +182,18 @@ pub fn review_cell(
     }
 }
 
+/// Reads one file of rows with `parse`, keeping its own messages: the rows,
+/// whether the file was decoded in memory, and the messages.
+fn read_list<T>(
+    open: impl FnOnce(&mut Vec<Diagnostic>) -> Option<CsvFile>,
+    parse: impl FnOnce(CsvFile, &mut Vec<T>, &mut Vec<Diagnostic>) -> bool,
+) -> (Vec<T>, bool, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut rows = Vec::new();
+    let decoded = open(&mut diags).is_some_and(|file| parse(file, &mut rows, &mut diags));
+    (rows, decoded, diags)
+}
+
 fn file_index(files: &[SourceFile]) -> u16 {
     u16::try_from(files.len()).unwrap_or(u16::MAX)
 }
@@ -392,32 +404,20 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             (achievements.finish(), decoded, diags)
         };
     let read_nominations = || {
-        let mut diags = Vec::new();
-        let mut nominations = Vec::new();
-        let decoded = open(Path::new(files::NOMINATIONS), None, &mut diags).is_some_and(|file| {
-            nominations::parse_nominations(
-                file,
-                index(nominations_index),
-                known,
-                &mut nominations,
-                &mut diags,
-            )
-        });
-        (nominations, decoded, diags)
+        read_list(
+            |diags| open(Path::new(files::NOMINATIONS), None, diags),
+            |file, rows, diags| {
+                nominations::parse_nominations(file, index(nominations_index), known, rows, diags)
+            },
+        )
     };
     let read_awards = || {
-        let mut diags = Vec::new();
-        let mut awards = Vec::new();
-        let decoded = open(Path::new(files::AWARDS), None, &mut diags).is_some_and(|file| {
-            awards::parse_awards(
-                file,
-                index(nominations_index + 1),
-                known,
-                &mut awards,
-                &mut diags,
-            )
-        });
-        (awards, decoded, diags)
+        read_list(
+            |diags| open(Path::new(files::AWARDS), None, diags),
+            |file, rows, diags| {
+                awards::parse_awards(file, index(nominations_index + 1), known, rows, diags)
+            },
+        )
     };
     let (read_achievements, read_nominations, read_awards) = if split.threads > 1 {
         std::thread::scope(|scope| {
