@@ -333,14 +333,9 @@ impl<'p> Achievements<'p> {
         else {
             return false;
         };
-        let mut problems = Vec::new();
-        let mut rows = Vec::new();
-        for chunk in chunks {
-            rows.push(chunk.rows);
-            problems.extend(chunk.problems);
-        }
         let first_new = self.rows.len();
-        concat(&mut self.rows, rows);
+        let pieces = chunks.into_iter().map(|c| (c.rows, c.problems));
+        let mut problems = concat(&mut self.rows, pieces);
         // Duplicates, in file order: the first row of a key stays.
         let mut kept = first_new;
         for read in first_new..self.rows.len() {

@@ -73,10 +73,20 @@ impl ShiftLines for () {
     fn shift_lines(&mut self, _: u32) {}
 }
 
-/// Appends the pieces' rows to `into`, in order. When `into` is empty the
-/// first piece becomes it, and it grows in place (a large block is
-/// remapped, not copied): the rows are never held twice over.
-pub fn concat<T>(into: &mut Vec<T>, parts: Vec<Vec<T>>) {
+/// Appends the rows each thread read to `into`, in file order, and returns
+/// their problems, in the same order. When `into` is empty the first piece
+/// becomes it, and it grows in place (a large block is remapped, not
+/// copied): the rows are never held twice over.
+pub fn concat<T>(
+    into: &mut Vec<T>,
+    pieces: impl IntoIterator<Item = (Vec<T>, Vec<Diagnostic>)>,
+) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    let mut parts = Vec::new();
+    for (rows, found) in pieces {
+        parts.push(rows);
+        problems.extend(found);
+    }
     let rest: usize = parts
         .iter()
         .skip(usize::from(into.is_empty()))
@@ -92,6 +102,7 @@ pub fn concat<T>(into: &mut Vec<T>, parts: Vec<Vec<T>>) {
     for part in parts {
         into.extend(part);
     }
+    problems
 }
 
 /// Moves a diagnostic down by `by` lines.

@@ -244,14 +244,8 @@ pub fn parse_nominations(
     else {
         return false;
     };
-    let mut problems = Vec::new();
-    let mut rows = Vec::new();
-    for chunk in chunks {
-        rows.push(chunk.rows);
-        problems.extend(chunk.problems);
-    }
     let first_new = out.len();
-    concat(out, rows);
+    let mut problems = concat(out, chunks.into_iter().map(|c| (c.rows, c.problems)));
     // Duplicates, in file order: the first row of a (review, subject) stays.
     // Seen pairs are bits: one per subject and review of the plan.
     let reviews = plan.map(Plan::reviews).unwrap_or_default();
