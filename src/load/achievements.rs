@@ -225,11 +225,7 @@ impl ChunkRows {
             criterion,
             result,
             score,
-            source: Source {
-                file: file_index,
-                line: row.line,
-                byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
-            },
+            source: row.source(file_index),
         });
     }
 }

@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
 use crate::load::{Known, Registry, review_cell, values};
-use crate::model::{GrantedAward, Source, Subject};
+use crate::model::{GrantedAward, Subject};
 use crate::plan::AwardKind;
 use crate::review::Review;
 use crate::text::{fold, suggest};
@@ -123,11 +123,7 @@ impl Rows {
             field,
             decision,
             date,
-            source: Source {
-                file: file_index,
-                line: row.line,
-                byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
-            },
+            source: row.source(file_index),
         };
         self.rows.push(award);
     }

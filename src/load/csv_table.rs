@@ -17,6 +17,7 @@ use csv::{ByteRecord, ReaderBuilder};
 
 use crate::diag::{Diagnostic, Problem, Severity, Snippet};
 use crate::load::content::{Counted, CsvFile, WINDOW};
+use crate::model::Source;
 use crate::text::{fold, nfc, suggest};
 
 /// The longest cell read, in bytes of UTF-8 (documented in the README).
@@ -794,6 +795,15 @@ impl Row<'_> {
 
     fn error_at(&self, index: usize, problem: Problem) -> Diagnostic {
         self.table.error_at(self.byte, self.line, index, problem)
+    }
+
+    /// Where the row starts, in the file of index `file` of a dataset.
+    pub fn source(&self, file: u16) -> Source {
+        Source {
+            file,
+            line: self.line,
+            byte: u32::try_from(self.byte).unwrap_or(u32::MAX),
+        }
     }
 
     /// The file this row is in.

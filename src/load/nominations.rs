@@ -9,7 +9,7 @@ use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
 use crate::load::{Known, Resolver, Reviews, values};
-use crate::model::{Document, Nomination, Source, Subject, Votes};
+use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
 
@@ -195,11 +195,7 @@ impl ChunkRows {
             received,
             documents: [document(TO_TRINH), document(BIEN_BAN), document(BAO_CAO)],
             votes,
-            source: Source {
-                file: file_index,
-                line: row.line,
-                byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
-            },
+            source: row.source(file_index),
         });
     }
 }

@@ -4,7 +4,7 @@ use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Row, ShiftLines, Split, read_rows, shift};
 use crate::load::{Lookup, Registry};
-use crate::model::{Gender, Person, Source, Subject, Unit};
+use crate::model::{Gender, Person, Subject, Unit};
 use crate::plan::PersonKind;
 use crate::text::suggest;
 
@@ -167,11 +167,7 @@ impl ChunkRows {
                 position,
                 kind: kind.unwrap_or(PersonKind::NoiBo),
                 gender,
-                source: Source {
-                    file: file_index,
-                    line: row.line,
-                    byte: u32::try_from(row.byte).unwrap_or(u32::MAX),
-                },
+                source: row.source(file_index),
             },
         });
     }
