@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows};
 use crate::load::{Known, Resolver, Reviews, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
@@ -232,10 +232,7 @@ impl ChunkRows {
 
 impl ShiftLines for ChunkRows {
     fn shift_lines(&mut self, by: u32) {
-        for a in &mut self.rows {
-            a.source.line = a.source.line.saturating_add(by);
-        }
-        self.problems.iter_mut().for_each(|d| shift(d, by));
+        shift_rows(&mut self.rows, &mut self.problems, by, |a| &mut a.source);
     }
 }
 

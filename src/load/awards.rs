@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift_rows};
 use crate::load::{Known, Registry, review_cell, values};
 use crate::model::{GrantedAward, Subject};
 use crate::plan::AwardKind;
@@ -71,10 +71,7 @@ struct Rows {
 
 impl ShiftLines for Rows {
     fn shift_lines(&mut self, by: u32) {
-        for a in &mut self.rows {
-            a.source.line = a.source.line.saturating_add(by);
-        }
-        self.problems.iter_mut().for_each(|d| shift(d, by));
+        shift_rows(&mut self.rows, &mut self.problems, by, |a| &mut a.source);
     }
 }
 

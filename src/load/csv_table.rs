@@ -74,6 +74,21 @@ impl ShiftLines for () {
     fn shift_lines(&mut self, _: u32) {}
 }
 
+/// Moves a thread's rows (their source, found by `source`) and problems
+/// down by `by` lines: the body of most [`ShiftLines`] implementations.
+pub fn shift_rows<T>(
+    rows: &mut [T],
+    problems: &mut [Diagnostic],
+    by: u32,
+    source: impl Fn(&mut T) -> &mut Source,
+) {
+    for row in rows {
+        let at = source(row);
+        at.line = at.line.saturating_add(by);
+    }
+    problems.iter_mut().for_each(|d| shift(d, by));
+}
+
 /// Appends the rows each thread read to `into`, in file order, and returns
 /// their problems, in the same order. When `into` is empty the first piece
 /// becomes it, and it grows in place (a large block is remapped, not

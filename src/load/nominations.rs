@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows};
 use crate::load::{Known, Resolver, Reviews, values};
 use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
@@ -202,10 +202,7 @@ impl ChunkRows {
 
 impl ShiftLines for ChunkRows {
     fn shift_lines(&mut self, by: u32) {
-        for n in &mut self.rows {
-            n.source.line = n.source.line.saturating_add(by);
-        }
-        self.problems.iter_mut().for_each(|d| shift(d, by));
+        shift_rows(&mut self.rows, &mut self.problems, by, |n| &mut n.source);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, ShiftLines, Split, read_rows, shift};
+use crate::load::csv_table::{Column, Row, ShiftLines, Split, read_rows, shift_rows};
 use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Subject, Unit};
 use crate::plan::PersonKind;
@@ -74,10 +74,9 @@ struct ChunkRows {
 
 impl ShiftLines for ChunkRows {
     fn shift_lines(&mut self, by: u32) {
-        for r in &mut self.rows {
-            r.person.source.line = r.person.source.line.saturating_add(by);
-        }
-        self.problems.iter_mut().for_each(|d| shift(d, by));
+        shift_rows(&mut self.rows, &mut self.problems, by, |r| {
+            &mut r.person.source
+        });
     }
 }
 
