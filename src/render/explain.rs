@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::lang::Lang;
-use crate::model::{Dataset, Document, Subject};
-use crate::plan::{AwardKind, Event};
+use crate::model::{Achievement, Dataset, Document, GrantedAward, Nomination, Subject};
+use crate::plan::{AwardKind, Criterion, Event, SubjectKind};
 use crate::render::json_string;
 use crate::render::labels;
 use crate::render::warnings::message;
 use crate::review::ReviewType;
-use crate::rules::history;
+use crate::rules::applicability::applicable;
+use crate::rules::history::{self, History, Reach};
 use crate::rules::{CandidateResult, ReviewReport, Status};
 
 fn iso(d: chrono::NaiveDate) -> String {
@@ -34,8 +35,54 @@ pub struct Texts {
     pub references: [Option<String>; 3],
 }
 
-fn candidate(report: &ReviewReport, subject: Subject) -> Option<&CandidateResult> {
-    report.candidates.iter().find(|r| r.subject == subject)
+/// What both views of an explanation show, looked up once: the criteria that
+/// apply with the subject's row on each, its award history (final review),
+/// its nomination and its result.
+struct Facts<'a> {
+    kind: SubjectKind,
+    criteria: Vec<(&'a Criterion, Option<&'a Achievement>)>,
+    history: Option<(History, Reach)>,
+    awards: Vec<&'a GrantedAward>,
+    nomination: Option<&'a Nomination>,
+    result: Option<&'a CandidateResult>,
+}
+
+impl<'a> Facts<'a> {
+    fn of(data: &'a Dataset, report: &'a ReviewReport, subject: Subject) -> Self {
+        let plan = &data.plan;
+        let review = report.review;
+        let kind = data.kind(subject);
+        let criteria = applicable(plan, kind, review.review_type())
+            .into_iter()
+            .map(|id| {
+                let row = data
+                    .achievements
+                    .iter()
+                    .find(|a| a.review == review && a.subject == subject && a.criterion == id);
+                (plan.criterion(id), row)
+            })
+            .collect();
+        let awards: Vec<&GrantedAward> = data
+            .awards
+            .iter()
+            .filter(|a| a.subject == subject)
+            .collect();
+        let history = (review.review_type() == ReviewType::Final).then(|| {
+            let h = history::history(plan, awards.iter().copied());
+            (h, history::reach(plan, h))
+        });
+        Facts {
+            kind,
+            criteria,
+            history,
+            awards,
+            nomination: data
+                .nominations
+                .iter()
+                .find(|n| n.review == review && n.subject == subject),
+            result: report.candidates.iter().find(|r| r.subject == subject),
+        }
+    }
 }
 
 /// `explain` as text, for people.
@@ -48,7 +95,8 @@ pub fn text(
 ) -> String {
     let plan = &data.plan;
     let review = report.review;
-    let kind = data.kind(subject);
+    let facts = Facts::of(data, report, subject);
+    let kind = facts.kind;
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", data.id(subject), data.name(subject));
     let mut about = vec![
@@ -99,22 +147,18 @@ pub fn text(
         ),
     };
 
-    let result = candidate(report, subject);
-    let required = crate::rules::applicability::applicable(plan, kind, review.review_type());
-    let clause = required
+    let result = facts.result;
+    let clause = facts
+        .criteria
         .first()
-        .map(|c| plan.criterion(*c).clause.clone())
+        .map(|(c, _)| c.clause.clone())
         .unwrap_or_default();
+    let count = facts.criteria.len();
     let _ = match lang {
-        Lang::Vi => writeln!(out, "[{clause}] Tiêu chí áp dụng ({}):", required.len()),
-        Lang::En => writeln!(out, "[{clause}] Criteria that apply ({}):", required.len()),
+        Lang::Vi => writeln!(out, "[{clause}] Tiêu chí áp dụng ({count}):"),
+        Lang::En => writeln!(out, "[{clause}] Criteria that apply ({count}):"),
     };
-    for id in &required {
-        let c = plan.criterion(*id);
-        let row = data
-            .achievements
-            .iter()
-            .find(|a| a.review == review && a.subject == subject && a.criterion == *id);
+    for &(c, row) in &facts.criteria {
         let (mark, verdict) = match row.map(|a| a.result) {
             Some(Some(true)) => ("✓", lang.pick("đạt", "met").to_string()),
             Some(Some(false)) => ("✗", lang.pick("không đạt", "not met").to_string()),
@@ -146,9 +190,7 @@ pub fn text(
         }
     }
 
-    if review.review_type() == ReviewType::Final {
-        let h = history::history(plan, data.awards.iter().filter(|a| a.subject == subject));
-        let reach = history::reach(plan, h);
+    if let Some((h, reach)) = facts.history {
         let yes_no = |b: bool| {
             if b {
                 lang.pick("đạt", "reached")
@@ -178,7 +220,7 @@ pub fn text(
                 yes_no(reach.department)
             ),
         };
-        for a in data.awards.iter().filter(|a| a.subject == subject) {
+        for &a in &facts.awards {
             let counted = history::counts(plan, a);
             let why = match (counted, lang) {
                 (true, _) => String::new(),
@@ -202,10 +244,7 @@ pub fn text(
         }
     }
 
-    let nomination = data
-        .nominations
-        .iter()
-        .find(|n| n.review == review && n.subject == subject);
+    let nomination = facts.nomination;
     match nomination.and_then(|n| n.votes) {
         Some(v) => {
             let _ = match lang {
@@ -431,13 +470,12 @@ pub fn json(
 ) -> String {
     let plan = &data.plan;
     let review = report.review;
-    let kind = data.kind(subject);
-    let required = crate::rules::applicability::applicable(plan, kind, review.review_type());
-    let criteria: Vec<Value> = required
+    let facts = Facts::of(data, report, subject);
+    let kind = facts.kind;
+    let criteria: Vec<Value> = facts
+        .criteria
         .iter()
-        .map(|id| {
-            let c = plan.criterion(*id);
-            let row = data.achievements.iter().find(|a| a.review == review && a.subject == subject && a.criterion == *id);
+        .map(|&(c, row)| {
             json!({
                 "code": c.code,
                 "clause": c.clause,
@@ -449,14 +487,11 @@ pub fn json(
             })
         })
         .collect();
-    let result = candidate(report, subject);
-    let history = (review.review_type() == ReviewType::Final).then(|| {
-        let h = history::history(plan, data.awards.iter().filter(|a| a.subject == subject));
-        let reach = history::reach(plan, h);
-        let awards: Vec<Value> = data
+    let result = facts.result;
+    let history = facts.history.map(|(h, reach)| {
+        let awards: Vec<Value> = facts
             .awards
             .iter()
-            .filter(|a| a.subject == subject)
             .map(|a| {
                 json!({
                     "review": a.review.code(),
@@ -476,11 +511,7 @@ pub fn json(
             "awards": awards,
         })
     });
-    let nomination = data
-        .nominations
-        .iter()
-        .find(|n| n.review == review && n.subject == subject);
-    let dossier = nomination.map(|n| {
+    let dossier = facts.nomination.map(|n| {
         json!({
             "received": n.received.map(iso),
             "to_trinh": texts.references[0],
