@@ -100,12 +100,6 @@ pub enum Problem {
         /// The cell's length, in bytes of UTF-8.
         length: usize,
     },
-    /// A CSV syntax error the reader reported.
-    CsvSyntax {
-        /// The reader's message.
-        message: String,
-    },
-
     // ---- values ----
     /// A required cell is empty.
     Required {
@@ -394,13 +388,6 @@ impl Problem {
                     format!("ô dài {length} byte, vượt giới hạn {limit} byte")
                 } else {
                     format!("the cell is {length} bytes long, over the {limit}-byte limit")
-                }
-            }
-            CsvSyntax { message } => {
-                if vi {
-                    format!("lỗi cú pháp CSV: {message}")
-                } else {
-                    format!("CSV syntax error: {message}")
                 }
             }
             Required { column } => {

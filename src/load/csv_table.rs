@@ -11,12 +11,14 @@
 //! the result never depends on how many.
 
 use std::borrow::Cow;
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use csv::{ByteRecord, ReaderBuilder};
 
 use crate::diag::{Diagnostic, Problem, Severity, Snippet};
-use crate::load::content::{Counted, CsvFile, WINDOW};
+use crate::load::content::{CsvFile, WINDOW};
+use crate::load::records;
 use crate::model::Source;
 use crate::text::{fold, nfc, suggest};
 
@@ -54,9 +56,11 @@ pub struct Table<'c> {
 /// One data row.
 pub struct Row<'r> {
     table: &'r Table<'r>,
-    record: &'r ByteRecord,
-    /// The record's cells, one after the other, as text (validated once).
+    /// The record's text: its line, or its unquoted cells one after the
+    /// other.
     cells: &'r str,
+    /// Where each cell starts and ends in `cells`.
+    spans: &'r [(u32, u32)],
     /// Line of the row's start, from 1.
     pub line: u32,
     /// Byte offset of the row's start in the file.
@@ -575,7 +579,6 @@ impl<'c> Table<'c> {
         diags: &mut Vec<Diagnostic>,
         mut visit: impl FnMut(&Row<'_>, bool),
     ) -> ChunkEnd {
-        let (_, len) = self.file.bounds();
         let source = match self.file.reader(chunk.start, chunk.end) {
             Ok(source) => source,
             Err(e) => {
@@ -590,16 +593,61 @@ impl<'c> Table<'c> {
                 return ChunkEnd::default();
             }
         };
-        let mut reader = ReaderBuilder::new()
-            .has_headers(false)
-            .delimiter(self.delimiter)
-            .flexible(true)
-            .buffer_capacity(1 << 16)
-            .from_reader(Counted::new(source, chunk.start));
-        let mut record = ByteRecord::new();
         let width = self.header.len();
         let mut last: Option<(u32, usize)> = None;
-        let stopped = |diags: &mut Vec<Diagnostic>, d: Diagnostic, breaks: u32| {
+        let mut stop: Option<Diagnostic> = None;
+        let mut redo = false;
+        let scanned = records::scan(source, self.delimiter, |found| {
+            let line = found.breaks.saturating_add(1);
+            let byte = chunk.start.saturating_add(found.byte);
+            if chunk.first && line <= self.header_line {
+                return ControlFlow::Continue(());
+            }
+            let blank = found.cells.iter().all(|&(a, b)| {
+                found.bytes[a as usize..b as usize]
+                    .iter()
+                    .all(u8::is_ascii_whitespace)
+            });
+            if blank {
+                return ControlFlow::Continue(());
+            }
+            last = Some((line, byte));
+            let text = found
+                .text
+                .or_else(|| simdutf8::basic::from_utf8(found.bytes).ok());
+            let Some(cells) = text else {
+                // Not UTF-8 after all: only the whole file can tell how to
+                // read it.
+                redo = true;
+                return ControlFlow::Break(());
+            };
+            let row = Row {
+                table: self,
+                cells,
+                spans: found.cells,
+                line,
+                byte,
+            };
+            if let Some(d) = row.structure_problem(width) {
+                if matches!(d.problem, Problem::UnclosedQuote) {
+                    stop = Some(d);
+                    return ControlFlow::Break(());
+                }
+                diags.push(d);
+                visit(&row, false);
+                return ControlFlow::Continue(());
+            }
+            visit(&row, true);
+            ControlFlow::Continue(())
+        });
+        let breaks = scanned.breaks;
+        if redo {
+            return ChunkEnd {
+                redo: true,
+                ..ChunkEnd::default()
+            };
+        }
+        let stopped = |diags: &mut Vec<Diagnostic>, d: Diagnostic| {
             if chunk.last {
                 diags.push(d);
                 ChunkEnd {
@@ -616,102 +664,37 @@ impl<'c> Table<'c> {
                 }
             }
         };
-        loop {
-            match reader.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => {
-                    let breaks = reader.get_ref().total();
-                    if reader.get_ref().lone_cr {
-                        return ChunkEnd {
-                            redo: true,
-                            breaks,
-                            ..ChunkEnd::default()
-                        };
-                    }
-                    // A quote opened on the last line and never closed does
-                    // not break a line: the row above it read as complete.
-                    if let Some((line, byte)) = last {
-                        if unclosed_from(&self.file, byte, chunk.end) {
-                            let d = self.error_at(byte, line, 0, Problem::UnclosedQuote);
-                            return stopped(diags, d, breaks);
-                        }
-                    }
-                    return ChunkEnd {
-                        complete: true,
-                        breaks,
-                        ..ChunkEnd::default()
-                    };
-                }
-                Err(e) => {
-                    let breaks = reader.get_ref().total();
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        let d = Diagnostic::error(
-                            Some(self.file.shown.clone()),
-                            Problem::Unreadable {
-                                reason: e.to_string(),
-                            },
-                        );
-                        return stopped(diags, d, breaks);
-                    }
-                    let byte = e
-                        .position()
-                        .map_or(0, |p| usize::try_from(p.byte()).unwrap_or(0))
-                        .saturating_add(chunk.start)
-                        .min(len);
-                    let (lines, _) = reader.get_mut().breaks_through(byte);
-                    let d = self.error_at(
-                        byte,
-                        lines + 1,
-                        0,
-                        Problem::CsvSyntax {
-                            message: e.to_string(),
-                        },
-                    );
-                    return stopped(diags, d, breaks);
-                }
-            }
-            let Some(position) = record.position() else {
-                continue;
+        if let Some(d) = stop {
+            return stopped(diags, d);
+        }
+        if let Some(e) = scanned.error {
+            let d = Diagnostic::error(
+                Some(self.file.shown.clone()),
+                Problem::Unreadable {
+                    reason: e.to_string(),
+                },
+            );
+            return stopped(diags, d);
+        }
+        if scanned.lone_cr {
+            return ChunkEnd {
+                redo: true,
+                breaks,
+                ..ChunkEnd::default()
             };
-            let reported = usize::try_from(position.byte())
-                .unwrap_or(len)
-                .saturating_add(chunk.start);
-            // A record after a CRLF is reported at the LF: it starts after.
-            let (breaks, at_break) = reader.get_mut().breaks_through(reported);
-            let byte = if at_break { reported + 1 } else { reported };
-            let line = breaks.saturating_add(1);
-            if chunk.first && line <= self.header_line {
-                continue;
+        }
+        // A quote opened on the last line and never closed does not break
+        // a line: the row above it read as complete.
+        if let Some((line, byte)) = last {
+            if unclosed_from(&self.file, byte, chunk.end) {
+                let d = self.error_at(byte, line, 0, Problem::UnclosedQuote);
+                return stopped(diags, d);
             }
-            if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
-                continue;
-            }
-            last = Some((line, byte));
-            let Ok(cells) = simdutf8::basic::from_utf8(record.as_slice()) else {
-                // Not UTF-8 after all: only the whole file can tell how to
-                // read it.
-                return ChunkEnd {
-                    redo: true,
-                    ..ChunkEnd::default()
-                };
-            };
-            let row = Row {
-                table: self,
-                record: &record,
-                cells,
-                line,
-                byte,
-            };
-            if let Some(d) = row.structure_problem(width) {
-                if matches!(d.problem, Problem::UnclosedQuote) {
-                    let breaks = reader.get_ref().total();
-                    return stopped(diags, d, breaks);
-                }
-                diags.push(d);
-                visit(&row, false);
-                continue;
-            }
-            visit(&row, true);
+        }
+        ChunkEnd {
+            complete: true,
+            breaks,
+            ..ChunkEnd::default()
         }
     }
 
@@ -734,25 +717,27 @@ impl<'c> Table<'c> {
 }
 
 impl Row<'_> {
+    /// The bytes of the cell at `index` of the record (empty past its end).
+    fn cell(&self, index: usize) -> &[u8] {
+        self.spans
+            .get(index)
+            .and_then(|&(a, b)| self.cells.as_bytes().get(a as usize..b as usize))
+            .unwrap_or(&[])
+    }
+
     fn structure_problem(&self, width: usize) -> Option<Diagnostic> {
-        let all = self.record.as_slice();
+        let all = self.cells.as_bytes();
         if memchr::memchr2(b'\n', b'\r', all).is_some() {
             let (_, len) = self.table.file.bounds();
             if unclosed_from(&self.table.file, self.byte, len) {
-                let index = self
-                    .record
-                    .iter()
-                    .position(|f| f.contains(&b'\n') || f.contains(&b'\r'))
+                let index = (0..self.spans.len())
+                    .position(|i| memchr::memchr2(b'\n', b'\r', self.cell(i)).is_some())
                     .unwrap_or(0);
                 return Some(self.error_at(index, Problem::UnclosedQuote));
             }
         }
-        let found = self.record.len();
-        let extra_blank = (width..found).all(|i| {
-            self.record
-                .get(i)
-                .is_some_and(|f| f.iter().all(u8::is_ascii_whitespace))
-        });
+        let found = self.spans.len();
+        let extra_blank = (width..found).all(|i| self.cell(i).iter().all(u8::is_ascii_whitespace));
         if found < width || (found > width && !extra_blank) {
             let at = found.min(width).saturating_sub(1);
             return Some(self.error_at(
@@ -766,9 +751,9 @@ impl Row<'_> {
         if all.len() <= MAX_FIELD_BYTES {
             return None;
         }
-        for (i, f) in self.record.iter().enumerate() {
-            if f.len() > MAX_FIELD_BYTES {
-                let length = f.len();
+        for i in 0..found {
+            let length = self.cell(i).len();
+            if length > MAX_FIELD_BYTES {
                 return Some(self.error_at(
                     i,
                     Problem::FieldTooLong {
@@ -785,10 +770,10 @@ impl Row<'_> {
     /// empty when the column is absent or the cell is empty. Codes and
     /// numbers are matched on this first, which is the common case.
     pub fn raw(&self, column: usize) -> &str {
-        let Some(range) = self.table.map[column].and_then(|i| self.record.range(i)) else {
+        let Some(&(a, b)) = self.table.map[column].and_then(|i| self.spans.get(i)) else {
             return "";
         };
-        trim(self.cells.get(range).unwrap_or(""))
+        trim(self.cells.get(a as usize..b as usize).unwrap_or(""))
     }
 
     /// The trimmed, NFC value of a schema column; empty when the column is

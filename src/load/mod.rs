@@ -17,6 +17,7 @@ pub mod legacy;
 pub mod nominations;
 pub mod people;
 pub mod plan_file;
+pub mod records;
 pub mod registry;
 
 pub use registry::{Lookup, Registry, Resolver};

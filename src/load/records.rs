@@ -1,0 +1,386 @@
+//! The records of a piece of a CSV file, found block by block.
+//!
+//! Most lines of a clerk's file are a record of their own with no quote in
+//! them: such a line is split on the delimiter where it lies in the block
+//! read, and its UTF-8 was checked with the whole block. A line that holds a
+//! quote or a carriage return other than its last byte is handed to
+//! [`csv_core`], the parser of the `csv` crate, which reads that one record
+//! (a quoted cell may run over several lines) before the fast way resumes.
+//! Either way a record is what the `csv` crate would read, with RFC 4180
+//! quoting, and CR, LF and CRLF line ends; empty lines are no records.
+//!
+//! Each record says where it starts: the offset of its first byte and the
+//! line breaks before it. Lone CRs are noticed (the caller reads such a file
+//! again, decoded in memory) but do not stop the scan.
+
+use std::io::{self, Read};
+use std::ops::ControlFlow;
+
+use csv_core::{ReadRecordResult, ReaderBuilder};
+
+/// Bytes read from the source at a time; a record longer than this makes
+/// the buffer grow.
+const BLOCK: usize = 1 << 16;
+
+/// One record, as found.
+pub struct Found<'a> {
+    /// Its cells' bytes: the line itself, or for a record read by the parser,
+    /// the unquoted cells one after the other.
+    pub bytes: &'a [u8],
+    /// The same as text, when the block it lies in was checked as UTF-8.
+    pub text: Option<&'a str>,
+    /// Each cell's start and end in `bytes`.
+    pub cells: &'a [(u32, u32)],
+    /// Offset of its first byte, from the start of the source.
+    pub byte: usize,
+    /// Line breaks (LF) before it, from the start of the source.
+    pub breaks: u32,
+}
+
+/// How a scan ended.
+pub struct Scanned {
+    /// Line breaks (LF) read.
+    pub breaks: u32,
+    /// Whether a CR not followed by LF was read.
+    pub lone_cr: bool,
+    /// Whether `visit` stopped the scan.
+    pub stopped: bool,
+    /// A read that failed, which ended the scan.
+    pub error: Option<io::Error>,
+}
+
+/// Reads the records of `source` (a piece of a file starting at a record),
+/// calling `visit` on each until it breaks.
+pub fn scan(
+    source: impl Read,
+    delimiter: u8,
+    visit: impl FnMut(&Found<'_>) -> ControlFlow<()>,
+) -> Scanned {
+    scan_in_blocks(source, delimiter, BLOCK, visit)
+}
+
+/// [`scan`], reading `block` bytes at a time (tests use tiny blocks to
+/// cut records everywhere).
+fn scan_in_blocks(
+    mut source: impl Read,
+    delimiter: u8,
+    block: usize,
+    mut visit: impl FnMut(&Found<'_>) -> ControlFlow<()>,
+) -> Scanned {
+    let mut core = ReaderBuilder::new().delimiter(delimiter).build();
+    let block = block.max(1);
+    let mut buf: Vec<u8> = vec![0; block];
+    // End of the bytes read, in buf.
+    let mut end = 0usize;
+    // Offset of buf[0] in the source.
+    let mut base = 0usize;
+    // Next byte to look at, in buf: always the start of a line, or the
+    // rest of a line after a record the parser read.
+    let mut pos = 0usize;
+    let mut eof = false;
+    let mut scanned = Scanned {
+        breaks: 0,
+        lone_cr: false,
+        stopped: false,
+        error: None,
+    };
+    // Whether the last byte read so far was a CR.
+    let mut cr_at_end = false;
+    let mut cells: Vec<(u32, u32)> = Vec::with_capacity(16);
+    let mut out: Vec<u8> = vec![0; 1024];
+    let mut ends: Vec<usize> = vec![0; 64];
+    loop {
+        // Keep what is left (a line begun), read more after it.
+        if pos > 0 {
+            buf.copy_within(pos..end, 0);
+            base += pos;
+            end -= pos;
+            pos = 0;
+        }
+        if !eof {
+            if buf.len() - end < (block / 2).max(1) {
+                // A line longer than the buffer: make room.
+                let more = buf.len().max(block);
+                buf.resize(buf.len() + more, 0);
+            }
+            let old = end;
+            while end < buf.len() {
+                match source.read(&mut buf[end..]) {
+                    Ok(0) => {
+                        eof = true;
+                        break;
+                    }
+                    Ok(n) => end += n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => {
+                        scanned.error = Some(e);
+                        return scanned;
+                    }
+                }
+            }
+            let new = &buf[old..end];
+            if cr_at_end && new.first().is_some_and(|b| *b != b'\n') {
+                scanned.lone_cr = true;
+            }
+            if memchr::memchr_iter(b'\r', new).any(|i| new.get(i + 1).is_some_and(|b| *b != b'\n'))
+            {
+                scanned.lone_cr = true;
+            }
+            if let Some(last) = new.last() {
+                cr_at_end = *last == b'\r';
+            }
+        }
+        // The whole lines read (all of it at the end), checked as UTF-8
+        // at once.
+        let whole = if eof {
+            end
+        } else {
+            match memchr::memrchr(b'\n', &buf[..end]) {
+                Some(i) => i + 1,
+                None => continue,
+            }
+        };
+        let lines = &buf[..whole];
+        let checked = simdutf8::basic::from_utf8(lines).ok();
+        let has_cr = memchr::memchr(b'\r', &lines[pos..]).is_some();
+        // Lines are split where the delimiter, a line break or a quote is.
+        'lines: while pos < whole {
+            let mut marks = memchr::memchr3_iter(delimiter, b'\n', b'"', &lines[pos..]);
+            let start = pos;
+            let mut line = pos;
+            let mut cell = pos;
+            cells.clear();
+            loop {
+                let at = match marks.next() {
+                    Some(i) => start + i,
+                    // The last line, without a line break.
+                    None => whole,
+                };
+                if at < whole && lines[at] == delimiter {
+                    cells.push((span(cell - line), span(at - line)));
+                    cell = at + 1;
+                    continue;
+                }
+                if at < whole && lines[at] == b'"' {
+                    break;
+                }
+                // The end of a line with no quote.
+                let body = lines[line..at]
+                    .strip_suffix(b"\r")
+                    .unwrap_or(&lines[line..at]);
+                let plain = !has_cr || memchr::memchr(b'\r', body).is_none();
+                if !plain {
+                    break;
+                }
+                if !body.is_empty() {
+                    let last = (cell - line).min(body.len());
+                    cells.push((span(last), span(body.len())));
+                    let found = Found {
+                        bytes: body,
+                        text: checked.and_then(|t| t.get(line..line + body.len())),
+                        cells: &cells,
+                        byte: base + line,
+                        breaks: scanned.breaks,
+                    };
+                    if visit(&found).is_break() {
+                        scanned.stopped = true;
+                        return scanned;
+                    }
+                }
+                if at == whole {
+                    pos = whole;
+                    continue 'lines;
+                }
+                scanned.breaks += 1;
+                line = at + 1;
+                cell = line;
+                cells.clear();
+            }
+            // A quote or a lone CR on the line from `line`: the parser reads
+            // this record, to its end wherever that is. Line ends it would
+            // skip first are skipped here, so that the record starts at its
+            // first byte.
+            pos = line;
+            let mut next_line = false;
+            while pos < whole && matches!(buf[pos], b'\r' | b'\n') {
+                if buf[pos] == b'\n' {
+                    scanned.breaks += 1;
+                    next_line = true;
+                }
+                pos += 1;
+            }
+            if next_line || pos >= whole {
+                continue 'lines;
+            }
+            core.reset();
+            let input = &buf[pos..end];
+            let (mut nin, mut nout, mut nends) = (0, 0, 0);
+            let read = loop {
+                let (result, i, o, e) =
+                    core.read_record(&input[nin..], &mut out[nout..], &mut ends[nends..]);
+                nin += i;
+                nout += o;
+                nends += e;
+                match result {
+                    ReadRecordResult::InputEmpty if nin < input.len() => {}
+                    ReadRecordResult::InputEmpty if !eof => break false,
+                    ReadRecordResult::InputEmpty => {
+                        // The end: an empty input ends the last record.
+                        let (result, _, o, e) =
+                            core.read_record(&[], &mut out[nout..], &mut ends[nends..]);
+                        nout += o;
+                        nends += e;
+                        match result {
+                            ReadRecordResult::OutputFull => grow(&mut out),
+                            ReadRecordResult::OutputEndsFull => grow(&mut ends),
+                            _ => break true,
+                        }
+                        // Room made: read the record again from its start.
+                        core.reset();
+                        (nin, nout, nends) = (0, 0, 0);
+                    }
+                    ReadRecordResult::OutputFull => grow(&mut out),
+                    ReadRecordResult::OutputEndsFull => grow(&mut ends),
+                    ReadRecordResult::Record | ReadRecordResult::End => break true,
+                }
+            };
+            if !read {
+                // The record goes on past what is read: read more first.
+                break 'lines;
+            }
+            if nends > 0 {
+                cells.clear();
+                let mut from = 0;
+                for &to in &ends[..nends] {
+                    cells.push((span(from), span(to)));
+                    from = to;
+                }
+                let found = Found {
+                    bytes: &out[..nout],
+                    text: None,
+                    cells: &cells,
+                    byte: base + pos,
+                    breaks: scanned.breaks,
+                };
+                if visit(&found).is_break() {
+                    scanned.stopped = true;
+                    return scanned;
+                }
+            }
+            scanned.breaks += count_breaks(&input[..nin]);
+            pos += nin;
+            if pos > whole {
+                // The record ran past the whole lines checked.
+                break 'lines;
+            }
+        }
+        if eof && pos >= end {
+            return scanned;
+        }
+    }
+}
+
+fn span(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
+}
+
+fn count_breaks(bytes: &[u8]) -> u32 {
+    u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
+}
+
+fn grow<T: Default + Clone>(v: &mut Vec<T>) {
+    let len = v.len().max(1);
+    v.resize(len * 2, T::default());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A record as seen from outside: its cells, where it starts (offset of
+    /// its first byte) and the line breaks before it.
+    type Seen = (Vec<Vec<u8>>, usize, u32);
+
+    fn scanned(text: &[u8], delimiter: u8, block: usize) -> (Vec<Seen>, u32, bool) {
+        let mut seen = Vec::new();
+        let end = scan_in_blocks(text, delimiter, block, |found| {
+            let cells = found
+                .cells
+                .iter()
+                .map(|&(a, b)| found.bytes[a as usize..b as usize].to_vec())
+                .collect();
+            if let Some(text) = found.text {
+                assert_eq!(text.as_bytes(), found.bytes);
+            }
+            seen.push((cells, found.byte, found.breaks));
+            ControlFlow::Continue(())
+        });
+        assert!(end.error.is_none() && !end.stopped);
+        (seen, end.breaks, end.lone_cr)
+    }
+
+    /// What the `csv` crate reads, each record placed at its first byte
+    /// (the crate reports where it began looking, before skipped line ends).
+    fn reference(text: &[u8], delimiter: u8) -> (Vec<Seen>, u32, bool) {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text);
+        let mut record = csv::ByteRecord::new();
+        let mut seen = Vec::new();
+        while reader.read_byte_record(&mut record).expect("in memory") {
+            let mut at = record.position().map_or(0, |p| p.byte() as usize);
+            while matches!(text.get(at), Some(b'\r' | b'\n')) {
+                at += 1;
+            }
+            let breaks = text[..at].iter().filter(|b| **b == b'\n').count() as u32;
+            seen.push((record.iter().map(<[u8]>::to_vec).collect(), at, breaks));
+        }
+        let breaks = text.iter().filter(|b| **b == b'\n').count() as u32;
+        let lone_cr = text.windows(2).any(|w| w[0] == b'\r' && w[1] != b'\n');
+        (seen, breaks, lone_cr)
+    }
+
+    #[test]
+    fn plain_quoted_and_odd_lines() {
+        let text = "a,b,c\n\n\nd,\"e,\nf\",g\r\nh,i\rj,k\r\n\r\n\"unclosed,x\ny\n";
+        for block in [1, 2, 3, 7, 64, BLOCK] {
+            assert_eq!(
+                scanned(text.as_bytes(), b',', block),
+                reference(text.as_bytes(), b','),
+                "block {block}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_record_after_blank_lines_starts_at_its_first_byte() {
+        let (seen, breaks, _) = scanned(b"h\n\n\nx,y\n", b',', BLOCK);
+        assert_eq!(seen[1], (vec![b"x".to_vec(), b"y".to_vec()], 4, 3));
+        assert_eq!(breaks, 4);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn the_same_records_as_the_csv_crate(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'a'), Just(b'b'), Just(b','), Just(b';'), Just(b'"'),
+                    Just(b'\r'), Just(b'\n'), Just(b' '), Just(0xC3), Just(0xA9),
+                ],
+                0..120,
+            ),
+            semicolon in any::<bool>(),
+            block in 1usize..40,
+        ) {
+            let delimiter = if semicolon { b';' } else { b',' };
+            prop_assert_eq!(
+                scanned(&text, delimiter, block),
+                reference(&text, delimiter)
+            );
+        }
+    }
+}
