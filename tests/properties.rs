@@ -106,8 +106,8 @@ fn dataset(
             }
             SubjectKind::Person(kind) => {
                 data.people.push(Person {
-                    id: id.clone(),
-                    name: id.clone(),
+                    id: id.as_str().into(),
+                    name: id.as_str().into(),
                     unit: None,
                     position: None,
                     kind,

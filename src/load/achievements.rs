@@ -350,8 +350,8 @@ impl<'p> Achievements<'p> {
             };
             let (review, subject, criterion) = key;
             let id = match subject {
-                Subject::Unit(i) => &units[i as usize].id,
-                Subject::Person(i) => &people[i as usize].id,
+                Subject::Unit(i) => units[i as usize].id.as_str(),
+                Subject::Person(i) => people[i as usize].id.as_str(),
             };
             let code = plan
                 .map(|p| p.criterion(criterion).code.as_str())

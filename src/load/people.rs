@@ -1,5 +1,7 @@
 //! `people.csv`: the individuals.
 
+use compact_str::CompactString;
+
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Row, ShiftLines, Split, read_rows, shift_rows};
@@ -83,12 +85,12 @@ impl ShiftLines for ChunkRows {
 impl ChunkRows {
     fn read(&mut self, row: &Row<'_>, units: &[Unit], registry: &Registry, file_index: u16) {
         let problems = &mut self.problems;
-        let id = row.get(ID).into_owned();
+        let id = CompactString::from(row.get(ID));
         if id.is_empty() {
             problems.push(row.error(ID, Problem::Required { column: "id" }));
             return;
         }
-        let name = row.get(NAME).into_owned();
+        let name = CompactString::from(row.get(NAME));
         if name.is_empty() {
             problems.push(row.error(NAME, Problem::Required { column: "name" }));
         }
@@ -156,7 +158,7 @@ impl ChunkRows {
             }
             g
         };
-        let position = Some(row.get(POSITION).into_owned()).filter(|p| !p.is_empty());
+        let position = Some(CompactString::from(row.get(POSITION))).filter(|p| !p.is_empty());
         self.rows.push(PersonRow {
             valid: kind.is_some(),
             person: Person {
@@ -225,7 +227,7 @@ pub fn parse_people(
                     line,
                     ID,
                     Problem::DuplicateId {
-                        id: person.id,
+                        id: person.id.into_string(),
                         first,
                     },
                 ));

@@ -1,5 +1,7 @@
 //! An individual (people.csv).
 
+use compact_str::CompactString;
+
 use crate::model::Source;
 use crate::plan::PersonKind;
 use crate::text::fold;
@@ -37,17 +39,19 @@ impl Gender {
     }
 }
 
-/// One row of people.csv.
+/// One row of people.csv. Texts up to 24 bytes (most ids, names and
+/// positions) are kept inline: a hundred thousand people cost no allocation
+/// each.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Person {
     /// Id, unique across units and people.
-    pub id: String,
+    pub id: CompactString,
     /// Full name (họ và tên).
-    pub name: String,
+    pub name: CompactString,
     /// Index of the person's unit; outside people may have none.
     pub unit: Option<u32>,
     /// Position (chức vụ), if given.
-    pub position: Option<String>,
+    pub position: Option<CompactString>,
     /// Staff or related individual.
     pub kind: PersonKind,
     /// Gender, if given.

@@ -108,7 +108,7 @@ pub fn text(
         let unit = data
             .home_unit(subject)
             .map(|u| format!("{} ({})", u.name, u.id));
-        let position = [p.position.clone(), unit]
+        let position = [p.position.as_ref().map(|p| p.to_string()), unit]
             .into_iter()
             .flatten()
             .collect::<Vec<_>>()

@@ -87,7 +87,10 @@ pub fn rows(data: &Dataset, report: &ReviewReport, sort: SortOrder, lang: Lang) 
             for (i, r) in group.into_iter().enumerate() {
                 let (position, unit) = match r.subject {
                     Subject::Person(p) => (
-                        data.people[p as usize].position.clone().unwrap_or_default(),
+                        data.people[p as usize]
+                            .position
+                            .as_ref()
+                            .map_or_else(String::new, |p| p.to_string()),
                         data.home_unit(r.subject)
                             .map(|u| u.name.clone())
                             .unwrap_or_default(),
