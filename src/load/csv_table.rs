@@ -61,6 +61,8 @@ pub struct Row<'r> {
     cells: &'r str,
     /// Where each cell starts and ends in `cells`.
     spans: &'r [(u32, u32)],
+    /// Whether no cell can hold a line break (the record is a plain line).
+    plain: bool,
     /// Line of the row's start, from 1.
     pub line: u32,
     /// Byte offset of the row's start in the file.
@@ -625,6 +627,7 @@ impl<'c> Table<'c> {
                 table: self,
                 cells,
                 spans: found.cells,
+                plain: found.plain,
                 line,
                 byte,
             };
@@ -727,7 +730,7 @@ impl Row<'_> {
 
     fn structure_problem(&self, width: usize) -> Option<Diagnostic> {
         let all = self.cells.as_bytes();
-        if memchr::memchr2(b'\n', b'\r', all).is_some() {
+        if !self.plain && memchr::memchr2(b'\n', b'\r', all).is_some() {
             let (_, len) = self.table.file.bounds();
             if unclosed_from(&self.table.file, self.byte, len) {
                 let index = (0..self.spans.len())

@@ -31,6 +31,9 @@ pub struct Found<'a> {
     pub text: Option<&'a str>,
     /// Each cell's start and end in `bytes`.
     pub cells: &'a [(u32, u32)],
+    /// Whether it is a line with no quote and no CR: no cell of it holds a
+    /// line break.
+    pub plain: bool,
     /// Offset of its first byte, from the start of the source.
     pub byte: usize,
     /// Line breaks (LF) before it, from the start of the source.
@@ -179,6 +182,7 @@ fn scan_in_blocks(
                         bytes: body,
                         text: checked.and_then(|t| t.get(line..line + body.len())),
                         cells: &cells,
+                        plain: true,
                         byte: base + line,
                         breaks: scanned.breaks,
                     };
@@ -259,6 +263,7 @@ fn scan_in_blocks(
                     bytes: &out[..nout],
                     text: None,
                     cells: &cells,
+                    plain: false,
                     byte: base + pos,
                     breaks: scanned.breaks,
                 };
