@@ -266,8 +266,15 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                 eligible.push((standing, i));
             }
         }
-        // Ids are unique: no two keys are equal, so an unstable sort is exact.
-        eligible.sort_unstable_by(|a, b| ranking::compare(&a.0, &b.0));
+        // Ids are unique: no two candidates are level on all, so the order
+        // is exact.
+        let eligible: Vec<(Standing<'_>, usize)> = {
+            let standings: Vec<Standing<'_>> = eligible.iter().map(|(s, _)| *s).collect();
+            ranking::order(&standings)
+                .into_iter()
+                .map(|k| eligible[k])
+                .collect()
+        };
         ineligible.sort_unstable_by(|&a, &b| {
             data.id(results[a].subject).cmp(data.id(results[b].subject))
         });
@@ -316,9 +323,13 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             placed += 1;
         }
     }
-    // Results are in the order of `subjects`: a subject's slot is its index.
-    results.sort_by_cached_key(|r| position(r.subject).map(|i| place[i]));
-    let ordered = results;
+    // Results are in the order of `subjects`; each moves to its place.
+    let mut at_place: Vec<usize> = vec![0; results.len()];
+    for (i, &p) in place.iter().enumerate() {
+        at_place[p as usize] = i;
+    }
+    let mut slots: Vec<Option<CandidateResult>> = results.into_iter().map(Some).collect();
+    let ordered: Vec<CandidateResult> = at_place.iter().filter_map(|&i| slots[i].take()).collect();
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);

@@ -7,6 +7,8 @@
 
 use std::cmp::Ordering;
 
+use rustc_hash::FxHashMap;
+
 use crate::model::Score;
 use crate::rules::votes::Share;
 
@@ -27,6 +29,50 @@ pub fn compare(a: &Standing<'_>, b: &Standing<'_>) -> Ordering {
         .cmp(&a.share)
         .then_with(|| b.score.cmp(&a.score))
         .then_with(|| a.id.cmp(b.id))
+}
+
+/// The order of `standings` by [`compare`], best first, as indexes.
+///
+/// The same order as sorting by [`compare`], found faster for many
+/// candidates: a council gives few distinct vote shares, so each is ranked
+/// once, and a candidate's share and score become one integer; ids are
+/// compared only between candidates level on both.
+pub fn order(standings: &[Standing<'_>]) -> Vec<usize> {
+    let mut distinct: Vec<Share> = Vec::new();
+    let mut seen: FxHashMap<(u64, u64), u64> = FxHashMap::default();
+    for share in standings.iter().filter_map(|s| s.share) {
+        seen.entry((share.in_favour, share.of)).or_insert_with(|| {
+            distinct.push(share);
+            0
+        });
+    }
+    distinct.sort_unstable();
+    // Equal fractions (6/8, 9/12) share a rank; no vote ranks below any
+    // vote (rank 0).
+    let mut rank = 0u64;
+    for (i, share) in distinct.iter().enumerate() {
+        if i == 0 || distinct[i - 1] != *share {
+            rank += 1;
+        }
+        seen.insert((share.in_favour, share.of), rank);
+    }
+    let key = |s: &Standing<'_>| -> u64 {
+        let share = s
+            .share
+            .and_then(|x| seen.get(&(x.in_favour, x.of)).copied())
+            .unwrap_or(0);
+        (share << 32) | u64::from(s.score.0)
+    };
+    let mut keyed: Vec<(u64, usize)> = standings
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (key(s), i))
+        .collect();
+    keyed.sort_unstable_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| standings[a.1].id.cmp(standings[b.1].id))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// Whether two candidates are level on everything but their id: a tie the
@@ -62,6 +108,30 @@ mod tests {
     fn iv_1_no_vote_ranks_below_any_vote() {
         let v = vec![s(None, 100, "A"), s(Some((0, 9)), 0, "B")];
         assert_eq!(order(v), ["B", "A"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn order_is_sorting_by_compare(
+            cands in proptest::collection::vec(
+                (proptest::option::of((0u64..13, 1u64..13)), 0u32..6),
+                0..60,
+            ),
+        ) {
+            let ids: Vec<String> = (0..cands.len()).map(|i| format!("S{:02}", (i * 7) % 60)).collect();
+            let standings: Vec<Standing<'_>> = cands
+                .iter()
+                .zip(&ids)
+                .map(|(&(votes, score), id)| Standing {
+                    share: votes.map(|(in_favour, of)| Share { in_favour: in_favour.min(of), of }),
+                    score: Score(score * 500),
+                    id,
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..standings.len()).collect();
+            expected.sort_by(|&a, &b| compare(&standings[a], &standings[b]));
+            proptest::prop_assert_eq!(super::order(&standings), expected);
+        }
     }
 
     #[test]
