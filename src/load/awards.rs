@@ -4,7 +4,7 @@
 //! history too); whether an award counts is the rule of
 //! [`crate::rules::history`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
@@ -67,6 +67,9 @@ pub const COLUMNS: [Column; 6] = [
 struct Rows {
     rows: Vec<GrantedAward>,
     problems: Vec<Diagnostic>,
+    /// The last field cell and its folded form: rows of one field usually
+    /// follow each other, and folding Vietnamese text is not free.
+    last_field: (String, String),
 }
 
 impl ShiftLines for Rows {
@@ -95,7 +98,11 @@ impl Rows {
                 },
             ));
         }
-        let field = fold(&row.get(FIELD));
+        let raw_field = row.raw(FIELD);
+        if raw_field != self.last_field.0 {
+            self.last_field = (raw_field.to_string(), fold(&row.get(FIELD)));
+        }
+        let field = self.last_field.1.clone();
         if field.is_empty() {
             problems.push(row.error(FIELD, Problem::Required { column: "field" }));
         }
@@ -152,10 +159,11 @@ pub fn parse_awards(
         return false;
     };
     let mut problems = Vec::new();
-    let mut seen: HashMap<(Review, Subject, AwardKind, String), u32> = HashMap::new();
+    let mut seen: FxHashMap<(Review, Subject, AwardKind, String), u32> = FxHashMap::default();
     for Rows {
         rows,
         problems: found,
+        ..
     } in states
     {
         problems.extend(found);
