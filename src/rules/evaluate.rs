@@ -1,6 +1,7 @@
 //! One review, start to finish: candidates, eligibility, ranking,
 //! allocation and warnings, as one value the renderers show.
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -188,18 +189,16 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
     }
 
     // The criteria of each kind, worked out once: a plan has a handful of kinds.
-    let mut required_of: Vec<(SubjectKind, Arc<[CriterionId]>)> = Vec::new();
-    let mut results: Vec<CandidateResult> = Vec::with_capacity(subjects.len());
-    for (i, &subject) in subjects.iter().enumerate() {
+    let required_of: Vec<(SubjectKind, Arc<[CriterionId]>)> = SubjectKind::all()
+        .map(|kind| (kind, applicable(plan, kind, review_type).into()))
+        .collect();
+    let result_of = |i: usize| -> CandidateResult {
+        let subject = subjects[i];
         let kind = data.kind(subject);
-        let required = match required_of.iter().find(|(k, _)| *k == kind) {
-            Some((_, required)) => Arc::clone(required),
-            None => {
-                let required: Arc<[CriterionId]> = applicable(plan, kind, review_type).into();
-                required_of.push((kind, Arc::clone(&required)));
-                required
-            }
-        };
+        let required = required_of.iter().find(|(k, _)| *k == kind).map_or_else(
+            || applicable(plan, kind, review_type).into(),
+            |(_, required)| Arc::clone(required),
+        );
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
@@ -221,7 +220,7 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             reach,
         };
         let missing = eligibility::missing(plan, &facts);
-        results.push(CandidateResult {
+        CandidateResult {
             subject,
             kind,
             rank: None,
@@ -239,8 +238,10 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             score: tallies[i].score,
             history,
             nomination: nominations[i],
-        });
-    }
+        }
+    };
+    let mut results: Vec<CandidateResult> =
+        in_pieces(subjects.len(), |range| range.map(result_of).collect());
 
     // Each category is ranked by index: the small keys are sorted, then the
     // results are put in their places in one permutation.
@@ -333,16 +334,20 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
-    for r in &ordered {
-        if let Some(n) = r.nomination {
-            let details =
-                dossier_warnings(&data.nominations[n], unit_deadline, today, plan.warn_days);
-            warnings.extend(details.into_iter().map(|detail| Warning {
-                subject: Some(r.subject),
-                detail,
-            }));
+    warnings.extend(in_pieces(ordered.len(), |range| {
+        let mut found = Vec::new();
+        for r in &ordered[range] {
+            if let Some(n) = r.nomination {
+                let details =
+                    dossier_warnings(&data.nominations[n], unit_deadline, today, plan.warn_days);
+                found.extend(details.into_iter().map(|detail| Warning {
+                    subject: Some(r.subject),
+                    detail,
+                }));
+            }
         }
-    }
+        found
+    }));
     warnings.extend(ties);
 
     ReviewReport {
@@ -353,6 +358,46 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         quotas,
         warnings,
     }
+}
+
+/// Below this many candidates, a review is worked out on one thread.
+const PIECE: usize = 20_000;
+
+/// `work` on consecutive ranges of `0..n` that together cover it, their
+/// results joined in order: on several threads when `n` is large. The
+/// result is the same whatever the number of pieces.
+fn in_pieces<T: Send>(n: usize, work: impl Fn(Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    split_work(n, (n / PIECE).clamp(1, threads.min(8)), work)
+}
+
+/// [`in_pieces`] with the number of pieces given.
+fn split_work<T: Send>(
+    n: usize,
+    pieces: usize,
+    work: impl Fn(Range<usize>) -> Vec<T> + Sync,
+) -> Vec<T> {
+    if pieces <= 1 {
+        return work(0..n);
+    }
+    let size = n.div_ceil(pieces);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..pieces)
+            .map(|k| {
+                let work = &work;
+                scope.spawn(move || work((k * size).min(n)..((k + 1) * size).min(n)))
+            })
+            .collect();
+        let mut all = Vec::new();
+        for handle in handles {
+            all.extend(
+                handle
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+        }
+        all
+    })
 }
 
 /// The review's own warnings: the Department's submission deadline is near
@@ -404,4 +449,20 @@ fn review_warnings(
 /// A vote share as a candidate's ranking sees it.
 pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
     votes::share(votes, data.plan.votes.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn work_in_pieces_is_joined_in_order() {
+        for n in [0, 1, 7, 100, 101] {
+            let whole: Vec<usize> = (0..n).collect();
+            for pieces in 1..6 {
+                let joined = split_work(n, pieces, |range| range.collect::<Vec<_>>());
+                assert_eq!(joined, whole, "{n} in {pieces} pieces");
+            }
+        }
+    }
 }
