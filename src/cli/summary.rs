@@ -7,7 +7,7 @@ use thiduakt::Review;
 use thiduakt::model::Dataset;
 use thiduakt::render::Format;
 use thiduakt::render::summary::{self, SummaryRow};
-use thiduakt::rules::evaluate;
+use thiduakt::rules::evaluate::evaluate_on;
 
 use crate::cli::Context;
 
@@ -50,7 +50,8 @@ fn count_reviews(
             let Some(&review) = reviews.get(i) else {
                 return done;
             };
-            let report = evaluate(data, review, today);
+            // Reviews are side by side already: each on one thread.
+            let report = evaluate_on(data, review, today, 1);
             done.push((
                 i,
                 summary::rows(data, std::slice::from_ref(&report), by_unit),

@@ -141,6 +141,20 @@ impl Tally {
 /// Evaluates a review of the dataset's plan on `today`. The review must be
 /// one of the plan's ([`crate::plan::Plan::review`]).
 pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewReport {
+    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
+    evaluate_on(data, review, today, threads)
+}
+
+/// [`evaluate`] on at most `threads` threads (a large review's candidates
+/// are worked out in pieces; the result never depends on how many). One
+/// thread suits a caller that evaluates several reviews side by side.
+pub fn evaluate_on(
+    data: &Dataset,
+    review: Review,
+    today: NaiveDate,
+    threads: usize,
+) -> ReviewReport {
+    let pieces = |n: usize| (n / PIECE).clamp(1, threads.clamp(1, 8));
     let plan = &data.plan;
     let review_type = review.review_type();
     let (subjects, source) = candidates(data, review);
@@ -241,7 +255,9 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         }
     };
     let mut results: Vec<CandidateResult> =
-        in_pieces(subjects.len(), |range| range.map(result_of).collect());
+        split_work(subjects.len(), pieces(subjects.len()), |range| {
+            range.map(result_of).collect()
+        });
 
     // Each category is ranked by index: the small keys are sorted, then the
     // results are put in their places in one permutation.
@@ -269,13 +285,14 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         }
         // Ids are unique: no two candidates are level on all, so the order
         // is exact.
-        let eligible: Vec<(Standing<'_>, usize)> = {
-            let standings: Vec<Standing<'_>> = eligible.iter().map(|(s, _)| *s).collect();
-            ranking::order(&standings)
-                .into_iter()
-                .map(|k| eligible[k])
-                .collect()
-        };
+        let mut to: Vec<usize> = vec![0; eligible.len()];
+        for (k, from) in ranking::order(&eligible, |(s, _)| s)
+            .into_iter()
+            .enumerate()
+        {
+            to[from] = k;
+        }
+        permute(&mut eligible, &mut to);
         ineligible.sort_unstable_by(|&a, &b| {
             data.id(results[a].subject).cmp(data.id(results[b].subject))
         });
@@ -325,16 +342,13 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         }
     }
     // Results are in the order of `subjects`; each moves to its place.
-    let mut at_place: Vec<usize> = vec![0; results.len()];
-    for (i, &p) in place.iter().enumerate() {
-        at_place[p as usize] = i;
-    }
-    let mut slots: Vec<Option<CandidateResult>> = results.into_iter().map(Some).collect();
-    let ordered: Vec<CandidateResult> = at_place.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut to: Vec<usize> = place.iter().map(|&p| p as usize).collect();
+    let mut ordered = results;
+    permute(&mut ordered, &mut to);
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
-    warnings.extend(in_pieces(ordered.len(), |range| {
+    warnings.extend(split_work(ordered.len(), pieces(ordered.len()), |range| {
         let mut found = Vec::new();
         for r in &ordered[range] {
             if let Some(n) = r.nomination {
@@ -360,18 +374,29 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
     }
 }
 
+/// Moves each item `i` to position `to[i]` (a permutation), in place:
+/// cycle by cycle, every swap settles one item.
+fn permute<T>(items: &mut [T], to: &mut [usize]) {
+    let n = items.len().min(to.len());
+    // A permutation needs fewer than n swaps: the bound only guards
+    // against a `to` that is not one.
+    let mut swaps = 0;
+    for i in 0..n {
+        while to[i] != i && to[i] < n && swaps < n {
+            let j = to[i];
+            items.swap(i, j);
+            to.swap(i, j);
+            swaps += 1;
+        }
+    }
+}
+
 /// Below this many candidates, a review is worked out on one thread.
 const PIECE: usize = 20_000;
 
-/// `work` on consecutive ranges of `0..n` that together cover it, their
-/// results joined in order: on several threads when `n` is large. The
-/// result is the same whatever the number of pieces.
-fn in_pieces<T: Send>(n: usize, work: impl Fn(Range<usize>) -> Vec<T> + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    split_work(n, (n / PIECE).clamp(1, threads.min(8)), work)
-}
-
-/// [`in_pieces`] with the number of pieces given.
+/// `work` on `pieces` consecutive ranges of `0..n` that together cover it,
+/// one thread each, their results joined in order: the result is the same
+/// whatever the number of pieces.
 fn split_work<T: Send>(
     n: usize,
     pieces: usize,
@@ -454,6 +479,14 @@ pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn permute_moves_each_item_to_its_place() {
+        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
+        let mut to = vec![2, 0, 1, 4, 3];
+        permute(&mut items, &mut to);
+        assert_eq!(items, ['b', 'c', 'a', 'e', 'd']);
+    }
 
     #[test]
     fn work_in_pieces_is_joined_in_order() {
