@@ -316,8 +316,9 @@ impl<'p> Achievements<'p> {
             &COLUMNS,
             split,
             diags,
-            || ChunkRows {
+            |rows| ChunkRows {
                 codes: Codes::new(plan),
+                rows: Vec::with_capacity(rows),
                 ..ChunkRows::default()
             },
             |chunk, row| chunk.read(row, known, file_index),

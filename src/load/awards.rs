@@ -151,7 +151,10 @@ pub fn parse_awards(
         &COLUMNS,
         known.split,
         diags,
-        Rows::default,
+        |rows| Rows {
+            rows: Vec::with_capacity(rows),
+            ..Rows::default()
+        },
         |rows, row| rows.read(row, known.registry, file_index),
         |_, _| {},
     )

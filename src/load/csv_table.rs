@@ -204,7 +204,7 @@ pub fn read_rows<'c, S: Send + ShiftLines>(
     columns: &'c [Column],
     split: Split,
     diags: &mut Vec<Diagnostic>,
-    make: impl Fn() -> S + Sync,
+    make: impl Fn(usize) -> S + Sync,
     each: impl Fn(&mut S, &Row<'_>) + Sync,
     skipped: impl Fn(&mut S, &Row<'_>) + Sync,
 ) -> Option<Parsed<'c, S>> {
@@ -459,6 +459,18 @@ impl<'c> Table<'c> {
             .collect()
     }
 
+    /// About how many rows `bytes` of the file hold, judging by the lines
+    /// after the header (a little more, rather than less): what a reader
+    /// reserves room for, so that its rows are not moved as they grow.
+    fn estimate_rows(&self, bytes: usize) -> usize {
+        const SAMPLE: usize = 1 << 16;
+        let (_, len) = self.file.bounds();
+        let sample = self.file.window(self.header_offset, len, SAMPLE);
+        let lines = memchr::memchr_iter(b'\n', sample.as_bytes()).count();
+        let per_line = (sample.len() / lines.max(1)).max(8);
+        (bytes / per_line).saturating_mul(9) / 8 + 16
+    }
+
     /// Whether the header has a column of the schema.
     pub fn has(&self, column: usize) -> bool {
         self.map[column].is_some()
@@ -516,12 +528,21 @@ impl<'c> Table<'c> {
     fn par_rows<S: Send + ShiftLines>(
         &self,
         split: Split,
-        make: &(impl Fn() -> S + Sync),
+        make: &(impl Fn(usize) -> S + Sync),
         each: &(impl Fn(&mut S, &Row<'_>) + Sync),
         skipped: &(impl Fn(&mut S, &Row<'_>) + Sync),
     ) -> Option<(Vec<S>, Vec<Diagnostic>, bool)> {
+        // The first piece's state expects the rows of the whole file: the
+        // others' join it where it lies, without moving it.
+        let (_, len) = self.file.bounds();
+        let whole = self.estimate_rows(len);
         let read = |chunk: Chunk| {
-            let mut state = make();
+            let expected = if chunk.first {
+                whole
+            } else {
+                self.estimate_rows(chunk.end - chunk.start)
+            };
+            let mut state = make(expected);
             let mut diags = Vec::new();
             let end = self.read_chunk(chunk, &mut diags, |row, ok| {
                 if ok {

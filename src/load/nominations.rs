@@ -230,7 +230,10 @@ pub fn parse_nominations(
         &COLUMNS,
         split,
         diags,
-        ChunkRows::default,
+        |rows| ChunkRows {
+            rows: Vec::with_capacity(rows),
+            ..ChunkRows::default()
+        },
         |chunk, row| chunk.read(row, known, file_index),
         |_, _| {},
     )

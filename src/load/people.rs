@@ -193,7 +193,10 @@ pub fn parse_people(
         &COLUMNS,
         split,
         diags,
-        ChunkRows::default,
+        |rows| ChunkRows {
+            rows: Vec::with_capacity(rows),
+            ..ChunkRows::default()
+        },
         |chunk, row| chunk.read(row, units, shared, file_index),
         // A row skipped for its structure still names its id: references
         // to it are not reported as unknown.

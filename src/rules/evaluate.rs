@@ -256,7 +256,15 @@ pub fn evaluate_on(
     };
     let mut results: Vec<CandidateResult> =
         split_work(subjects.len(), pieces(subjects.len()), |range| {
-            range.map(result_of).collect()
+            // The first piece makes room for all (see `split_work`).
+            let room = if range.start == 0 {
+                subjects.len()
+            } else {
+                range.len()
+            };
+            let mut piece = Vec::with_capacity(room);
+            piece.extend(range.map(result_of));
+            piece
         });
 
     // Each category is ranked by index: the small keys are sorted, then the
@@ -413,13 +421,18 @@ fn split_work<T: Send>(
                 scope.spawn(move || work((k * size).min(n)..((k + 1) * size).min(n)))
             })
             .collect();
-        let mut all = Vec::new();
+        // The first piece's vector takes the others: when it has room for
+        // them (see `evaluate_on`), nothing is moved twice.
+        let mut all: Vec<T> = Vec::new();
         for handle in handles {
-            all.extend(
-                handle
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-            );
+            let piece = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            if all.is_empty() {
+                all = piece;
+            } else {
+                all.extend(piece);
+            }
         }
         all
     })
