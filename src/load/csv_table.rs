@@ -888,11 +888,44 @@ fn unclosed_from(file: &CsvFile, from: usize, to: usize) -> bool {
 
 /// Trims white space, ASCII first: only a cell that then starts or ends with
 /// a non-ASCII character is trimmed again of Unicode white space (NBSP).
+/// Most cells have none: their end bytes say so at once.
 fn trim(cell: &str) -> &str {
+    let bytes = cell.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return cell;
+    };
+    // Lead bytes of the Unicode white space characters (U+0085, U+00A0,
+    // U+1680, U+2000 to U+205F, U+3000).
+    let may_start_space = |b: u8| b.is_ascii_whitespace() || matches!(b, 0xC2 | 0xE1..=0xE3);
+    if !may_start_space(first) && last < 0x80 && !last.is_ascii_whitespace() {
+        return cell;
+    }
     let t = cell.trim_ascii();
     match (t.as_bytes().first(), t.as_bytes().last()) {
         (Some(a), Some(b)) if *a >= 0x80 || *b >= 0x80 => t.trim(),
         _ => t,
+    }
+}
+
+#[cfg(test)]
+mod trim_tests {
+    use super::trim;
+
+    #[test]
+    fn cells_are_trimmed_of_ascii_and_unicode_white_space() {
+        for (cell, trimmed) in [
+            ("", ""),
+            ("đạt", "đạt"),
+            ("  đạt\t", "đạt"),
+            ("\u{a0}NV01\u{a0}", "NV01"),
+            ("nữ", "nữ"),
+            ("nữ\u{3000}", "nữ"),
+            ("\u{2003}x", "x"),
+            (" \r\n", ""),
+            ("a b", "a b"),
+        ] {
+            assert_eq!(trim(cell), trimmed, "{cell:?}");
+        }
     }
 }
 
