@@ -258,29 +258,25 @@ impl<'p> Achievements<'p> {
         }
     }
 
-    /// Marks a key seen; `false` if it already was.
+    /// Marks a key seen; `false` if it already was. `review` is the
+    /// review's index in the plan's, if it is one of them.
     fn first_time(
         &mut self,
         key: (Review, Subject, CriterionId),
+        review: Option<usize>,
         units: usize,
-        people: usize,
     ) -> bool {
-        let (review, subject, criterion) = key;
-        let Some(r) = self.reviews.iter().position(|x| *x == review) else {
+        let (_, subject, criterion) = key;
+        let Some(r) = review.filter(|_| criterion.0 < 64) else {
             return self.seen_wide.insert(key);
         };
-        if criterion.0 >= 64 {
-            return self.seen_wide.insert(key);
-        }
         let dense = match subject {
             Subject::Unit(i) => i as usize,
             Subject::Person(i) => units + i as usize,
         };
-        let slots = (units + people) * self.reviews.len();
-        if self.seen.len() < slots {
-            self.seen.resize(slots, 0);
-        }
-        let slot = &mut self.seen[dense * self.reviews.len() + r];
+        let Some(slot) = self.seen.get_mut(dense * self.reviews.len() + r) else {
+            return self.seen_wide.insert(key);
+        };
         let bit = 1u64 << criterion.0;
         let first = *slot & bit == 0;
         *slot |= bit;
@@ -331,13 +327,29 @@ impl<'p> Achievements<'p> {
         let pieces = chunks.into_iter().map(|c| (c.rows, c.problems));
         let mut problems = concat(&mut self.rows, pieces);
         // Duplicates, in file order: the first row of a key stays.
+        let slots = (units.len() + people.len()) * self.reviews.len();
+        if self.seen.len() < slots {
+            self.seen.resize(slots, 0);
+        }
+        // Rows of a review follow each other: its index is looked up once.
+        let mut last: Option<(Review, Option<usize>)> = None;
         let mut kept = first_new;
         for read in first_new..self.rows.len() {
             let a = &self.rows[read];
             let key = (a.review, a.subject, a.criterion);
             let line = a.source.line;
-            if self.first_time(key, units.len(), people.len()) {
-                self.rows.swap(kept, read);
+            let review = match last {
+                Some((r, index)) if r == a.review => index,
+                _ => {
+                    let index = self.reviews.iter().position(|r| *r == a.review);
+                    last = Some((a.review, index));
+                    index
+                }
+            };
+            if self.first_time(key, review, units.len()) {
+                if kept != read {
+                    self.rows.swap(kept, read);
+                }
                 kept += 1;
                 continue;
             }

@@ -249,11 +249,19 @@ pub fn parse_nominations(
     let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
     let mut searches_left = 1000usize;
     let mut kept = first_new;
+    // Rows of a review follow each other: its index is looked up once.
+    let mut last: Option<(Review, Option<usize>)> = None;
     for read in first_new..out.len() {
         let (review, subject, line) = (out[read].review, out[read].subject, out[read].source.line);
-        let slot = reviews
-            .iter()
-            .position(|r| *r == review)
+        let index = match last {
+            Some((r, index)) if r == review => index,
+            _ => {
+                let index = reviews.iter().position(|r| *r == review);
+                last = Some((review, index));
+                index
+            }
+        };
+        let slot = index
             .map(|r| registry.dense(subject) * reviews.len() + r)
             .filter(|slot| *slot < seen.len());
         let first_time = match slot {
@@ -261,7 +269,9 @@ pub fn parse_nominations(
             None => seen_other.insert((review, subject)),
         };
         if first_time {
-            out.swap(kept, read);
+            if kept != read {
+                out.swap(kept, read);
+            }
             kept += 1;
             continue;
         }
