@@ -36,8 +36,8 @@ pub fn compare(a: &Standing<'_>, b: &Standing<'_>) -> Ordering {
 ///
 /// The same order as sorting by [`compare`], found faster for many
 /// candidates: a council gives few distinct vote shares, so each is ranked
-/// once, and a candidate's share and score become one integer; ids are
-/// compared only between candidates level on both.
+/// once, and a candidate's share and score become one integer, its id a
+/// rank.
 pub fn order<'a, T>(items: &[T], standing: impl Fn(&T) -> &Standing<'a>) -> Vec<usize> {
     let mut distinct: Vec<Share> = Vec::new();
     let mut seen: FxHashMap<(u64, u64), u64> = FxHashMap::default();
@@ -64,16 +64,25 @@ pub fn order<'a, T>(items: &[T], standing: impl Fn(&T) -> &Standing<'a>) -> Vec<
             .unwrap_or(0);
         (share << 32) | u64::from(s.score.0)
     };
-    let mut keyed: Vec<(u64, usize)> = items
+    // Ids as ranks: candidates usually come in id order already (one
+    // pass tells); otherwise their ids are sorted once.
+    let id = |i: usize| standing(&items[i]).id;
+    let mut id_rank: Vec<u32> = (0..items.len()).map(|i| i as u32).collect();
+    if (1..items.len()).any(|i| id(i - 1) >= id(i)) {
+        let mut by_id: Vec<usize> = (0..items.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| id(a).cmp(id(b)));
+        for (rank, i) in by_id.into_iter().enumerate() {
+            id_rank[i] = rank as u32;
+        }
+    }
+    let mut keyed: Vec<(u64, u32, u32)> = items
         .iter()
         .enumerate()
-        .map(|(i, s)| (key(standing(s)), i))
+        .map(|(i, s)| (key(standing(s)), id_rank[i], i as u32))
         .collect();
-    keyed.sort_unstable_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| standing(&items[a.1]).id.cmp(standing(&items[b.1]).id))
-    });
-    keyed.into_iter().map(|(_, i)| i).collect()
+    // Better share and score first, then the smaller id.
+    keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, _, i)| i as usize).collect()
 }
 
 /// Whether two candidates are level on everything but their id: a tie the
