@@ -1,6 +1,8 @@
 //! `achievements.csv` and `achievements/*.csv`: each subject's result on each
 //! criterion in each review.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
@@ -63,12 +65,16 @@ pub const COLUMNS: [Column; 6] = [
 
 /// Achievements read so far, across files, with what is needed to find
 /// duplicates cheaply: for each subject and review of the plan, the set of
-/// criteria seen, as bits (a plan has few criteria).
+/// criteria seen, as bits (a plan has few criteria). The threads that read
+/// a file set the bits as they go: when none finds a bit already set, the
+/// file has no duplicate and its rows are kept as they are; otherwise the
+/// bits are worked out again in file order, so that the first row of a key
+/// is the one kept.
 pub struct Achievements<'p> {
     plan: Option<&'p Plan>,
     rows: Vec<Achievement>,
     reviews: Vec<Review>,
-    seen: Vec<u64>,
+    seen: Vec<AtomicU64>,
     seen_wide: FxHashSet<(Review, Subject, CriterionId)>,
     files: Vec<String>,
     searches_left: usize,
@@ -121,10 +127,15 @@ struct ChunkRows {
     applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
     subjects: Resolver,
     reviews: Reviews,
+    /// The last review met and its index among the plan's.
+    review_index: Option<(Review, Option<usize>)>,
+    /// Whether a row's key was seen before, or could not be marked: the
+    /// file needs the pass in file order.
+    clash: bool,
 }
 
 impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16) {
+    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16, seen: &Seen<'_>) {
         let Known {
             plan,
             units,
@@ -227,7 +238,53 @@ impl ChunkRows {
             score,
             source: row.source(file_index),
         });
+        let index = match self.review_index {
+            Some((r, index)) if r == review => index,
+            _ => {
+                let index = seen.reviews.iter().position(|r| *r == review);
+                self.review_index = Some((review, index));
+                index
+            }
+        };
+        if !seen.mark(
+            review_slot(index, subject, units.len(), seen.reviews.len()),
+            criterion,
+        ) {
+            self.clash = true;
+        }
     }
+}
+
+/// The bits of keys seen, shared by the threads reading a file.
+struct Seen<'a> {
+    bits: &'a [AtomicU64],
+    reviews: &'a [Review],
+}
+
+impl Seen<'_> {
+    /// Sets a key's bit; `false` when it was set already, or the key has no
+    /// bit (a criterion past the 64th).
+    fn mark(&self, slot: Option<usize>, criterion: CriterionId) -> bool {
+        let (Some(word), true) = (slot.and_then(|s| self.bits.get(s)), criterion.0 < 64) else {
+            return false;
+        };
+        let bit = 1u64 << criterion.0;
+        word.fetch_or(bit, Ordering::Relaxed) & bit == 0
+    }
+}
+
+/// The word of a subject in a review (by its index among the plan's).
+fn review_slot(
+    review: Option<usize>,
+    subject: Subject,
+    units: usize,
+    reviews: usize,
+) -> Option<usize> {
+    let dense = match subject {
+        Subject::Unit(i) => i as usize,
+        Subject::Person(i) => units + i as usize,
+    };
+    review.map(|r| dense * reviews + r)
 }
 
 impl ShiftLines for ChunkRows {
@@ -267,20 +324,34 @@ impl<'p> Achievements<'p> {
         units: usize,
     ) -> bool {
         let (_, subject, criterion) = key;
-        let Some(r) = review.filter(|_| criterion.0 < 64) else {
-            return self.seen_wide.insert(key);
-        };
-        let dense = match subject {
-            Subject::Unit(i) => i as usize,
-            Subject::Person(i) => units + i as usize,
-        };
-        let Some(slot) = self.seen.get_mut(dense * self.reviews.len() + r) else {
+        let slot = review_slot(review, subject, units, self.reviews.len());
+        let word = slot
+            .and_then(|s| self.seen.get_mut(s))
+            .map(AtomicU64::get_mut);
+        let (Some(word), true) = (word, criterion.0 < 64) else {
             return self.seen_wide.insert(key);
         };
         let bit = 1u64 << criterion.0;
-        let first = *slot & bit == 0;
-        *slot |= bit;
+        let first = *word & bit == 0;
+        *word |= bit;
         first
+    }
+
+    /// The review of a row, by its index among the plan's: rows of a review
+    /// follow each other, so the last one is tried first.
+    fn review_index(
+        &self,
+        last: &mut Option<(Review, Option<usize>)>,
+        review: Review,
+    ) -> Option<usize> {
+        match *last {
+            Some((r, index)) if r == review => index,
+            _ => {
+                let index = self.reviews.iter().position(|r| *r == review);
+                *last = Some((review, index));
+                index
+            }
+        }
     }
 
     /// Reads one file; `true` when it was decoded in memory.
@@ -302,6 +373,14 @@ impl<'p> Achievements<'p> {
         }
         self.files[usize::from(file_index)] = file.shown.display().to_string();
         let plan = self.plan;
+        let slots = (units.len() + people.len()) * self.reviews.len();
+        if self.seen.len() < slots {
+            self.seen.resize_with(slots, AtomicU64::default);
+        }
+        let seen = Seen {
+            bits: &self.seen,
+            reviews: &self.reviews,
+        };
         let Some(Parsed {
             table,
             states: chunks,
@@ -317,35 +396,42 @@ impl<'p> Achievements<'p> {
                 rows: Vec::with_capacity(rows),
                 ..ChunkRows::default()
             },
-            |chunk, row| chunk.read(row, known, file_index),
+            |chunk, row| chunk.read(row, known, file_index, &seen),
             |_, _| {},
         )
         else {
             return false;
         };
+        let clash = chunks.iter().any(|c| c.clash);
         let first_new = self.rows.len();
         let pieces = chunks.into_iter().map(|c| (c.rows, c.problems));
         let mut problems = concat(&mut self.rows, pieces);
-        // Duplicates, in file order: the first row of a key stays.
-        let slots = (units.len() + people.len()) * self.reviews.len();
-        if self.seen.len() < slots {
-            self.seen.resize(slots, 0);
+        if !clash {
+            // No key met twice: every row stays, and its bit is set.
+            problems.sort_by_key(|d| d.line);
+            diags.extend(problems);
+            return decoded;
         }
-        // Rows of a review follow each other: its index is looked up once.
-        let mut last: Option<(Review, Option<usize>)> = None;
+        // Duplicates, in file order: the first row of a key stays. The bits
+        // set by the threads are set again from the rows kept before.
+        for word in &mut self.seen {
+            *word.get_mut() = 0;
+        }
+        self.seen_wide.clear();
+        let mut last = None;
+        for i in 0..first_new {
+            let a = &self.rows[i];
+            let key = (a.review, a.subject, a.criterion);
+            let review = self.review_index(&mut last, a.review);
+            self.first_time(key, review, units.len());
+        }
+        let mut last = None;
         let mut kept = first_new;
         for read in first_new..self.rows.len() {
             let a = &self.rows[read];
             let key = (a.review, a.subject, a.criterion);
             let line = a.source.line;
-            let review = match last {
-                Some((r, index)) if r == a.review => index,
-                _ => {
-                    let index = self.reviews.iter().position(|r| *r == a.review);
-                    last = Some((a.review, index));
-                    index
-                }
-            };
+            let review = self.review_index(&mut last, a.review);
             if self.first_time(key, review, units.len()) {
                 if kept != read {
                     self.rows.swap(kept, read);
