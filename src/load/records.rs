@@ -149,9 +149,11 @@ fn scan_in_blocks(
         // Lines are split where the delimiter, a line break or a quote is.
         'lines: while pos < whole {
             let mut marks = Marks::new(&lines[pos..], delimiter);
-            let start = pos;
+            let mut start = pos;
             let mut line = pos;
             let mut cell = pos;
+            // A last cell in quotes: where its text starts and ends.
+            let mut quoted_last: Option<(usize, usize)> = None;
             cells.clear();
             loop {
                 let at = match marks.next() {
@@ -165,9 +167,38 @@ fn scan_in_blocks(
                     continue;
                 }
                 if at < whole && lines[at] == b'"' {
-                    break;
+                    // A cell in quotes, closed on its line and right before
+                    // the delimiter or the line's end, with no quote inside:
+                    // its text is between them. Anything else is the
+                    // parser's.
+                    let close = (at == cell)
+                        .then(|| memchr::memchr2(b'"', b'\n', &lines[at + 1..whole]))
+                        .flatten()
+                        .map(|i| at + 1 + i)
+                        .filter(|&q| lines[q] == b'"');
+                    let Some(q) = close else {
+                        break;
+                    };
+                    match lines.get(q + 1) {
+                        Some(&d) if d == delimiter => {
+                            cells.push((span(at + 1 - line), span(q - line)));
+                            cell = q + 2;
+                            start = q + 2;
+                        }
+                        Some(b'\n') | None => {
+                            quoted_last = Some((at + 1, q));
+                            start = q + 1;
+                        }
+                        Some(b'\r') if lines.get(q + 2) == Some(&b'\n') => {
+                            quoted_last = Some((at + 1, q));
+                            start = q + 1;
+                        }
+                        _ => break,
+                    }
+                    marks = Marks::new(&lines[start.min(whole)..], delimiter);
+                    continue;
                 }
-                // The end of a line with no quote.
+                // The end of a line.
                 let body = lines[line..at]
                     .strip_suffix(b"\r")
                     .unwrap_or(&lines[line..at]);
@@ -176,8 +207,13 @@ fn scan_in_blocks(
                     break;
                 }
                 if !body.is_empty() {
-                    let last = (cell - line).min(body.len());
-                    cells.push((span(last), span(body.len())));
+                    match quoted_last.take() {
+                        Some((from, to)) => cells.push((span(from - line), span(to - line))),
+                        None => {
+                            let last = (cell - line).min(body.len());
+                            cells.push((span(last), span(body.len())));
+                        }
+                    }
                     let found = Found {
                         bytes: body,
                         text: checked.and_then(|t| t.get(line..line + body.len())),
@@ -198,6 +234,7 @@ fn scan_in_blocks(
                 scanned.breaks += 1;
                 line = at + 1;
                 cell = line;
+                quoted_last = None;
                 cells.clear();
             }
             // A quote or a lone CR on the line from `line`: the parser reads
@@ -418,7 +455,7 @@ mod tests {
 
     #[test]
     fn plain_quoted_and_odd_lines() {
-        let text = "a,b,c\n\n\nd,\"e,\nf\",g\r\nh,i\rj,k\r\n\r\n\"unclosed,x\ny\n";
+        let text = "a,b,c\n\n\nd,\"e,\nf\",g\r\nh,i\rj,k\r\n\"x,y\",z,\"w\"\r\n\"\",\"a\"\"b\",\"c\"d\n\r\n\"unclosed,x\ny\n";
         for block in [1, 2, 3, 7, 64, BLOCK] {
             assert_eq!(
                 scanned(text.as_bytes(), b',', block),
