@@ -4,7 +4,7 @@ use compact_str::CompactString;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, ShiftLines, Split, read_rows, shift_rows};
+use crate::load::csv_table::{Column, Row, ShiftLines, Split, concat, read_rows, shift_rows};
 use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Subject, Unit};
 use crate::plan::PersonKind;
@@ -57,18 +57,14 @@ pub const COLUMNS: [Column; 6] = [
     },
 ];
 
-/// A person as read, before ids are registered (in file order, after).
-struct PersonRow {
-    person: Person,
-    /// `false` when the kind was refused (reported): the id is remembered,
-    /// not registered.
-    valid: bool,
-}
-
-/// What one thread reads of people.csv.
+/// What one thread reads of people.csv: people as read, before their ids
+/// are registered (in file order, after).
 #[derive(Default)]
 struct ChunkRows {
-    rows: Vec<PersonRow>,
+    rows: Vec<Person>,
+    /// Positions in `rows` of people whose kind was refused (reported):
+    /// their ids are remembered, not registered.
+    refused: Vec<usize>,
     problems: Vec<Diagnostic>,
     /// Ids of rows skipped for their structure.
     unread: Vec<String>,
@@ -76,9 +72,7 @@ struct ChunkRows {
 
 impl ShiftLines for ChunkRows {
     fn shift_lines(&mut self, by: u32) {
-        shift_rows(&mut self.rows, &mut self.problems, by, |r| {
-            &mut r.person.source
-        });
+        shift_rows(&mut self.rows, &mut self.problems, by, |p| &mut p.source);
     }
 }
 
@@ -159,17 +153,17 @@ impl ChunkRows {
             g
         };
         let position = Some(CompactString::from(row.get(POSITION))).filter(|p| !p.is_empty());
-        self.rows.push(PersonRow {
-            valid: kind.is_some(),
-            person: Person {
-                id,
-                name,
-                unit,
-                position,
-                kind: kind.unwrap_or(PersonKind::NoiBo),
-                gender,
-                source: row.source(file_index),
-            },
+        if kind.is_none() {
+            self.refused.push(self.rows.len());
+        }
+        self.rows.push(Person {
+            id,
+            name,
+            unit,
+            position,
+            kind: kind.unwrap_or(PersonKind::NoiBo),
+            gender,
+            source: row.source(file_index),
         });
     }
 }
@@ -204,40 +198,58 @@ pub fn parse_people(
     )?;
     let mut problems = Vec::new();
     let mut unread = Vec::new();
-    let rows: usize = parsed.states.iter().map(|c| c.rows.len()).sum();
-    people.reserve(rows);
-    registry.reserve(rows);
-    // Ids are registered in file order, straight from each thread's rows.
+    let mut refused = Vec::new();
+    let mut pieces = Vec::new();
+    let mut offset = people.len();
     for chunk in parsed.states {
         problems.extend(chunk.problems);
         unread.extend(chunk.unread);
-        for PersonRow { person, valid } in chunk.rows {
-            let byte = person.source.byte as usize;
-            if !valid {
-                registry.remember_invalid(&person.id);
-                continue;
-            }
-            let index = u32::try_from(people.len()).unwrap_or(u32::MAX);
-            let line = person.source.line;
-            if let Err(first) = registry.register(
-                &person.id,
-                Subject::Person(index),
-                parsed.table.shown(),
-                person.source,
-            ) {
-                problems.push(parsed.table.cell_error_at(
-                    byte,
-                    line,
-                    ID,
-                    Problem::DuplicateId {
-                        id: person.id.into_string(),
-                        first,
-                    },
-                ));
-                continue;
-            }
-            people.push(person);
+        refused.extend(chunk.refused.iter().map(|i| offset + i));
+        offset += chunk.rows.len();
+        pieces.push((chunk.rows, Vec::new()));
+    }
+    // The rows stay where the first thread put them; ids are registered in
+    // file order, and the rows refused are taken out afterwards.
+    let first_new = people.len();
+    concat(people, pieces);
+    registry.reserve(people.len() - first_new);
+    let mut drop = vec![false; people.len()];
+    let mut refused = refused.into_iter().peekable();
+    let mut kept = 0usize;
+    for (i, person) in people.iter().enumerate().skip(first_new) {
+        if refused.next_if_eq(&i).is_some() {
+            registry.remember_invalid(&person.id);
+            drop[i] = true;
+            continue;
         }
+        let index = u32::try_from(first_new + kept).unwrap_or(u32::MAX);
+        if let Err(first) = registry.register(
+            &person.id,
+            Subject::Person(index),
+            parsed.table.shown(),
+            person.source,
+        ) {
+            problems.push(parsed.table.cell_error_at(
+                person.source.byte as usize,
+                person.source.line,
+                ID,
+                Problem::DuplicateId {
+                    id: person.id.to_string(),
+                    first,
+                },
+            ));
+            drop[i] = true;
+            continue;
+        }
+        kept += 1;
+    }
+    if drop.iter().any(|d| *d) {
+        let mut i = 0;
+        people.retain(|_| {
+            let keep = !drop[i];
+            i += 1;
+            keep
+        });
     }
     for id in unread.iter().filter(|id| !id.is_empty()) {
         registry.remember_invalid(id);
