@@ -459,16 +459,15 @@ impl<'c> Table<'c> {
             .collect()
     }
 
-    /// About how many rows `bytes` of the file hold, judging by the lines
-    /// after the header (a little more, rather than less): what a reader
-    /// reserves room for, so that its rows are not moved as they grow.
-    fn estimate_rows(&self, bytes: usize) -> usize {
+    /// The bytes of a line, on average, after the header (a little less,
+    /// rather than more): what a reader reserves room by, so that its rows
+    /// are not moved as they grow.
+    fn line_bytes(&self) -> usize {
         const SAMPLE: usize = 1 << 16;
         let (_, len) = self.file.bounds();
         let sample = self.file.window(self.header_offset, len, SAMPLE);
         let lines = memchr::memchr_iter(b'\n', sample.as_bytes()).count();
-        let per_line = (sample.len() / lines.max(1)).max(8);
-        (bytes / per_line).saturating_mul(9) / 8 + 16
+        (sample.len() / lines.max(1)).max(8) * 8 / 9
     }
 
     /// Whether the header has a column of the schema.
@@ -535,13 +534,14 @@ impl<'c> Table<'c> {
         // The first piece's state expects the rows of the whole file: the
         // others' join it where it lies, without moving it.
         let (_, len) = self.file.bounds();
-        let whole = self.estimate_rows(len);
+        let line_bytes = self.line_bytes().max(1);
         let read = |chunk: Chunk| {
-            let expected = if chunk.first {
-                whole
+            let bytes = if chunk.first {
+                len
             } else {
-                self.estimate_rows(chunk.end - chunk.start)
+                chunk.end - chunk.start
             };
+            let expected = bytes / line_bytes + 16;
             let mut state = make(expected);
             let mut diags = Vec::new();
             let end = self.read_chunk(chunk, &mut diags, |row, ok| {
