@@ -7,7 +7,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows};
+use crate::load::csv_table::{
+    Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
+};
 use crate::load::{Known, Resolver, Reviews, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
@@ -393,7 +395,7 @@ impl<'p> Achievements<'p> {
             diags,
             |rows| ChunkRows {
                 codes: Codes::new(plan),
-                rows: Vec::with_capacity(rows),
+                rows: with_room(rows),
                 ..ChunkRows::default()
             },
             |chunk, row| chunk.read(row, known, file_index, &seen),

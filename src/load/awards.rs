@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift_rows};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift_rows, with_room};
 use crate::load::{Known, Registry, review_cell, values};
 use crate::model::{GrantedAward, Subject};
 use crate::plan::AwardKind;
@@ -152,7 +152,7 @@ pub fn parse_awards(
         known.split,
         diags,
         |rows| Rows {
-            rows: Vec::with_capacity(rows),
+            rows: with_room(rows),
             ..Rows::default()
         },
         |rows, row| rows.read(row, known.registry, file_index),

@@ -127,6 +127,17 @@ pub fn concat<T>(
     problems
 }
 
+/// A vector with room for about `rows` rows when the memory can be had
+/// (the estimate may be far above the truth for a file of odd lines), an
+/// empty one otherwise: it then grows as rows come.
+pub fn with_room<T>(rows: usize) -> Vec<T> {
+    let mut v = Vec::new();
+    if v.try_reserve_exact(rows).is_err() {
+        v = Vec::new();
+    }
+    v
+}
+
 /// Moves a diagnostic down by `by` lines.
 pub fn shift(d: &mut Diagnostic, by: u32) {
     if let Some(line) = d.line.as_mut() {
@@ -909,7 +920,15 @@ fn trim(cell: &str) -> &str {
 
 #[cfg(test)]
 mod trim_tests {
-    use super::trim;
+    use super::{trim, with_room};
+
+    #[test]
+    fn room_that_cannot_be_had_is_not_taken() {
+        let v: Vec<u64> = with_room(usize::MAX / 16);
+        assert_eq!(v.capacity(), 0);
+        let v: Vec<u64> = with_room(100);
+        assert!(v.capacity() >= 100);
+    }
 
     #[test]
     fn cells_are_trimmed_of_ascii_and_unicode_white_space() {

@@ -7,7 +7,9 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows};
+use crate::load::csv_table::{
+    Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
+};
 use crate::load::{Known, Resolver, Reviews, values};
 use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
@@ -231,7 +233,7 @@ pub fn parse_nominations(
         split,
         diags,
         |rows| ChunkRows {
-            rows: Vec::with_capacity(rows),
+            rows: with_room(rows),
             ..ChunkRows::default()
         },
         |chunk, row| chunk.read(row, known, file_index),

@@ -4,7 +4,9 @@ use compact_str::CompactString;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, ShiftLines, Split, concat, read_rows, shift_rows};
+use crate::load::csv_table::{
+    Column, Row, ShiftLines, Split, concat, read_rows, shift_rows, with_room,
+};
 use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Subject, Unit};
 use crate::plan::PersonKind;
@@ -188,7 +190,7 @@ pub fn parse_people(
         split,
         diags,
         |rows| ChunkRows {
-            rows: Vec::with_capacity(rows),
+            rows: with_room(rows),
             ..ChunkRows::default()
         },
         |chunk, row| chunk.read(row, units, shared, file_index),

@@ -1,13 +1,17 @@
 //! The records of a piece of a CSV file, found block by block.
 //!
-//! Most lines of a clerk's file are a record of their own with no quote in
-//! them: such a line is split on the delimiter where it lies in the block
-//! read, and its UTF-8 was checked with the whole block. A line that holds a
-//! quote or a carriage return other than its last byte is handed to
-//! [`csv_core`], the parser of the `csv` crate, which reads that one record
-//! (a quoted cell may run over several lines) before the fast way resumes.
-//! Either way a record is what the `csv` crate would read, with RFC 4180
-//! quoting, and CR, LF and CRLF line ends; empty lines are no records.
+//! Most lines of a clerk's file are a record of their own: such a line is
+//! split on the delimiter where it lies in the block read (delimiters, line
+//! breaks and quotes are found eight bytes at a time), and its UTF-8 was
+//! checked with the whole block. A cell in quotes is taken between them when
+//! it closes on its line right before the delimiter or the line's end with
+//! no quote inside (what Excel writes for a cell holding the delimiter).
+//! Any other line with a quote, or with a carriage return other than its
+//! last byte, is handed to [`csv_core`], the parser of the `csv` crate,
+//! which reads that one record (a quoted cell may run over several lines)
+//! before the fast way resumes. Either way a record is what the `csv` crate
+//! would read, with RFC 4180 quoting, and CR, LF and CRLF line ends; empty
+//! lines are no records (a property test compares the two on random text).
 //!
 //! Each record says where it starts: the offset of its first byte and the
 //! line breaks before it. Lone CRs are noticed (the caller reads such a file
@@ -31,8 +35,8 @@ pub struct Found<'a> {
     pub text: Option<&'a str>,
     /// Each cell's start and end in `bytes`.
     pub cells: &'a [(u32, u32)],
-    /// Whether it is a line with no quote and no CR: no cell of it holds a
-    /// line break.
+    /// Whether it is a line read in place: no cell of it holds a line
+    /// break.
     pub plain: bool,
     /// Offset of its first byte, from the start of the source.
     pub byte: usize,
