@@ -10,7 +10,7 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
-use crate::load::{Known, Resolver, Reviews, values};
+use crate::load::{Known, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
 use crate::review::{Review, ReviewType};
@@ -129,8 +129,8 @@ struct ChunkRows {
     applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
     subjects: Resolver,
     reviews: Reviews,
-    /// The last review met and its index among the plan's.
-    review_index: Option<(Review, Option<usize>)>,
+    /// The index of a row's review among the plan's.
+    review_index: ReviewIndex,
     /// Whether a row's key was seen before, or could not be marked: the
     /// file needs the pass in file order.
     clash: bool,
@@ -240,14 +240,7 @@ impl ChunkRows {
             score,
             source: row.source(file_index),
         });
-        let index = match self.review_index {
-            Some((r, index)) if r == review => index,
-            _ => {
-                let index = seen.reviews.iter().position(|r| *r == review);
-                self.review_index = Some((review, index));
-                index
-            }
-        };
+        let index = self.review_index.of(review, seen.reviews);
         if !seen.mark(
             review_slot(index, subject, units.len(), seen.reviews.len()),
             criterion,
@@ -339,23 +332,6 @@ impl<'p> Achievements<'p> {
         first
     }
 
-    /// The review of a row, by its index among the plan's: rows of a review
-    /// follow each other, so the last one is tried first.
-    fn review_index(
-        &self,
-        last: &mut Option<(Review, Option<usize>)>,
-        review: Review,
-    ) -> Option<usize> {
-        match *last {
-            Some((r, index)) if r == review => index,
-            _ => {
-                let index = self.reviews.iter().position(|r| *r == review);
-                *last = Some((review, index));
-                index
-            }
-        }
-    }
-
     /// Reads one file; `true` when it was decoded in memory.
     pub fn parse(
         &mut self,
@@ -420,20 +396,20 @@ impl<'p> Achievements<'p> {
             *word.get_mut() = 0;
         }
         self.seen_wide.clear();
-        let mut last = None;
+        let mut index = ReviewIndex::default();
         for i in 0..first_new {
             let a = &self.rows[i];
             let key = (a.review, a.subject, a.criterion);
-            let review = self.review_index(&mut last, a.review);
+            let review = index.of(a.review, &self.reviews);
             self.first_time(key, review, units.len());
         }
-        let mut last = None;
+        let mut index = ReviewIndex::default();
         let mut kept = first_new;
         for read in first_new..self.rows.len() {
             let a = &self.rows[read];
             let key = (a.review, a.subject, a.criterion);
             let line = a.source.line;
-            let review = self.review_index(&mut last, a.review);
+            let review = index.of(a.review, &self.reviews);
             if self.first_time(key, review, units.len()) {
                 if kept != read {
                     self.rows.swap(kept, read);

@@ -146,6 +146,27 @@ impl Reviews {
     }
 }
 
+/// Finds a review's index among the plan's, remembering the last one: the
+/// rows of a review usually follow each other.
+#[derive(Default)]
+pub struct ReviewIndex {
+    last: Option<(Review, Option<usize>)>,
+}
+
+impl ReviewIndex {
+    /// The index of `review` in `reviews`, if it is there.
+    pub fn of(&mut self, review: Review, reviews: &[Review]) -> Option<usize> {
+        match self.last {
+            Some((r, index)) if r == review => index,
+            _ => {
+                let index = reviews.iter().position(|r| *r == review);
+                self.last = Some((review, index));
+                index
+            }
+        }
+    }
+}
+
 /// Reads the review cell of a row; with a plan, the review must be one of
 /// its own. `None` when the row cannot be used.
 pub fn review_cell(

@@ -10,7 +10,7 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
-use crate::load::{Known, Resolver, Reviews, values};
+use crate::load::{Known, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
@@ -251,18 +251,10 @@ pub fn parse_nominations(
     let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
     let mut searches_left = 1000usize;
     let mut kept = first_new;
-    // Rows of a review follow each other: its index is looked up once.
-    let mut last: Option<(Review, Option<usize>)> = None;
+    let mut review_index = ReviewIndex::default();
     for read in first_new..out.len() {
         let (review, subject, line) = (out[read].review, out[read].subject, out[read].source.line);
-        let index = match last {
-            Some((r, index)) if r == review => index,
-            _ => {
-                let index = reviews.iter().position(|r| *r == review);
-                last = Some((review, index));
-                index
-            }
-        };
+        let index = review_index.of(review, &reviews);
         let slot = index
             .map(|r| registry.dense(subject) * reviews.len() + r)
             .filter(|slot| *slot < seen.len());
