@@ -20,7 +20,7 @@ use crate::diag::{Diagnostic, Problem, Severity, Snippet};
 use crate::load::content::{CsvFile, WINDOW};
 use crate::load::records;
 use crate::model::Source;
-use crate::text::{fold, nfc, suggest};
+use crate::text::{fold, nfc, suggest, trim};
 
 /// The longest cell read, in bytes of UTF-8 (documented in the README).
 pub const MAX_FIELD_BYTES: usize = 4096;
@@ -897,57 +897,6 @@ fn unclosed_from(file: &CsvFile, from: usize, to: usize) -> bool {
     }
 }
 
-/// Trims white space, ASCII first: only a cell that then starts or ends with
-/// a non-ASCII character is trimmed again of Unicode white space (NBSP).
-/// Most cells have none: their end bytes say so at once.
-fn trim(cell: &str) -> &str {
-    let bytes = cell.as_bytes();
-    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
-        return cell;
-    };
-    // Lead bytes of the Unicode white space characters (U+0085, U+00A0,
-    // U+1680, U+2000 to U+205F, U+3000).
-    let may_start_space = |b: u8| b.is_ascii_whitespace() || matches!(b, 0xC2 | 0xE1..=0xE3);
-    if !may_start_space(first) && last < 0x80 && !last.is_ascii_whitespace() {
-        return cell;
-    }
-    let t = cell.trim_ascii();
-    match (t.as_bytes().first(), t.as_bytes().last()) {
-        (Some(a), Some(b)) if *a >= 0x80 || *b >= 0x80 => t.trim(),
-        _ => t,
-    }
-}
-
-#[cfg(test)]
-mod trim_tests {
-    use super::{trim, with_room};
-
-    #[test]
-    fn room_that_cannot_be_had_is_not_taken() {
-        let v: Vec<u64> = with_room(usize::MAX / 16);
-        assert_eq!(v.capacity(), 0);
-        let v: Vec<u64> = with_room(100);
-        assert!(v.capacity() >= 100);
-    }
-
-    #[test]
-    fn cells_are_trimmed_of_ascii_and_unicode_white_space() {
-        for (cell, trimmed) in [
-            ("", ""),
-            ("đạt", "đạt"),
-            ("  đạt\t", "đạt"),
-            ("\u{a0}NV01\u{a0}", "NV01"),
-            ("nữ", "nữ"),
-            ("nữ\u{3000}", "nữ"),
-            ("\u{2003}x", "x"),
-            (" \r\n", ""),
-            ("a b", "a b"),
-        ] {
-            assert_eq!(trim(cell), trimmed, "{cell:?}");
-        }
-    }
-}
-
 /// Whether the record starting the text never closes a quoted cell: the end
 /// of the text comes before a line break outside quotes. Only the record
 /// itself is scanned.
@@ -1077,6 +1026,14 @@ mod tests {
             });
         }
         (out, diags)
+    }
+
+    #[test]
+    fn room_that_cannot_be_had_is_not_taken() {
+        let v: Vec<u64> = super::with_room(usize::MAX / 16);
+        assert_eq!(v.capacity(), 0);
+        let v: Vec<u64> = super::with_room(100);
+        assert!(v.capacity() >= 100);
     }
 
     #[test]

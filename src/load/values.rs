@@ -10,13 +10,7 @@ use crate::text::fold;
 /// day/month order that can only be month/day is refused with its own
 /// message, never swapped silently.
 pub fn date(text: &str) -> Result<NaiveDate, Problem> {
-    // Cells come trimmed; a date that starts and ends with a digit has no
-    // white space to trim.
-    let digit_ends = |t: &str| {
-        let b = t.as_bytes();
-        b.first().is_some_and(u8::is_ascii_digit) && b.last().is_some_and(u8::is_ascii_digit)
-    };
-    let value = if digit_ends(text) { text } else { text.trim() };
+    let value = crate::text::trim(text);
     // The usual form, YYYY-MM-DD, read without splitting.
     if let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = value.as_bytes() {
         let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
