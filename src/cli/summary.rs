@@ -38,10 +38,7 @@ fn count_reviews(
     today: NaiveDate,
     by_unit: bool,
 ) -> Vec<SummaryRow> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(reviews.len())
-        .max(1);
+    let threads = thiduakt::par::threads().min(reviews.len()).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();

@@ -277,9 +277,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             min_bytes: 0,
         },
         None => Split {
-            threads: std::thread::available_parallelism()
-                .map_or(1, |n| n.get())
-                .min(8),
+            threads: crate::par::threads(),
             min_bytes: Split::MIN_BYTES,
         },
     };

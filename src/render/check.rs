@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 
 use crate::lang::Lang;
 use crate::model::Dataset;
+use crate::par;
 use crate::plan::{AwardKind, Category};
 use crate::render::labels;
 use crate::render::table::{colored, heading, new_table, number};
@@ -60,21 +61,11 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
     let rows = &report.candidates;
     // A large review is written by several threads, a slice each, joined in
     // order: the same text as one thread would write.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let parts = if rows.len() < 20_000 { 1 } else { threads };
-    let size = rows.len().div_ceil(parts.max(1)).max(1);
-    let pieces: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
-            .chunks(size)
-            .map(|slice| scope.spawn(move || csv_rows(data, report, slice)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let pieces = par::in_pieces(
+        rows.len(),
+        par::pieces(rows.len(), par::threads()),
+        |range| vec![csv_rows(data, report, &rows[range])],
+    );
     text.reserve(pieces.iter().map(String::len).sum());
     for piece in pieces {
         text.push_str(&piece);

@@ -1,12 +1,12 @@
 //! One review, start to finish: candidates, eligibility, ranking,
 //! allocation and warnings, as one value the renderers show.
 
-use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 
 use crate::model::{Dataset, Score, Subject, Votes};
+use crate::par;
 use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::allocation::{self, Entitlement, Outcome, Quotas};
@@ -141,8 +141,7 @@ impl Tally {
 /// Evaluates a review of the dataset's plan on `today`. The review must be
 /// one of the plan's ([`crate::plan::Plan::review`]).
 pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewReport {
-    let threads = std::thread::available_parallelism().map_or(1, |t| t.get());
-    evaluate_on(data, review, today, threads)
+    evaluate_on(data, review, today, par::threads())
 }
 
 /// [`evaluate`] on at most `threads` threads (a large review's candidates
@@ -154,7 +153,7 @@ pub fn evaluate_on(
     today: NaiveDate,
     threads: usize,
 ) -> ReviewReport {
-    let pieces = |n: usize| (n / PIECE).clamp(1, threads.clamp(1, 8));
+    let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
     let (subjects, source) = candidates(data, review);
@@ -255,8 +254,8 @@ pub fn evaluate_on(
         }
     };
     let mut results: Vec<CandidateResult> =
-        split_work(subjects.len(), pieces(subjects.len()), |range| {
-            // The first piece makes room for all (see `split_work`).
+        par::in_pieces(subjects.len(), pieces(subjects.len()), |range| {
+            // The first piece makes room for all (see `par::in_pieces`).
             let room = if range.start == 0 {
                 subjects.len()
             } else {
@@ -356,20 +355,28 @@ pub fn evaluate_on(
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
-    warnings.extend(split_work(ordered.len(), pieces(ordered.len()), |range| {
-        let mut found = Vec::new();
-        for r in &ordered[range] {
-            if let Some(n) = r.nomination {
-                let details =
-                    dossier_warnings(&data.nominations[n], unit_deadline, today, plan.warn_days);
-                found.extend(details.into_iter().map(|detail| Warning {
-                    subject: Some(r.subject),
-                    detail,
-                }));
+    warnings.extend(par::in_pieces(
+        ordered.len(),
+        pieces(ordered.len()),
+        |range| {
+            let mut found = Vec::new();
+            for r in &ordered[range] {
+                if let Some(n) = r.nomination {
+                    let details = dossier_warnings(
+                        &data.nominations[n],
+                        unit_deadline,
+                        today,
+                        plan.warn_days,
+                    );
+                    found.extend(details.into_iter().map(|detail| Warning {
+                        subject: Some(r.subject),
+                        detail,
+                    }));
+                }
             }
-        }
-        found
-    }));
+            found
+        },
+    ));
     warnings.extend(ties);
 
     ReviewReport {
@@ -397,45 +404,6 @@ fn permute<T>(items: &mut [T], to: &mut [usize]) {
             swaps += 1;
         }
     }
-}
-
-/// Below this many candidates, a review is worked out on one thread.
-const PIECE: usize = 20_000;
-
-/// `work` on `pieces` consecutive ranges of `0..n` that together cover it,
-/// one thread each, their results joined in order: the result is the same
-/// whatever the number of pieces.
-fn split_work<T: Send>(
-    n: usize,
-    pieces: usize,
-    work: impl Fn(Range<usize>) -> Vec<T> + Sync,
-) -> Vec<T> {
-    if pieces <= 1 {
-        return work(0..n);
-    }
-    let size = n.div_ceil(pieces);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..pieces)
-            .map(|k| {
-                let work = &work;
-                scope.spawn(move || work((k * size).min(n)..((k + 1) * size).min(n)))
-            })
-            .collect();
-        // The first piece's vector takes the others: when it has room for
-        // them (see `evaluate_on`), nothing is moved twice.
-        let mut all: Vec<T> = Vec::new();
-        for handle in handles {
-            let piece = handle
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            if all.is_empty() {
-                all = piece;
-            } else {
-                all.extend(piece);
-            }
-        }
-        all
-    })
 }
 
 /// The review's own warnings: the Department's submission deadline is near
@@ -499,16 +467,5 @@ mod tests {
         let mut to = vec![2, 0, 1, 4, 3];
         permute(&mut items, &mut to);
         assert_eq!(items, ['b', 'c', 'a', 'e', 'd']);
-    }
-
-    #[test]
-    fn work_in_pieces_is_joined_in_order() {
-        for n in [0, 1, 7, 100, 101] {
-            let whole: Vec<usize> = (0..n).collect();
-            for pieces in 1..6 {
-                let joined = split_work(n, pieces, |range| range.collect::<Vec<_>>());
-                assert_eq!(joined, whole, "{n} in {pieces} pieces");
-            }
-        }
     }
 }
