@@ -241,10 +241,8 @@ impl ChunkRows {
             source: row.source(file_index),
         });
         let index = self.review_index.of(review, seen.reviews);
-        if !seen.mark(
-            review_slot(index, subject, units.len(), seen.reviews.len()),
-            criterion,
-        ) {
+        let slot = review_slot(index, subject, units.len(), seen.reviews.len());
+        if seen.mark(slot, criterion) != Some(true) {
             self.clash = true;
         }
     }
@@ -257,14 +255,12 @@ struct Seen<'a> {
 }
 
 impl Seen<'_> {
-    /// Sets a key's bit; `false` when it was set already, or the key has no
-    /// bit (a criterion past the 64th).
-    fn mark(&self, slot: Option<usize>, criterion: CriterionId) -> bool {
-        let (Some(word), true) = (slot.and_then(|s| self.bits.get(s)), criterion.0 < 64) else {
-            return false;
-        };
-        let bit = 1u64 << criterion.0;
-        word.fetch_or(bit, Ordering::Relaxed) & bit == 0
+    /// Sets a key's bit: whether it was not set before; `None` when the key
+    /// has no bit (not a review of the plan, or a criterion past the 64th).
+    fn mark(&self, slot: Option<usize>, criterion: CriterionId) -> Option<bool> {
+        let word = slot.and_then(|s| self.bits.get(s))?;
+        let bit = 1u64.checked_shl(u32::from(criterion.0))?;
+        Some(word.fetch_or(bit, Ordering::Relaxed) & bit == 0)
     }
 }
 
@@ -319,17 +315,15 @@ impl<'p> Achievements<'p> {
         units: usize,
     ) -> bool {
         let (_, subject, criterion) = key;
-        let slot = review_slot(review, subject, units, self.reviews.len());
-        let word = slot
-            .and_then(|s| self.seen.get_mut(s))
-            .map(AtomicU64::get_mut);
-        let (Some(word), true) = (word, criterion.0 < 64) else {
-            return self.seen_wide.insert(key);
+        let seen = Seen {
+            bits: &self.seen,
+            reviews: &self.reviews,
         };
-        let bit = 1u64 << criterion.0;
-        let first = *word & bit == 0;
-        *word |= bit;
-        first
+        let slot = review_slot(review, subject, units, self.reviews.len());
+        match seen.mark(slot, criterion) {
+            Some(first) => first,
+            None => self.seen_wide.insert(key),
+        }
     }
 
     /// Reads one file; `true` when it was decoded in memory.
