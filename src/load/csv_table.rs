@@ -472,13 +472,23 @@ impl<'c> Table<'c> {
 
     /// The bytes of a line, on average, after the header (a little less,
     /// rather than more): what a reader reserves room by, so that its rows
-    /// are not moved as they grow.
+    /// are not moved as they grow. The lines are sampled all along the file:
+    /// its first rows may be longer than the rest (a review's collectives,
+    /// with long evidence, before its people), and a vector that grows past
+    /// its room is copied whole.
     fn line_bytes(&self) -> usize {
-        const SAMPLE: usize = 1 << 16;
+        const WINDOWS: usize = 16;
+        const WINDOW: usize = 1 << 12;
         let (_, len) = self.file.bounds();
-        let sample = self.file.window(self.header_offset, len, SAMPLE);
-        let lines = memchr::memchr_iter(b'\n', sample.as_bytes()).count();
-        (sample.len() / lines.max(1)).max(8) * 8 / 9
+        let body = len.saturating_sub(self.header_offset);
+        let (mut bytes, mut lines) = (0, 0);
+        for k in 0..WINDOWS {
+            let from = self.header_offset + body / WINDOWS * k;
+            let sample = self.file.window(from, len, WINDOW);
+            bytes += sample.len();
+            lines += memchr::memchr_iter(b'\n', sample.as_bytes()).count();
+        }
+        (bytes / lines.max(1)).max(8) * 8 / 9
     }
 
     /// Whether the header has a column of the schema.
