@@ -3,6 +3,9 @@
 //! the plain one, which reads each file whole into memory and parses it in
 //! one piece: the same datasets, the same diagnostics in the same order, the
 //! same outputs. Checked here on generated data, clean and broken.
+//!
+//! A command about one review keeps only that review's rows (and `validate`
+//! none): its diagnostics and output must be those of a load keeping all.
 
 #[allow(dead_code)]
 #[path = "../examples/gen-data.rs"]
@@ -12,7 +15,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use thiduakt::Lang;
-use thiduakt::load::{LoadOptions, load};
+use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::render::{check, summary, validate};
 use thiduakt::rules::evaluate;
 
@@ -23,6 +26,7 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
         encoding: None,
         threads: Some(threads),
         in_memory,
+        keep: Keep::All,
     };
     let loaded = load(dir, &options);
     let mut out = validate::json(&loaded.diagnostics, Lang::En);
@@ -41,6 +45,58 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
         out.push_str(&summary::csv(&summary::rows(&data, &reports, true), true));
     }
     out
+}
+
+/// What a command about `review` prints, loading with `keep`: the
+/// diagnostics, and for a valid folder the review's check.
+fn one_review(
+    dir: &Path,
+    threads: usize,
+    keep: Keep,
+    review: thiduakt::Review,
+) -> (String, Option<String>) {
+    let options = LoadOptions {
+        encoding: None,
+        threads: Some(threads),
+        in_memory: false,
+        keep,
+    };
+    let loaded = load(dir, &options);
+    let diagnostics = validate::json(&loaded.diagnostics, Lang::En);
+    let checked = loaded.dataset.map(|data| {
+        let today = NaiveDate::from_ymd_opt(2024, 3, 20).expect("date");
+        let report = evaluate(&data, review, today);
+        check::csv(&data, &report) + &check::json(&data, &report, Lang::Vi)
+    });
+    (diagnostics, checked)
+}
+
+/// Keeping one review's rows (or none, as `validate` does) against keeping
+/// all, for every review of the plan, on one and on two threads.
+fn assert_same_whatever_is_kept(dir: &Path) {
+    let plan = thiduakt::load::plan_from_str(thiduakt::load::BUILTIN_PLAN, "plan.toml")
+        .expect("the built-in plan");
+    for threads in [1, 2] {
+        for review in plan.reviews() {
+            let (diagnostics, checked) = one_review(dir, threads, Keep::All, review);
+            let (kept_diagnostics, kept_checked) =
+                one_review(dir, threads, Keep::Review(review), review);
+            assert!(
+                diagnostics == kept_diagnostics && checked == kept_checked,
+                "keeping {review} on {threads} threads differs from keeping all:\n{}",
+                first_difference(
+                    &(diagnostics.clone() + checked.as_deref().unwrap_or("")),
+                    &(kept_diagnostics + kept_checked.as_deref().unwrap_or(""))
+                )
+            );
+            let (none_diagnostics, _) = one_review(dir, threads, Keep::Nothing, review);
+            assert!(
+                diagnostics == none_diagnostics,
+                "keeping no rows on {threads} threads finds other problems:\n{}",
+                first_difference(&diagnostics, &none_diagnostics)
+            );
+        }
+    }
 }
 
 fn generated(people: usize, units: usize) -> tempfile::TempDir {
@@ -91,6 +147,7 @@ fn clean_generated_data_reads_the_same_in_pieces() {
         out.contains("\"valid\": true"),
         "the generated folder is valid"
     );
+    assert_same_whatever_is_kept(dir.path());
     assert!(out.lines().count() > 10_000, "and holds real work");
 }
 
@@ -136,6 +193,7 @@ fn broken_generated_data_gives_the_same_diagnostics_in_pieces() {
     });
     let out = assert_same_whatever_the_threads(dir.path());
     assert!(out.contains("\"valid\": false"));
+    assert_same_whatever_is_kept(dir.path());
     for message in [
         "is not a result",
         "no unit or person has the id",

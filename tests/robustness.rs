@@ -18,7 +18,7 @@ use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use thiduakt::Lang;
 use thiduakt::diag::report::render;
-use thiduakt::load::{LoadOptions, load};
+use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::output::{OutputError, write_atomic};
 use thiduakt::rules::evaluate;
 
@@ -273,12 +273,14 @@ fn load_checked(dir: &Path, options: &LoadOptions) -> Result<(), TestCaseError> 
             let _ = evaluate(data, review, today);
         }
     }
-    // Streamed in pieces or read whole into memory: the same diagnostics.
+    // Streamed in pieces or read whole into memory, keeping some rows or
+    // all: the same diagnostics.
     let plain = load(
         dir,
         &LoadOptions {
             in_memory: true,
             threads: None,
+            keep: Keep::All,
             ..*options
         },
     );
@@ -301,15 +303,22 @@ fn options() -> impl Strategy<Value = LoadOptions> {
         Some(encoding_rs::SHIFT_JIS),
     ])
     .prop_flat_map(|encoding| {
-        // Any number of threads, forced to split even small files, and the
-        // plain in-memory path: each must stand any input.
-        (Just(encoding), 0usize..4, any::<bool>()).prop_map(|(encoding, threads, in_memory)| {
-            LoadOptions {
+        // Any number of threads, forced to split even small files, the
+        // plain in-memory path, and any rows kept: each must stand any
+        // input.
+        let keep = prop::sample::select(vec![
+            Keep::All,
+            Keep::Review(thiduakt::Review::Annual(2023)),
+            Keep::Nothing,
+        ]);
+        (Just(encoding), 0usize..4, any::<bool>(), keep).prop_map(
+            |(encoding, threads, in_memory, keep)| LoadOptions {
                 encoding,
                 threads: (threads > 0).then_some(threads),
                 in_memory,
-            }
-        })
+                keep,
+            },
+        )
     })
 }
 

@@ -1,5 +1,6 @@
 //! `thiduakt check REVIEW`.
 
+use thiduakt::load::Keep;
 use thiduakt::render::{Format, check};
 use thiduakt::rules::evaluate;
 
@@ -7,7 +8,7 @@ use crate::cli::Context;
 
 /// Prints the ranked lists, quota use and warnings of a review.
 pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
-    let data = ctx.load()?;
+    let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
     // Like the dataset, the report is not freed: the process ends now.
     let report = std::mem::ManuallyDrop::new(evaluate(&data, review, ctx.today));

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use thiduakt::diag::report::render_all;
-use thiduakt::load::{LoadOptions, load};
+use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::model::Dataset;
 use thiduakt::output::{OutputError, write_atomic};
 use thiduakt::render::{Format, Style};
@@ -86,6 +86,7 @@ impl Context {
                 encoding: g.encoding,
                 threads: None,
                 in_memory: false,
+                keep: Keep::All,
             },
             style: Style {
                 lang,
@@ -96,12 +97,17 @@ impl Context {
     }
 
     /// Loads the data folder, showing its diagnostics on stderr (warnings
-    /// unless `-q`). Errors end the command with exit code 1.
+    /// unless `-q`). Errors end the command with exit code 1. Every row is
+    /// checked; the achievement and nomination rows `keep` wants are kept.
     ///
     /// The dataset is never freed: the process ends with the command, and
     /// freeing a million records one by one would only delay the exit.
-    pub fn load(&self) -> anyhow::Result<ManuallyDrop<Dataset>> {
-        let loaded = load(&self.data_dir, &self.load_options);
+    pub fn load(&self, keep: Keep) -> anyhow::Result<ManuallyDrop<Dataset>> {
+        let options = LoadOptions {
+            keep,
+            ..self.load_options
+        };
+        let loaded = load(&self.data_dir, &options);
         let shown: Vec<_> = loaded
             .diagnostics
             .into_iter()

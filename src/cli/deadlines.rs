@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use thiduakt::load::Keep;
 use thiduakt::render::{Format, deadlines, ics};
 
 use crate::cli::Context;
@@ -9,7 +10,7 @@ use crate::cli::Context;
 /// Prints every deadline of the plan (or of one review) and its status, or
 /// writes them to a file: an iCalendar file when it ends in `.ics`.
 pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> anyhow::Result<()> {
-    let data = ctx.load()?;
+    let data = ctx.load(Keep::Nothing)?;
     let only = review.map(|r| ctx.review(&data, r)).transpose()?;
     let plan = &data.plan;
     let selected = plan

@@ -1,6 +1,7 @@
 //! `thiduakt explain REVIEW SUBJECT`.
 
 use thiduakt::Lang;
+use thiduakt::load::Keep;
 use thiduakt::load::details;
 use thiduakt::render::{Format, explain};
 use thiduakt::rules::evaluate;
@@ -11,7 +12,7 @@ use crate::cli::{Context, Reported};
 /// Prints every rule applied to one subject in one review.
 pub fn run(ctx: &Context, review: &str, subject: &str) -> anyhow::Result<()> {
     ctx.only_formats(&[Format::Table, Format::Json], "explain")?;
-    let data = ctx.load()?;
+    let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
     let Some(who) = data.subject(subject.trim()) else {
         let close = suggest(subject, data.index.sorted());

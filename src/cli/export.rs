@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use thiduakt::Lang;
+use thiduakt::load::Keep;
 use thiduakt::render::export::{self, SortOrder};
 use thiduakt::rules::evaluate;
 
@@ -35,7 +36,7 @@ pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> anyhow:
             .into());
         }
     };
-    let data = ctx.load()?;
+    let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
     let report = evaluate(&data, review, ctx.today);
     let sort = match sort {

@@ -4,6 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use thiduakt::Review;
+use thiduakt::load::Keep;
 use thiduakt::model::Dataset;
 use thiduakt::render::Format;
 use thiduakt::render::summary::{self, SummaryRow};
@@ -14,7 +15,7 @@ use crate::cli::Context;
 /// Prints, per review and kind (and per unit), the counts of nominated,
 /// eligible, proposed, over quota, ineligible and granted.
 pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<()> {
-    let data = ctx.load()?;
+    let data = ctx.load(Keep::All)?;
     let asked = reviews
         .iter()
         .map(|r| ctx.review(&data, r))

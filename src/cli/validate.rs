@@ -1,6 +1,6 @@
 //! `thiduakt validate`.
 
-use thiduakt::load::load;
+use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::render::{Format, validate};
 
 use crate::cli::{Context, Reported};
@@ -8,7 +8,12 @@ use crate::cli::{Context, Reported};
 /// Lists every problem of the data folder on stdout; exit code 1 if any is an
 /// error. `-q` leaves warnings out.
 pub fn run(ctx: &Context) -> anyhow::Result<()> {
-    let loaded = load(&ctx.data_dir, &ctx.load_options);
+    // Every row is checked; none needs keeping.
+    let options = LoadOptions {
+        keep: Keep::Nothing,
+        ..ctx.load_options
+    };
+    let loaded = load(&ctx.data_dir, &options);
     let diagnostics: Vec<_> = loaded
         .diagnostics
         .into_iter()

@@ -1,8 +1,6 @@
 //! `achievements.csv` and `achievements/*.csv`: each subject's result on each
 //! criterion in each review.
 
-use std::sync::atomic::{AtomicU64, Ordering};
-
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diag::{Diagnostic, Problem};
@@ -10,7 +8,8 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
-use crate::load::{Known, Resolver, ReviewIndex, Reviews, values};
+use crate::load::seen::SeenBits;
+use crate::load::{Keep, Known, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
 use crate::review::{Review, ReviewType};
@@ -71,15 +70,18 @@ pub const COLUMNS: [Column; 6] = [
 /// a file set the bits as they go: when none finds a bit already set, the
 /// file has no duplicate and its rows are kept as they are; otherwise the
 /// bits are worked out again in file order, so that the first row of a key
-/// is the one kept.
+/// is the one kept. That needs every row: when only some are kept, the
+/// files must be read again keeping all ([`Achievements::must_redo`]).
 pub struct Achievements<'p> {
     plan: Option<&'p Plan>,
+    keep: Keep,
     rows: Vec<Achievement>,
     reviews: Vec<Review>,
-    seen: Vec<AtomicU64>,
+    seen: SeenBits,
     seen_wide: FxHashSet<(Review, Subject, CriterionId)>,
     files: Vec<String>,
     searches_left: usize,
+    redo: bool,
 }
 
 /// The plan's criterion codes as integers: a code of up to eight bytes is
@@ -232,42 +234,39 @@ impl ChunkRows {
             );
             return;
         }
-        self.rows.push(Achievement {
-            review,
-            subject,
-            criterion,
-            result,
-            score,
-            source: row.source(file_index),
-        });
         let index = self.review_index.of(review, seen.reviews);
-        let slot = review_slot(index, subject, units.len(), seen.reviews.len());
-        if seen.mark(slot, criterion) != Some(true) {
+        let key = seen_key(index, subject, criterion, units.len(), seen.reviews.len());
+        if key.and_then(|k| seen.bits.mark(k)) != Some(true) {
             self.clash = true;
+        }
+        if seen.keep.wants(review) {
+            self.rows.push(Achievement {
+                review,
+                subject,
+                criterion,
+                result,
+                score,
+                source: row.source(file_index),
+            });
         }
     }
 }
 
-/// The bits of keys seen, shared by the threads reading a file.
+/// What the threads reading a file share: the keys seen, and which rows
+/// are kept.
 struct Seen<'a> {
-    bits: &'a [AtomicU64],
+    bits: &'a SeenBits,
     reviews: &'a [Review],
+    keep: Keep,
 }
 
-impl Seen<'_> {
-    /// Sets a key's bit: whether it was not set before; `None` when the key
-    /// has no bit (not a review of the plan, or a criterion past the 64th).
-    fn mark(&self, slot: Option<usize>, criterion: CriterionId) -> Option<bool> {
-        let word = slot.and_then(|s| self.bits.get(s))?;
-        let bit = 1u64.checked_shl(u32::from(criterion.0))?;
-        Some(word.fetch_or(bit, Ordering::Relaxed) & bit == 0)
-    }
-}
-
-/// The word of a subject in a review (by its index among the plan's).
-fn review_slot(
+/// The key of a subject's criterion in a review (by the review's index
+/// among the plan's): 64 per subject and review. `None` when it has none (not a review of the
+/// plan, or a criterion past the 64th).
+fn seen_key(
     review: Option<usize>,
     subject: Subject,
+    criterion: CriterionId,
     units: usize,
     reviews: usize,
 ) -> Option<usize> {
@@ -275,7 +274,10 @@ fn review_slot(
         Subject::Unit(i) => i as usize,
         Subject::Person(i) => units + i as usize,
     };
-    review.map(|r| dense * reviews + r)
+    let criterion = usize::from(criterion.0);
+    (criterion < 64)
+        .then_some(review?)
+        .map(|r| (dense * reviews + r) * 64 + criterion)
 }
 
 impl ShiftLines for ChunkRows {
@@ -293,17 +295,27 @@ fn first_of(rows: &[Achievement], key: (Review, Subject, CriterionId)) -> Option
 }
 
 impl<'p> Achievements<'p> {
-    /// Starts with no rows.
-    pub fn new(plan: Option<&'p Plan>) -> Self {
+    /// Starts with no rows; the rows `keep` wants will be kept.
+    pub fn new(plan: Option<&'p Plan>, keep: Keep) -> Self {
         Achievements {
             plan,
+            keep,
             rows: Vec::new(),
             reviews: plan.map(Plan::reviews).unwrap_or_default(),
-            seen: Vec::new(),
+            seen: SeenBits::default(),
             seen_wide: FxHashSet::default(),
             files: Vec::new(),
             searches_left: 1000,
+            redo: false,
         }
+    }
+
+    /// Whether a key turned up twice while only some rows were kept: the
+    /// duplicates can only be told in file order among every row, so the
+    /// files must be read again with [`Keep::All`]. What was read is then
+    /// of no use.
+    pub fn must_redo(&self) -> bool {
+        self.redo
     }
 
     /// Marks a key seen; `false` if it already was. `review` is the
@@ -315,12 +327,8 @@ impl<'p> Achievements<'p> {
         units: usize,
     ) -> bool {
         let (_, subject, criterion) = key;
-        let seen = Seen {
-            bits: &self.seen,
-            reviews: &self.reviews,
-        };
-        let slot = review_slot(review, subject, units, self.reviews.len());
-        match seen.mark(slot, criterion) {
+        let bit = seen_key(review, subject, criterion, units, self.reviews.len());
+        match bit.and_then(|k| self.seen.mark(k)) {
             Some(first) => first,
             None => self.seen_wide.insert(key),
         }
@@ -345,13 +353,16 @@ impl<'p> Achievements<'p> {
         }
         self.files[usize::from(file_index)] = file.shown.display().to_string();
         let plan = self.plan;
-        let slots = (units.len() + people.len()) * self.reviews.len();
-        if self.seen.len() < slots {
-            self.seen.resize_with(slots, AtomicU64::default);
+        if self.redo {
+            // The files are read again anyway.
+            return false;
         }
+        self.seen
+            .grow((units.len() + people.len()) * self.reviews.len() * 64);
         let seen = Seen {
             bits: &self.seen,
             reviews: &self.reviews,
+            keep: self.keep,
         };
         let Some(Parsed {
             table,
@@ -384,11 +395,13 @@ impl<'p> Achievements<'p> {
             diags.extend(problems);
             return decoded;
         }
+        if self.keep != Keep::All {
+            self.redo = true;
+            return decoded;
+        }
         // Duplicates, in file order: the first row of a key stays. The bits
         // set by the threads are set again from the rows kept before.
-        for word in &mut self.seen {
-            *word.get_mut() = 0;
-        }
+        self.seen.clear();
         self.seen_wide.clear();
         let mut index = ReviewIndex::default();
         for i in 0..first_new {

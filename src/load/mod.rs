@@ -13,13 +13,16 @@ pub mod awards;
 pub mod content;
 pub mod csv_table;
 pub mod details;
+pub mod keep;
 pub mod legacy;
 pub mod nominations;
 pub mod people;
 pub mod plan_file;
 pub mod records;
 pub mod registry;
+pub mod seen;
 
+pub use keep::Keep;
 pub use registry::{Lookup, Registry, Resolver};
 pub mod position;
 pub mod source;
@@ -73,6 +76,8 @@ pub struct LoadOptions {
     /// Read every file whole into memory before parsing it, in one piece:
     /// the plain path, slower, which the streamed one must match.
     pub in_memory: bool,
+    /// The achievement and nomination rows to keep (all are checked).
+    pub keep: Keep,
 }
 
 /// What the files read so far define, which later files refer to: the
@@ -411,25 +416,59 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let first = files.len();
     let nominations_index = first + achievement_files.len();
     let index = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
-    let read_achievements =
-        || {
+    // A read that keeps only some rows and meets a duplicate key is redone
+    // keeping all (duplicates are told in file order among every row), and
+    // the rows not wanted are dropped after.
+    let keep = options.keep;
+    let read_achievements_keeping =
+        |keep: Keep| {
             let mut diags = Vec::new();
             let mut decoded = Vec::new();
-            let mut achievements = achievements::Achievements::new(plan.as_ref());
+            let mut achievements = achievements::Achievements::new(plan.as_ref(), keep);
             for (i, name) in achievement_files.iter().enumerate() {
                 decoded.push(open(name, None, &mut diags).is_some_and(|file| {
                     achievements.parse(file, index(first + i), known, &mut diags)
                 }));
             }
-            (achievements.finish(), decoded, diags)
+            let redo = achievements.must_redo();
+            (achievements.finish(), decoded, diags, redo)
         };
+    let read_achievements = || {
+        let (mut rows, decoded, diags, redo) = read_achievements_keeping(keep);
+        if !redo {
+            return (rows, decoded, diags);
+        }
+        let (all, decoded, diags, _) = read_achievements_keeping(Keep::All);
+        rows = all;
+        rows.retain(|a| keep.wants(a.review));
+        (rows, decoded, diags)
+    };
+    let read_nominations_keeping = |keep: Keep| {
+        let mut diags = Vec::new();
+        let mut rows = Vec::new();
+        let read = open(Path::new(files::NOMINATIONS), None, &mut diags).map(|file| {
+            nominations::parse_nominations(
+                file,
+                index(nominations_index),
+                known,
+                keep,
+                &mut rows,
+                &mut diags,
+            )
+        });
+        let decoded = read.as_ref().is_some_and(|r| r.decoded);
+        let redo = read.is_some_and(|r| r.must_redo);
+        (rows, decoded, diags, redo)
+    };
     let read_nominations = || {
-        read_list(
-            |diags| open(Path::new(files::NOMINATIONS), None, diags),
-            |file, rows, diags| {
-                nominations::parse_nominations(file, index(nominations_index), known, rows, diags)
-            },
-        )
+        let (mut rows, decoded, diags, redo) = read_nominations_keeping(keep);
+        if !redo {
+            return (rows, decoded, diags);
+        }
+        let (all, decoded, diags, _) = read_nominations_keeping(Keep::All);
+        rows = all;
+        rows.retain(|n| keep.wants(n.review));
+        (rows, decoded, diags)
     };
     let read_awards = || {
         read_list(

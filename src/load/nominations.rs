@@ -10,7 +10,8 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
-use crate::load::{Known, Resolver, ReviewIndex, Reviews, values};
+use crate::load::seen::SeenBits;
+use crate::load::{Keep, Known, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
@@ -154,10 +155,24 @@ struct ChunkRows {
     reviews: Reviews,
     rows: Vec<Nomination>,
     problems: Vec<Diagnostic>,
+    /// The index of a row's review among the plan's.
+    review_index: ReviewIndex,
+    /// Whether a row's (review, subject) was seen before, or could not be
+    /// marked: the file needs the pass in file order.
+    clash: bool,
+}
+
+/// What the threads reading the file share: the (review, subject) pairs
+/// seen, one key per subject and review of the plan, and which rows are
+/// kept.
+struct Seen<'a> {
+    bits: &'a SeenBits,
+    reviews: &'a [Review],
+    keep: Keep,
 }
 
 impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16) {
+    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16, seen: &Seen<'_>) {
         let plan = known.plan;
         let problems = &mut self.problems;
         let review = self.reviews.cell(row, REVIEW, plan, problems);
@@ -190,6 +205,16 @@ impl ChunkRows {
                 );
             }
         }
+        let key = self
+            .review_index
+            .of(review, seen.reviews)
+            .map(|r| known.registry.dense(subject) * seen.reviews.len() + r);
+        if key.and_then(|k| seen.bits.mark(k)) != Some(true) {
+            self.clash = true;
+        }
+        if !seen.keep.wants(review) {
+            return;
+        }
         let document = |column| !row.raw(column).is_empty();
         self.rows.push(Nomination {
             review,
@@ -208,20 +233,42 @@ impl ShiftLines for ChunkRows {
     }
 }
 
-/// Reads nominations into `out`.
+/// How reading a nominations file went.
+pub struct Read {
+    /// Whether the file was decoded in memory.
+    pub decoded: bool,
+    /// Whether a (review, subject) turned up twice while only some rows were
+    /// kept: duplicates can only be told in file order among every row, so
+    /// the file must be read again with [`Keep::All`]; what was read is then
+    /// of no use.
+    pub must_redo: bool,
+}
+
+/// Reads nominations into `out`, keeping the rows `keep` wants. Duplicate
+/// (review, subject) pairs are found by the threads that read the file
+/// (as bits); only when one turns up are the rows gone through in file
+/// order, so that the first of each pair is the one kept.
 pub fn parse_nominations(
     file: CsvFile,
     file_index: u16,
     known: Known<'_>,
+    keep: Keep,
     out: &mut Vec<Nomination>,
     diags: &mut Vec<Diagnostic>,
-) -> bool {
+) -> Read {
     let Known {
         plan,
         registry,
         split,
         ..
     } = known;
+    let reviews = plan.map(Plan::reviews).unwrap_or_default();
+    let bits = SeenBits::new(registry.dense_len() * reviews.len());
+    let shared = Seen {
+        bits: &bits,
+        reviews: &reviews,
+        keep,
+    };
     let Some(Parsed {
         table,
         states: chunks,
@@ -236,17 +283,34 @@ pub fn parse_nominations(
             rows: with_room(rows),
             ..ChunkRows::default()
         },
-        |chunk, row| chunk.read(row, known, file_index),
+        |chunk, row| chunk.read(row, known, file_index, &shared),
         |_, _| {},
     )
     else {
-        return false;
+        return Read {
+            decoded: false,
+            must_redo: false,
+        };
     };
+    let clash = chunks.iter().any(|c| c.clash);
     let first_new = out.len();
     let mut problems = concat(out, chunks.into_iter().map(|c| (c.rows, c.problems)));
+    if clash && keep != Keep::All {
+        return Read {
+            decoded,
+            must_redo: true,
+        };
+    }
+    if !clash {
+        problems.sort_by_key(|d| d.line);
+        diags.extend(problems);
+        return Read {
+            decoded,
+            must_redo: false,
+        };
+    }
     // Duplicates, in file order: the first row of a (review, subject) stays.
     // Seen pairs are bits: one per subject and review of the plan.
-    let reviews = plan.map(Plan::reviews).unwrap_or_default();
     let mut seen = vec![false; registry.dense_len() * reviews.len()];
     let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
     let mut searches_left = 1000usize;
@@ -291,5 +355,8 @@ pub fn parse_nominations(
     out.truncate(kept);
     problems.sort_by_key(|d| d.line);
     diags.extend(problems);
-    decoded
+    Read {
+        decoded,
+        must_redo: false,
+    }
 }
