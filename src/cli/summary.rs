@@ -8,7 +8,7 @@ use thiduakt::load::Keep;
 use thiduakt::model::Dataset;
 use thiduakt::render::Format;
 use thiduakt::render::summary::{self, SummaryRow};
-use thiduakt::rules::evaluate::evaluate_on;
+use thiduakt::rules::evaluate::evaluate_outcomes;
 
 use crate::cli::Context;
 
@@ -48,8 +48,9 @@ fn count_reviews(
             let Some(&review) = reviews.get(i) else {
                 return done;
             };
-            // Reviews are side by side already: each on one thread.
-            let report = evaluate_on(data, review, today, 1);
+            // Reviews are side by side already: each on one thread. The
+            // summary counts outcomes; warnings are not worked out.
+            let report = evaluate_outcomes(data, review, today, 1);
             done.push((
                 i,
                 summary::rows(data, std::slice::from_ref(&report), by_unit),

@@ -138,6 +138,17 @@ impl Tally {
     }
 }
 
+/// What places a candidate, worked out before its result: its category,
+/// whether it is eligible, its vote and the awards it may take (its score
+/// is in its [`Tally`]).
+#[derive(Clone, Copy)]
+struct Decisive {
+    category: Category,
+    eligible: bool,
+    votes: Option<Votes>,
+    entitlement: Entitlement,
+}
+
 /// Evaluates a review of the dataset's plan on `today`. The review must be
 /// one of the plan's ([`crate::plan::Plan::review`]).
 pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewReport {
@@ -152,6 +163,28 @@ pub fn evaluate_on(
     review: Review,
     today: NaiveDate,
     threads: usize,
+) -> ReviewReport {
+    evaluate_in(data, review, today, threads, true)
+}
+
+/// [`evaluate_on`] without the warnings (the report's are left empty): the
+/// candidates and quotas alone, for outputs that show no warnings, such as
+/// `check --format csv` and `summary`.
+pub fn evaluate_outcomes(
+    data: &Dataset,
+    review: Review,
+    today: NaiveDate,
+    threads: usize,
+) -> ReviewReport {
+    evaluate_in(data, review, today, threads, false)
+}
+
+fn evaluate_in(
+    data: &Dataset,
+    review: Review,
+    today: NaiveDate,
+    threads: usize,
+    with_warnings: bool,
 ) -> ReviewReport {
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
@@ -205,87 +238,69 @@ pub fn evaluate_on(
     let required_of: Vec<(SubjectKind, Arc<[CriterionId]>)> = SubjectKind::all()
         .map(|kind| (kind, applicable(plan, kind, review_type).into()))
         .collect();
-    let result_of = |i: usize| -> CandidateResult {
-        let subject = subjects[i];
-        let kind = data.kind(subject);
-        let required = required_of.iter().find(|(k, _)| *k == kind).map_or_else(
+    let required = |kind: SubjectKind| -> Arc<[CriterionId]> {
+        required_of.iter().find(|(k, _)| *k == kind).map_or_else(
             || applicable(plan, kind, review_type).into(),
             |(_, required)| Arc::clone(required),
-        );
-        let met: Vec<CriterionId> = required
-            .iter()
-            .copied()
-            .filter(|c| tallies[i].has(*c))
-            .collect();
-        let votes = nominations[i].and_then(|n| data.nominations[n].votes);
-        let (history, reach) = match review_type {
-            ReviewType::Final => {
-                let h = histories[i];
-                (Some((h, history::reach(plan, h))), history::reach(plan, h))
-            }
-            ReviewType::Annual => (None, Reach::default()),
-        };
-        let facts = Facts {
-            review: review_type,
-            required: &required,
-            met: &met,
-            votes,
-            reach,
-        };
-        let missing = eligibility::missing(plan, &facts);
-        CandidateResult {
-            subject,
-            kind,
-            rank: None,
-            status: if missing.is_empty() {
-                Status::OverQuota
-            } else {
-                Status::Ineligible
-            },
-            award: None,
-            entitlement: allocation::entitlement(plan, kind, review_type, reach),
-            required,
-            met,
-            missing,
-            votes,
-            score: tallies[i].score,
-            history,
-            nomination: nominations[i],
-        }
+        )
     };
-    let mut results: Vec<CandidateResult> =
-        par::in_pieces(subjects.len(), pieces(subjects.len()), |range| {
-            // The first piece makes room for all (see `par::in_pieces`).
-            let room = if range.start == 0 {
-                subjects.len()
-            } else {
-                range.len()
-            };
-            let mut piece = Vec::with_capacity(room);
-            piece.extend(range.map(result_of));
-            piece
-        });
+    let reach = |i: usize| match review_type {
+        ReviewType::Final => history::reach(plan, histories[i]),
+        ReviewType::Annual => Reach::default(),
+    };
+    let votes_of = |i: usize| nominations[i].and_then(|n| data.nominations[n].votes);
 
-    // Each category is ranked by index: the small keys are sorted, then the
-    // results are put in their places in one permutation.
-    let mut place: Vec<u32> = vec![0; results.len()];
-    let mut placed: u32 = 0;
+    // First what places a candidate: its category, whether it is eligible,
+    // what it is ranked by and the awards it may take. Its whole result is
+    // built afterwards, in its place.
+    let decisive: Vec<Decisive> = par::in_pieces(subjects.len(), pieces(subjects.len()), |range| {
+        let mut met = Vec::new();
+        range
+            .map(|i| {
+                let kind = data.kind(subjects[i]);
+                let required = required(kind);
+                met.clear();
+                met.extend(required.iter().copied().filter(|c| tallies[i].has(*c)));
+                let votes = votes_of(i);
+                let facts = Facts {
+                    review: review_type,
+                    required: &required,
+                    met: &met,
+                    votes,
+                    reach: reach(i),
+                };
+                Decisive {
+                    category: kind.category(),
+                    eligible: eligibility::eligible(plan, &facts),
+                    votes,
+                    entitlement: allocation::entitlement(plan, kind, review_type, reach(i)),
+                }
+            })
+            .collect()
+    });
+
+    // Each category is ranked by index: the small keys are sorted, then put
+    // in order in one permutation. `order` lists the candidates as they will
+    // be shown; `decided` holds each one's rank and outcome.
+    let mut order: Vec<usize> = Vec::with_capacity(subjects.len());
+    let mut decided: Vec<(Option<u32>, Status, Option<AwardKind>)> =
+        vec![(None, Status::Ineligible, None); subjects.len()];
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
     for category in Category::ALL {
         let mut eligible: Vec<(Standing<'_>, usize)> = Vec::new();
         let mut ineligible: Vec<usize> = Vec::new();
-        for (i, r) in results.iter().enumerate() {
-            if r.category() != category {
+        for (i, d) in decisive.iter().enumerate() {
+            if d.category != category {
                 continue;
             }
-            if r.status == Status::Ineligible {
+            if !d.eligible {
                 ineligible.push(i);
             } else {
                 let standing = Standing {
-                    share: r.votes.map(|v| votes::share(v, plan.votes.as_ref())),
-                    score: r.score,
-                    id: data.id(r.subject),
+                    share: d.votes.map(|v| votes::share(v, plan.votes.as_ref())),
+                    score: tallies[i].score,
+                    id: data.id(subjects[i]),
                 };
                 eligible.push((standing, i));
             }
@@ -300,9 +315,7 @@ pub fn evaluate_on(
             to[from] = k;
         }
         permute(&mut eligible, &mut to);
-        ineligible.sort_unstable_by(|&a, &b| {
-            data.id(results[a].subject).cmp(data.id(results[b].subject))
-        });
+        ineligible.sort_unstable_by(|&a, &b| data.id(subjects[a]).cmp(data.id(subjects[b])));
 
         let limits = Quotas {
             bang_khen: plan.bang_khen_quota(review).get(category),
@@ -310,15 +323,15 @@ pub fn evaluate_on(
         };
         let entitlements: Vec<Entitlement> = eligible
             .iter()
-            .map(|&(_, i)| results[i].entitlement)
+            .map(|&(_, i)| decisive[i].entitlement)
             .collect();
         let outcomes = allocation::allocate(&entitlements, limits);
         for (rank, (&(_, i), outcome)) in eligible.iter().zip(&outcomes).enumerate() {
-            let r = &mut results[i];
-            r.rank = u32::try_from(rank + 1).ok();
-            (r.status, r.award) = match outcome {
-                Outcome::Award(award) => (Status::Proposed, Some(*award)),
-                Outcome::OverQuota => (Status::OverQuota, None),
+            decided[i] = match outcome {
+                Outcome::Award(award) => {
+                    (u32::try_from(rank + 1).ok(), Status::Proposed, Some(*award))
+                }
+                Outcome::OverQuota => (u32::try_from(rank + 1).ok(), Status::OverQuota, None),
             };
         }
         for award in AwardKind::ALL {
@@ -333,26 +346,84 @@ pub fn evaluate_on(
                 used: u32::try_from(used).unwrap_or(u32::MAX),
             });
         }
-        let level = |i: usize, j: usize| ranking::level(&eligible[i].0, &eligible[j].0);
-        for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
-            ties.push(Warning {
-                subject: Some(results[eligible[tie.first_out].1].subject),
-                detail: WarningDetail::TieAtCutoff {
-                    award: tie.award,
-                    given: results[eligible[tie.last_in].1].subject,
-                },
-            });
+        if with_warnings {
+            let level = |i: usize, j: usize| ranking::level(&eligible[i].0, &eligible[j].0);
+            for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
+                ties.push(Warning {
+                    subject: Some(subjects[eligible[tie.first_out].1]),
+                    detail: WarningDetail::TieAtCutoff {
+                        award: tie.award,
+                        given: subjects[eligible[tie.last_in].1],
+                    },
+                });
+            }
         }
-        for i in eligible.iter().map(|&(_, i)| i).chain(ineligible) {
-            place[i] = placed;
-            placed += 1;
-        }
+        order.extend(eligible.iter().map(|&(_, i)| i).chain(ineligible));
     }
-    // Results are in the order of `subjects`; each moves to its place.
-    let mut to: Vec<usize> = place.iter().map(|&p| p as usize).collect();
-    let mut ordered = results;
-    permute(&mut ordered, &mut to);
 
+    // Each result, built in its place.
+    let result_of = |i: usize| -> CandidateResult {
+        let subject = subjects[i];
+        let kind = data.kind(subject);
+        let required = required(kind);
+        let met: Vec<CriterionId> = required
+            .iter()
+            .copied()
+            .filter(|c| tallies[i].has(*c))
+            .collect();
+        let votes = votes_of(i);
+        let reach = reach(i);
+        let history = match review_type {
+            ReviewType::Final => Some((histories[i], reach)),
+            ReviewType::Annual => None,
+        };
+        let facts = Facts {
+            review: review_type,
+            required: &required,
+            met: &met,
+            votes,
+            reach,
+        };
+        let missing = eligibility::missing(plan, &facts);
+        let (rank, status, award) = decided[i];
+        CandidateResult {
+            subject,
+            kind,
+            rank,
+            status,
+            award,
+            entitlement: decisive[i].entitlement,
+            required,
+            met,
+            missing,
+            votes,
+            score: tallies[i].score,
+            history,
+            nomination: nominations[i],
+        }
+    };
+    let ordered: Vec<CandidateResult> = par::in_pieces(order.len(), pieces(order.len()), |range| {
+        // The first piece makes room for all (see `par::in_pieces`).
+        let room = if range.start == 0 {
+            order.len()
+        } else {
+            range.len()
+        };
+        let mut piece = Vec::with_capacity(room);
+        piece.extend(order[range].iter().map(|&i| result_of(i)));
+        piece
+    });
+
+    if !with_warnings {
+        return ReviewReport {
+            review,
+            today,
+            source,
+            candidates: ordered,
+            quotas,
+            warnings: Vec::new(),
+        };
+    }
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
     warnings.extend(par::in_pieces(
