@@ -140,10 +140,11 @@ impl Tally {
 
 /// What places a candidate, worked out before its result: its category,
 /// whether it is eligible, its vote and the awards it may take (its score
-/// is in its [`Tally`]).
+/// is in its [`Tally`]). Its kind is kept for the result, which is built
+/// in ranked order: read here, not in the dataset's far-apart rows.
 #[derive(Clone, Copy)]
 struct Decisive {
-    category: Category,
+    kind: SubjectKind,
     eligible: bool,
     votes: Option<Votes>,
     entitlement: Entitlement,
@@ -270,7 +271,7 @@ fn evaluate_in(
                     reach: reach(i),
                 };
                 Decisive {
-                    category: kind.category(),
+                    kind,
                     eligible: eligibility::eligible(plan, &facts),
                     votes,
                     entitlement: allocation::entitlement(plan, kind, review_type, reach(i)),
@@ -291,7 +292,7 @@ fn evaluate_in(
         let mut eligible: Vec<(Standing<'_>, usize)> = Vec::new();
         let mut ineligible: Vec<usize> = Vec::new();
         for (i, d) in decisive.iter().enumerate() {
-            if d.category != category {
+            if d.kind.category() != category {
                 continue;
             }
             if !d.eligible {
@@ -364,14 +365,18 @@ fn evaluate_in(
     // Each result, built in its place.
     let result_of = |i: usize| -> CandidateResult {
         let subject = subjects[i];
-        let kind = data.kind(subject);
+        let Decisive {
+            kind,
+            votes,
+            entitlement,
+            ..
+        } = decisive[i];
         let required = required(kind);
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
             .filter(|c| tallies[i].has(*c))
             .collect();
-        let votes = votes_of(i);
         let reach = reach(i);
         let history = match review_type {
             ReviewType::Final => Some((histories[i], reach)),
@@ -392,7 +397,7 @@ fn evaluate_in(
             rank,
             status,
             award,
-            entitlement: decisive[i].entitlement,
+            entitlement,
             required,
             met,
             missing,
