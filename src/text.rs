@@ -11,19 +11,36 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// The text in Unicode NFC, borrowed when it already is (the common case).
 pub fn nfc(text: &str) -> Cow<'_, str> {
-    // Vietnamese in precomposed form (the common case) is NFC already:
-    // letters below U+0300 and in Latin Extended Additional are never
-    // changed by NFC, nor composed with one another.
-    if text
-        .chars()
-        .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c))
-    {
+    if precomposed(text) {
         return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
+}
+
+/// Whether every character is below U+0300 or in Latin Extended
+/// Additional (U+1E00 to U+1EFF): Vietnamese in precomposed form, the
+/// common case, which NFC never changes (those letters are neither changed
+/// nor composed with one another). Told from the UTF-8 bytes: a lead byte
+/// C2 to CB starts a character below U+0300, E1 B8 to E1 BB one of Latin
+/// Extended Additional.
+fn precomposed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.is_ascii() {
+        return true;
+    }
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i += match b {
+            0x00..=0x7F => 1,
+            0xC2..=0xCB => 2,
+            0xE1 if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// The text without white space around it, as `str::trim`, found fast: only
@@ -174,6 +191,26 @@ pub fn split_name(name: &str) -> (&str, &str, &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn precomposed_is_told_from_the_bytes(text in "\\PC{0,12}") {
+            let by_chars = text
+                .chars()
+                .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c));
+            proptest::prop_assert_eq!(precomposed(&text), by_chars);
+        }
+
+        #[test]
+        fn precomposed_vietnamese_is_told_from_the_bytes(
+            text in "[a-zA-Z0-9 àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđĐ\u{300}\u{301}\u{303}\u{309}\u{323}\u{1DC0}\u{1F00}]{0,12}"
+        ) {
+            let by_chars = text
+                .chars()
+                .all(|c| c < '\u{300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c));
+            proptest::prop_assert_eq!(precomposed(&text), by_chars);
+        }
+    }
 
     #[test]
     fn texts_are_trimmed_of_ascii_and_unicode_white_space() {
