@@ -2,8 +2,6 @@
 //! nominated, eligible, proposed for each award, over quota, ineligible, and
 //! granted (from awards.csv).
 
-use std::collections::BTreeMap;
-
 use serde_json::{Value, json};
 
 use crate::lang::Lang;
@@ -43,28 +41,39 @@ pub struct SummaryRow {
 /// a collective under itself), in the order of units.toml.
 pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<SummaryRow> {
     let mut out = Vec::new();
+    // Counts by (unit, category), units in their order and "no unit" last;
+    // without --by unit, all under unit 0.
+    let units = if by_unit { data.units.len() + 1 } else { 1 };
+    let slot = |unit: usize, category: Category| -> usize {
+        unit * Category::ALL.len()
+            + Category::ALL
+                .iter()
+                .position(|c| *c == category)
+                .unwrap_or(0)
+    };
     for report in reports {
         let review = report.review;
-        // key: (unit position or usize::MAX for none, category)
-        let mut table: BTreeMap<(usize, Category), [u32; 8]> = BTreeMap::new();
-        let key = |s: Subject| {
-            let unit = if by_unit {
-                data.home_unit_index(s).unwrap_or(usize::MAX)
+        let mut table: Vec<Option<[u32; 8]>> = vec![None; units * Category::ALL.len()];
+        let unit_of = |s: Subject| -> usize {
+            if by_unit {
+                data.home_unit_index(s)
+                    .filter(|u| *u < data.units.len())
+                    .unwrap_or(data.units.len())
             } else {
                 0
-            };
-            (unit, data.category(s))
+            }
         };
         if !by_unit {
             for c in Category::ALL {
-                table.insert((0, c), [0; 8]);
+                table[slot(0, c)] = Some([0; 8]);
             }
         }
         for n in data.nominations.iter().filter(|n| n.review == review) {
-            table.entry(key(n.subject)).or_default()[0] += 1;
+            let at = slot(unit_of(n.subject), data.category(n.subject));
+            table[at].get_or_insert([0; 8])[0] += 1;
         }
         for r in &report.candidates {
-            let counts = table.entry(key(r.subject)).or_default();
+            let counts = table[slot(unit_of(r.subject), r.category())].get_or_insert([0; 8]);
             match (r.status, r.award) {
                 (Status::Proposed, Some(AwardKind::BangKhen)) => counts[2] += 1,
                 (Status::Proposed, Some(AwardKind::GiayKhen)) => counts[3] += 1,
@@ -81,24 +90,32 @@ pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<Summ
             .iter()
             .filter(|a| a.review == review && a.field == data.plan.field)
         {
-            let counts = table.entry(key(a.subject)).or_default();
+            let counts =
+                table[slot(unit_of(a.subject), data.category(a.subject))].get_or_insert([0; 8]);
             match a.award {
                 AwardKind::BangKhen => counts[6] += 1,
                 AwardKind::GiayKhen => counts[7] += 1,
             }
         }
-        for ((unit, category), counts) in table {
-            out.push(SummaryRow {
-                review: review.code(),
-                unit: by_unit.then(|| {
-                    data.units
-                        .get(unit)
-                        .map(|u| u.id.clone())
-                        .unwrap_or_default()
-                }),
-                kind: category.code(),
-                counts,
-            });
+        let mut categories = Category::ALL;
+        categories.sort();
+        for unit in 0..units {
+            for category in categories {
+                let Some(counts) = table[slot(unit, category)] else {
+                    continue;
+                };
+                out.push(SummaryRow {
+                    review: review.code(),
+                    unit: by_unit.then(|| {
+                        data.units
+                            .get(unit)
+                            .map(|u| u.id.clone())
+                            .unwrap_or_default()
+                    }),
+                    kind: category.code(),
+                    counts,
+                });
+            }
         }
     }
     out
