@@ -1,7 +1,7 @@
 //! `achievements.csv` and `achievements/*.csv`: each subject's result on each
 //! criterion in each review.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
@@ -128,7 +128,11 @@ struct ChunkRows {
     codes: Codes,
     rows: Vec<Achievement>,
     problems: Vec<Diagnostic>,
-    applicable: FxHashMap<(SubjectKind, ReviewType), Vec<CriterionId>>,
+    /// The criteria that apply to each kind of subject in each type of
+    /// review met so far, and which was used last (rows of a kind usually
+    /// follow each other).
+    applicable: Vec<((SubjectKind, ReviewType), Vec<CriterionId>)>,
+    last_applicable: usize,
     subjects: Resolver,
     reviews: Reviews,
     /// The index of a row's review among the plan's.
@@ -212,10 +216,18 @@ impl ChunkRows {
             Subject::Person(i) => SubjectKind::Person(people[i as usize].kind),
         };
         let review_type = review.review_type();
-        let applies = self
-            .applicable
-            .entry((kind, review_type))
-            .or_insert_with(|| applicable(plan, kind, review_type));
+        let key = (kind, review_type);
+        if self.applicable.get(self.last_applicable).map(|(k, _)| *k) != Some(key) {
+            self.last_applicable = match self.applicable.iter().position(|(k, _)| *k == key) {
+                Some(i) => i,
+                None => {
+                    self.applicable
+                        .push((key, applicable(plan, kind, review_type)));
+                    self.applicable.len() - 1
+                }
+            };
+        }
+        let applies = &self.applicable[self.last_applicable].1;
         if !applies.contains(&criterion) {
             problems.push(
                 row.error(

@@ -191,8 +191,11 @@ impl ChunkRows {
         else {
             return;
         };
-        if let (Some(day), Some(start)) = (received, review_start(review, plan)) {
-            if day < start && day.year() < review_year(review) {
+        // The year first: the review's start is worked out only for a
+        // dossier dated before its year.
+        let early = received.filter(|day| day.year() < review_year(review));
+        if let Some((day, start)) = early.zip(early.and_then(|_| review_start(review, plan))) {
+            if day < start {
                 problems.push(
                     row.error(
                         RECEIVED,

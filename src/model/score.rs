@@ -22,7 +22,7 @@ impl Score {
         let (mut whole, mut whole_digits) = (0u64, 0usize);
         let (mut milli, mut frac_digits) = (0u32, 0usize);
         let mut mark = false;
-        for b in text.trim().bytes() {
+        for b in crate::text::trim(text).bytes() {
             match b {
                 b'0'..=b'9' if !mark => {
                     whole_digits += 1;
