@@ -389,7 +389,13 @@ fn evaluate_in(
             votes,
             reach,
         };
-        let missing = eligibility::missing(plan, &facts);
+        // Eligible means missing nothing (a property test keeps the two
+        // rules equal): the list is made for the others only.
+        let missing = if decisive[i].eligible {
+            Vec::new()
+        } else {
+            eligibility::missing(plan, &facts)
+        };
         let (rank, status, award) = decided[i];
         CandidateResult {
             subject,
