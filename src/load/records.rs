@@ -160,12 +160,12 @@ fn scan_in_blocks(
             let mut quoted_last: Option<(usize, usize)> = None;
             cells.clear();
             loop {
-                let at = match marks.next() {
-                    Some(i) => start + i,
+                let (at, is_delimiter) = match marks.next() {
+                    Some((i, is_delimiter)) => (start + i, is_delimiter),
                     // The last line, without a line break.
-                    None => whole,
+                    None => (whole, false),
                 };
-                if at < whole && lines[at] == delimiter {
+                if is_delimiter {
                     cells.push((span(cell - line), span(at - line)));
                     cell = at + 1;
                     continue;
@@ -326,16 +326,18 @@ fn scan_in_blocks(
     }
 }
 
-/// The positions of the delimiter, LF and `"` in a text, in order: found
-/// sixty-four bytes at a time, as a line of a CSV file has one every few
-/// bytes (where a byte search restarting at each would cost more than it
-/// finds).
+/// The positions of the delimiter, LF and `"` in a text, in order, each
+/// with whether it is the delimiter: found sixty-four bytes at a time, as a
+/// line of a CSV file has one every few bytes (where a byte search
+/// restarting at each would cost more than it finds).
 struct Marks<'a> {
     text: &'a [u8],
     /// Start of the 64 bytes whose marks are in `found`.
     word: usize,
     /// One bit per marked byte of those 64 bytes, lowest first.
     found: u64,
+    /// The bits of `found` that are the delimiter.
+    delimiters: u64,
     delimiter: u8,
 }
 
@@ -348,15 +350,16 @@ impl<'a> Marks<'a> {
             text,
             word: 0,
             found: 0,
+            delimiters: 0,
             delimiter,
         };
-        marks.found = marks.marks_at(0);
+        (marks.found, marks.delimiters) = marks.marks_at(0);
         marks
     }
 
-    /// The marks of the 64 bytes at `at` (bytes past the end are zeros,
-    /// never a mark).
-    fn marks_at(&self, at: usize) -> u64 {
+    /// The marks of the 64 bytes at `at`, and those that are the delimiter
+    /// (bytes past the end are zeros, never a mark).
+    fn marks_at(&self, at: usize) -> (u64, u64) {
         let rest = self.text.get(at..).unwrap_or(&[]);
         match rest.first_chunk::<SPAN>() {
             Some(bytes) => mask(bytes, self.delimiter),
@@ -369,10 +372,11 @@ impl<'a> Marks<'a> {
     }
 }
 
-/// Bit `i` set when byte `i` is the delimiter, LF or `"`: sixteen bytes
-/// compared at once with SSE2, which every x86-64 processor has.
+/// Bit `i` set when byte `i` is the delimiter, LF or `"`, and the same for
+/// the delimiter alone: sixteen bytes compared at once with SSE2, which
+/// every x86-64 processor has.
 #[cfg(target_arch = "x86_64")]
-fn mask(bytes: &[u8; SPAN], delimiter: u8) -> u64 {
+fn mask(bytes: &[u8; SPAN], delimiter: u8) -> (u64, u64) {
     // SAFETY: SSE2 is part of the x86-64 baseline: every processor this
     // code is compiled for has it.
     unsafe { sse2_mask(bytes, delimiter) }
@@ -380,48 +384,52 @@ fn mask(bytes: &[u8; SPAN], delimiter: u8) -> u64 {
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "sse2")]
-fn sse2_mask(bytes: &[u8; SPAN], delimiter: u8) -> u64 {
+fn sse2_mask(bytes: &[u8; SPAN], delimiter: u8) -> (u64, u64) {
     use std::arch::x86_64::{
         __m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
     };
     let [d, lf, quote] = [delimiter, b'\n', b'"'].map(|b| _mm_set1_epi8(i8::from_ne_bytes([b])));
-    let mut found = 0u64;
+    let (mut found, mut delimiters) = (0u64, 0u64);
+    // The sign bit of each of 16 bytes, as the low 16 bits.
+    let bits = |v| u64::from(u32::from_ne_bytes(_mm_movemask_epi8(v).to_ne_bytes()) & 0xffff);
     for (i, chunk) in bytes.chunks_exact(16).enumerate() {
         // SAFETY: `chunk` is 16 readable bytes; the load needs no alignment.
         let v = unsafe { _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>()) };
+        let is_delimiter = _mm_cmpeq_epi8(v, d);
         let hits = _mm_or_si128(
-            _mm_or_si128(_mm_cmpeq_epi8(v, d), _mm_cmpeq_epi8(v, lf)),
+            _mm_or_si128(is_delimiter, _mm_cmpeq_epi8(v, lf)),
             _mm_cmpeq_epi8(v, quote),
         );
-        // The sign bit of each of the 16 bytes, as the low 16 bits.
-        let bits = u32::from_ne_bytes(_mm_movemask_epi8(hits).to_ne_bytes()) & 0xffff;
-        found |= u64::from(bits) << (16 * i);
+        found |= bits(hits) << (16 * i);
+        delimiters |= bits(is_delimiter) << (16 * i);
     }
-    found
+    (found, delimiters)
 }
 
 #[cfg(not(target_arch = "x86_64"))]
-fn mask(bytes: &[u8; SPAN], delimiter: u8) -> u64 {
+fn mask(bytes: &[u8; SPAN], delimiter: u8) -> (u64, u64) {
     portable_mask(bytes, delimiter)
 }
 
 /// [`mask`] eight bytes at a time in plain integers, for other processors.
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
-fn portable_mask(bytes: &[u8; SPAN], delimiter: u8) -> u64 {
+fn portable_mask(bytes: &[u8; SPAN], delimiter: u8) -> (u64, u64) {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut found = 0u64;
+    // The high bit of byte k moved to bit k.
+    let gather = |high: u64| ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
+    let (mut found, mut delimiters) = (0u64, 0u64);
     for (i, chunk) in bytes.chunks_exact(8).enumerate() {
         let mut word = [0u8; 8];
         word.copy_from_slice(chunk);
         let word = u64::from_le_bytes(word);
-        let high = zero_bytes(word ^ (ONES * u64::from(delimiter)))
+        let is_delimiter = zero_bytes(word ^ (ONES * u64::from(delimiter)));
+        let high = is_delimiter
             | zero_bytes(word ^ (ONES * u64::from(b'\n')))
             | zero_bytes(word ^ (ONES * u64::from(b'"')));
-        // The high bit of byte k moved to bit k.
-        let bits = ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56;
-        found |= bits << (8 * i);
+        found |= gather(high) << (8 * i);
+        delimiters |= gather(is_delimiter) << (8 * i);
     }
-    found
+    (found, delimiters)
 }
 
 /// The high bit of each byte of `x` that is zero, and of no other.
@@ -431,19 +439,20 @@ fn zero_bytes(x: u64) -> u64 {
 }
 
 impl Iterator for Marks<'_> {
-    type Item = usize;
+    type Item = (usize, bool);
 
-    fn next(&mut self) -> Option<usize> {
+    fn next(&mut self) -> Option<(usize, bool)> {
         while self.found == 0 {
             self.word += SPAN;
             if self.word >= self.text.len() {
                 return None;
             }
-            self.found = self.marks_at(self.word);
+            (self.found, self.delimiters) = self.marks_at(self.word);
         }
+        let bit = self.found & self.found.wrapping_neg();
         let at = self.word + self.found.trailing_zeros() as usize;
-        self.found &= self.found - 1;
-        (at < self.text.len()).then_some(at)
+        self.found ^= bit;
+        (at < self.text.len()).then_some((at, self.delimiters & bit != 0))
     }
 }
 
@@ -535,8 +544,9 @@ mod tests {
             text in proptest::collection::vec(any::<u8>(), 0..300),
             delimiter in prop_oneof![Just(b','), Just(b';'), Just(b'\t')],
         ) {
-            let expected: Vec<usize> = (0..text.len())
+            let expected: Vec<(usize, bool)> = (0..text.len())
                 .filter(|&i| [delimiter, b'\n', b'"'].contains(&text[i]))
+                .map(|i| (i, text[i] == delimiter))
                 .collect();
             prop_assert_eq!(Marks::new(&text, delimiter).collect::<Vec<_>>(), expected);
         }
@@ -550,9 +560,12 @@ mod tests {
             let mut bytes = [0u8; SPAN];
             bytes[..32].copy_from_slice(&text);
             bytes[32..].copy_from_slice(&more);
-            let expected = (0..SPAN)
-                .filter(|&i| [delimiter, b'\n', b'"'].contains(&bytes[i]))
-                .fold(0u64, |m, i| m | 1 << i);
+            let bits = |marks: &[u8]| {
+                (0..SPAN)
+                    .filter(|&i| marks.contains(&bytes[i]))
+                    .fold(0u64, |m, i| m | 1 << i)
+            };
+            let expected = (bits(&[delimiter, b'\n', b'"']), bits(&[delimiter]));
             prop_assert_eq!(portable_mask(&bytes, delimiter), expected);
             prop_assert_eq!(mask(&bytes, delimiter), expected);
         }
