@@ -60,7 +60,7 @@ pub struct Row<'r> {
     /// other.
     cells: &'r str,
     /// Where each cell starts and ends in `cells`.
-    spans: &'r [(u32, u32)],
+    spans: &'r [(usize, usize)],
     /// Whether no cell can hold a line break (the record is a plain line).
     plain: bool,
     /// Line of the row's start, from 1.
@@ -647,11 +647,10 @@ impl<'c> Table<'c> {
             if chunk.first && line <= self.header_line {
                 return ControlFlow::Continue(());
             }
-            let blank = found.cells.iter().all(|&(a, b)| {
-                found.bytes[a as usize..b as usize]
-                    .iter()
-                    .all(u8::is_ascii_whitespace)
-            });
+            let blank = found
+                .cells
+                .iter()
+                .all(|&(a, b)| found.bytes[a..b].iter().all(u8::is_ascii_whitespace));
             if blank {
                 return ControlFlow::Continue(());
             }
@@ -766,7 +765,7 @@ impl Row<'_> {
     fn cell(&self, index: usize) -> &[u8] {
         self.spans
             .get(index)
-            .and_then(|&(a, b)| self.cells.as_bytes().get(a as usize..b as usize))
+            .and_then(|&(a, b)| self.cells.as_bytes().get(a..b))
             .unwrap_or(&[])
     }
 
@@ -818,7 +817,7 @@ impl Row<'_> {
         let Some(&(a, b)) = self.table.map[column].and_then(|i| self.spans.get(i)) else {
             return "";
         };
-        trim(self.cells.get(a as usize..b as usize).unwrap_or(""))
+        trim(self.cells.get(a..b).unwrap_or(""))
     }
 
     /// The trimmed, NFC value of a schema column; empty when the column is

@@ -34,7 +34,7 @@ pub struct Found<'a> {
     /// The same as text, when the block it lies in was checked as UTF-8.
     pub text: Option<&'a str>,
     /// Each cell's start and end in `bytes`.
-    pub cells: &'a [(u32, u32)],
+    pub cells: &'a [(usize, usize)],
     /// Whether it is a line read in place: no cell of it holds a line
     /// break.
     pub plain: bool,
@@ -93,7 +93,7 @@ fn scan_in_blocks(
     };
     // Whether the last byte read so far was a CR.
     let mut cr_at_end = false;
-    let mut cells: Vec<(u32, u32)> = Vec::with_capacity(16);
+    let mut cells: Vec<(usize, usize)> = Vec::with_capacity(16);
     let mut out: Vec<u8> = vec![0; 1024];
     let mut ends: Vec<usize> = vec![0; 64];
     loop {
@@ -166,7 +166,7 @@ fn scan_in_blocks(
                     None => (whole, false),
                 };
                 if is_delimiter {
-                    cells.push((span(cell - line), span(at - line)));
+                    cells.push((cell - line, at - line));
                     cell = at + 1;
                     continue;
                 }
@@ -185,7 +185,7 @@ fn scan_in_blocks(
                     };
                     match lines.get(q + 1) {
                         Some(&d) if d == delimiter => {
-                            cells.push((span(at + 1 - line), span(q - line)));
+                            cells.push((at + 1 - line, q - line));
                             cell = q + 2;
                             start = q + 2;
                         }
@@ -212,10 +212,10 @@ fn scan_in_blocks(
                 }
                 if !body.is_empty() {
                     match quoted_last.take() {
-                        Some((from, to)) => cells.push((span(from - line), span(to - line))),
+                        Some((from, to)) => cells.push((from - line, to - line)),
                         None => {
                             let last = (cell - line).min(body.len());
-                            cells.push((span(last), span(body.len())));
+                            cells.push((last, body.len()));
                         }
                     }
                     let found = Found {
@@ -297,7 +297,7 @@ fn scan_in_blocks(
                 cells.clear();
                 let mut from = 0;
                 for &to in &ends[..nends] {
-                    cells.push((span(from), span(to)));
+                    cells.push((from, to));
                     from = to;
                 }
                 let found = Found {
@@ -456,10 +456,6 @@ impl Iterator for Marks<'_> {
     }
 }
 
-fn span(at: usize) -> u32 {
-    u32::try_from(at).unwrap_or(u32::MAX)
-}
-
 fn count_breaks(bytes: &[u8]) -> u32 {
     u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
 }
@@ -484,7 +480,7 @@ mod tests {
             let cells = found
                 .cells
                 .iter()
-                .map(|&(a, b)| found.bytes[a as usize..b as usize].to_vec())
+                .map(|&(a, b)| found.bytes[a..b].to_vec())
                 .collect();
             if let Some(text) = found.text {
                 assert_eq!(text.as_bytes(), found.bytes);
