@@ -18,7 +18,7 @@ use thiduakt::Lang;
 use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::render::{check, summary, validate};
 use thiduakt::rules::evaluate;
-use thiduakt::rules::evaluate::evaluate_outcomes;
+use thiduakt::rules::evaluate::{evaluate_outcomes, placings};
 
 /// Everything a run could print: the diagnostics, and for a valid folder
 /// every review's check (CSV and JSON) and the summaries.
@@ -49,6 +49,30 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
             assert!(outcomes.warnings.is_empty());
         }
         out.push_str(&summary::csv(&summary::rows(&data, &reports, true), true));
+        // Placings alone (what summary counts): the reports' outcomes, in
+        // their order, and the same counts.
+        let placed: Vec<_> = reports
+            .iter()
+            .map(|r| (r.review, placings(&data, r.review, threads)))
+            .collect();
+        for (report, (_, placed)) in reports.iter().zip(&placed) {
+            let outcomes: Vec<_> = report
+                .candidates
+                .iter()
+                .map(|r| (r.subject, r.kind, r.status, r.award))
+                .collect();
+            let placed: Vec<_> = placed
+                .iter()
+                .map(|p| (p.subject, p.kind, p.status, p.award))
+                .collect();
+            assert_eq!(placed, outcomes);
+        }
+        for by_unit in [false, true] {
+            assert_eq!(
+                summary::rows_of_placings(&data, &placed, by_unit),
+                summary::rows(&data, &reports, by_unit)
+            );
+        }
     }
     out
 }

@@ -2,13 +2,12 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use chrono::NaiveDate;
 use thiduakt::Review;
 use thiduakt::load::Keep;
 use thiduakt::model::Dataset;
 use thiduakt::render::Format;
 use thiduakt::render::summary::{self, SummaryRow};
-use thiduakt::rules::evaluate::evaluate_outcomes;
+use thiduakt::rules::evaluate::placings;
 
 use crate::cli::Context;
 
@@ -21,7 +20,7 @@ pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<(
         .map(|r| ctx.review(&data, r))
         .collect::<anyhow::Result<Vec<_>>>()?;
     let reviews = summary::reviews_or_all(&data, asked);
-    let rows = count_reviews(&data, &reviews, ctx.today, by_unit);
+    let rows = count_reviews(&data, &reviews, by_unit);
     let out = match ctx.format {
         Format::Table => summary::table(&data, &rows, by_unit, &ctx.style),
         Format::Csv => summary::csv(&rows, by_unit),
@@ -30,15 +29,11 @@ pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<(
     ctx.print(&out)
 }
 
-/// Evaluates the reviews and counts each as soon as it is evaluated, a few
-/// at a time on as many threads: only those reports are held at once. The
-/// rows come back in the order of `reviews`.
-fn count_reviews(
-    data: &Dataset,
-    reviews: &[Review],
-    today: NaiveDate,
-    by_unit: bool,
-) -> Vec<SummaryRow> {
+/// Places the candidates of the reviews and counts each review as soon as
+/// it is placed, a few at a time on as many threads: only those are held at
+/// once. The rows come back in the order of `reviews`. Outcomes do not
+/// depend on the day (only warnings do).
+fn count_reviews(data: &Dataset, reviews: &[Review], by_unit: bool) -> Vec<SummaryRow> {
     let threads = thiduakt::par::threads().min(reviews.len()).max(1);
     let next = AtomicUsize::new(0);
     let work = || {
@@ -49,11 +44,12 @@ fn count_reviews(
                 return done;
             };
             // Reviews are side by side already: each on one thread. The
-            // summary counts outcomes; warnings are not worked out.
-            let report = evaluate_outcomes(data, review, today, 1);
+            // summary counts outcomes: the candidates' results and the
+            // warnings are not worked out.
+            let placed = placings(data, review, 1);
             done.push((
                 i,
-                summary::rows(data, std::slice::from_ref(&report), by_unit),
+                summary::rows_of_placings(data, &[(review, placed)], by_unit),
             ));
         }
     };

@@ -10,6 +10,7 @@ use crate::plan::{AwardKind, Category};
 use crate::render::table::{heading, new_table, number};
 use crate::render::{Style, csv_string, json_string, labels};
 use crate::review::Review;
+use crate::rules::evaluate::Placing;
 use crate::rules::{ReviewReport, Status};
 
 /// The counted columns, in order (after `review`, `[unit,]` `kind`).
@@ -41,6 +42,44 @@ pub struct SummaryRow {
 /// a collective under itself), in the order of units.toml.
 pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<SummaryRow> {
     let mut out = Vec::new();
+    for report in reports {
+        let candidates = report
+            .candidates
+            .iter()
+            .map(|r| (r.subject, r.category(), r.status, r.award));
+        count(data, report.review, candidates, by_unit, &mut out);
+    }
+    out
+}
+
+/// [`rows`] from each review's placings ([`placings`]): the same counts,
+/// without the candidates' results.
+///
+/// [`placings`]: crate::rules::evaluate::placings
+pub fn rows_of_placings(
+    data: &Dataset,
+    reviews: &[(Review, Vec<Placing>)],
+    by_unit: bool,
+) -> Vec<SummaryRow> {
+    let mut out = Vec::new();
+    for (review, placings) in reviews {
+        let candidates = placings
+            .iter()
+            .map(|p| (p.subject, p.kind.category(), p.status, p.award));
+        count(data, *review, candidates, by_unit, &mut out);
+    }
+    out
+}
+
+/// Counts one review's nominations, candidates (who, category, status,
+/// award) and awards into `out`.
+fn count(
+    data: &Dataset,
+    review: Review,
+    candidates: impl Iterator<Item = (Subject, Category, Status, Option<AwardKind>)>,
+    by_unit: bool,
+    out: &mut Vec<SummaryRow>,
+) {
     // Counts by (unit, category), units in their order and "no unit" last;
     // without --by unit, all under unit 0.
     let units = if by_unit { data.units.len() + 1 } else { 1 };
@@ -51,74 +90,70 @@ pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<Summ
                 .position(|c| *c == category)
                 .unwrap_or(0)
     };
-    for report in reports {
-        let review = report.review;
-        let mut table: Vec<Option<[u32; 8]>> = vec![None; units * Category::ALL.len()];
-        let unit_of = |s: Subject| -> usize {
-            if by_unit {
-                data.home_unit_index(s)
-                    .filter(|u| *u < data.units.len())
-                    .unwrap_or(data.units.len())
-            } else {
-                0
-            }
-        };
-        if !by_unit {
-            for c in Category::ALL {
-                table[slot(0, c)] = Some([0; 8]);
-            }
+    let mut table: Vec<Option<[u32; 8]>> = vec![None; units * Category::ALL.len()];
+    let unit_of = |s: Subject| -> usize {
+        if by_unit {
+            data.home_unit_index(s)
+                .filter(|u| *u < data.units.len())
+                .unwrap_or(data.units.len())
+        } else {
+            0
         }
-        for n in data.nominations.iter().filter(|n| n.review == review) {
-            let at = slot(unit_of(n.subject), data.category(n.subject));
-            table[at].get_or_insert([0; 8])[0] += 1;
-        }
-        for r in &report.candidates {
-            let counts = table[slot(unit_of(r.subject), r.category())].get_or_insert([0; 8]);
-            match (r.status, r.award) {
-                (Status::Proposed, Some(AwardKind::BangKhen)) => counts[2] += 1,
-                (Status::Proposed, Some(AwardKind::GiayKhen)) => counts[3] += 1,
-                (Status::OverQuota, _) => counts[4] += 1,
-                (Status::Ineligible, _) => counts[5] += 1,
-                _ => {}
-            }
-            if r.status != Status::Ineligible {
-                counts[1] += 1;
-            }
-        }
-        for a in data
-            .awards
-            .iter()
-            .filter(|a| a.review == review && a.field == data.plan.field)
-        {
-            let counts =
-                table[slot(unit_of(a.subject), data.category(a.subject))].get_or_insert([0; 8]);
-            match a.award {
-                AwardKind::BangKhen => counts[6] += 1,
-                AwardKind::GiayKhen => counts[7] += 1,
-            }
-        }
-        let mut categories = Category::ALL;
-        categories.sort();
-        for unit in 0..units {
-            for category in categories {
-                let Some(counts) = table[slot(unit, category)] else {
-                    continue;
-                };
-                out.push(SummaryRow {
-                    review: review.code(),
-                    unit: by_unit.then(|| {
-                        data.units
-                            .get(unit)
-                            .map(|u| u.id.clone())
-                            .unwrap_or_default()
-                    }),
-                    kind: category.code(),
-                    counts,
-                });
-            }
+    };
+    if !by_unit {
+        for c in Category::ALL {
+            table[slot(0, c)] = Some([0; 8]);
         }
     }
-    out
+    for n in data.nominations.iter().filter(|n| n.review == review) {
+        let at = slot(unit_of(n.subject), data.category(n.subject));
+        table[at].get_or_insert([0; 8])[0] += 1;
+    }
+    for (subject, category, status, award) in candidates {
+        let counts = table[slot(unit_of(subject), category)].get_or_insert([0; 8]);
+        match (status, award) {
+            (Status::Proposed, Some(AwardKind::BangKhen)) => counts[2] += 1,
+            (Status::Proposed, Some(AwardKind::GiayKhen)) => counts[3] += 1,
+            (Status::OverQuota, _) => counts[4] += 1,
+            (Status::Ineligible, _) => counts[5] += 1,
+            _ => {}
+        }
+        if status != Status::Ineligible {
+            counts[1] += 1;
+        }
+    }
+    for a in data
+        .awards
+        .iter()
+        .filter(|a| a.review == review && a.field == data.plan.field)
+    {
+        let counts =
+            table[slot(unit_of(a.subject), data.category(a.subject))].get_or_insert([0; 8]);
+        match a.award {
+            AwardKind::BangKhen => counts[6] += 1,
+            AwardKind::GiayKhen => counts[7] += 1,
+        }
+    }
+    let mut categories = Category::ALL;
+    categories.sort();
+    for unit in 0..units {
+        for category in categories {
+            let Some(counts) = table[slot(unit, category)] else {
+                continue;
+            };
+            out.push(SummaryRow {
+                review: review.code(),
+                unit: by_unit.then(|| {
+                    data.units
+                        .get(unit)
+                        .map(|u| u.id.clone())
+                        .unwrap_or_default()
+                }),
+                kind: category.code(),
+                counts,
+            });
+        }
+    }
 }
 
 fn header(by_unit: bool) -> Vec<&'static str> {

@@ -180,6 +180,59 @@ pub fn evaluate_outcomes(
     evaluate_in(data, review, today, threads, false)
 }
 
+/// Each candidate's place in a review, as `summary` counts it: who, its
+/// kind, and its outcome. In the order [`ReviewReport::candidates`] has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Placing {
+    /// Who.
+    pub subject: Subject,
+    /// Its kind.
+    pub kind: SubjectKind,
+    /// Proposed, over quota or ineligible.
+    pub status: Status,
+    /// The award it is proposed for.
+    pub award: Option<AwardKind>,
+}
+
+/// The candidates of a review and their outcomes, without their results:
+/// what the review's report would list, in its order. Everything is
+/// decided as by [`evaluate_on`]; only the details of each candidate
+/// (criteria met, what it lacks, history) and the warnings are left out.
+pub fn placings(data: &Dataset, review: Review, threads: usize) -> Vec<Placing> {
+    let placed = place(data, review, threads, false);
+    placed
+        .order
+        .iter()
+        .map(|&i| {
+            let (_, status, award) = placed.decided[i];
+            Placing {
+                subject: placed.subjects[i],
+                kind: placed.decisive[i].kind,
+                status,
+                award,
+            }
+        })
+        .collect()
+}
+
+/// A review's candidates placed: what each one's result is built from, in
+/// candidate order, its rank and outcome, and the order they are shown in.
+struct Placed {
+    subjects: Vec<Subject>,
+    source: CandidateSource,
+    tallies: Vec<Tally>,
+    nominations: Vec<Option<usize>>,
+    histories: Vec<History>,
+    decisive: Vec<Decisive>,
+    /// The candidates as they will be shown (indexes into the others).
+    order: Vec<usize>,
+    /// Each one's rank and outcome.
+    decided: Vec<(Option<u32>, Status, Option<AwardKind>)>,
+    quotas: Vec<QuotaUse>,
+    /// Ties at quota lines (when asked for).
+    ties: Vec<Warning>,
+}
+
 fn evaluate_in(
     data: &Dataset,
     review: Review,
@@ -187,6 +240,43 @@ fn evaluate_in(
     threads: usize,
     with_warnings: bool,
 ) -> ReviewReport {
+    let placed = place(data, review, threads, with_warnings);
+    build(data, review, today, threads, placed, with_warnings)
+}
+
+/// The criteria that apply to each kind in a type of review, worked out
+/// once: a plan has a handful of kinds.
+fn required_of(data: &Dataset, review_type: ReviewType) -> Vec<(SubjectKind, Arc<[CriterionId]>)> {
+    SubjectKind::all()
+        .map(|kind| (kind, applicable(&data.plan, kind, review_type).into()))
+        .collect()
+}
+
+/// The criteria of a kind, from [`required_of`].
+fn required(
+    data: &Dataset,
+    review_type: ReviewType,
+    required_of: &[(SubjectKind, Arc<[CriterionId]>)],
+    kind: SubjectKind,
+) -> Arc<[CriterionId]> {
+    required_of.iter().find(|(k, _)| *k == kind).map_or_else(
+        || applicable(&data.plan, kind, review_type).into(),
+        |(_, required)| Arc::clone(required),
+    )
+}
+
+/// The tiers a candidate's history reaches (final review only).
+fn reach_of(data: &Dataset, review_type: ReviewType, history: History) -> Reach {
+    match review_type {
+        ReviewType::Final => history::reach(&data.plan, history),
+        ReviewType::Annual => Reach::default(),
+    }
+}
+
+/// Candidates, their facts, eligibility, ranking and allocation: everything
+/// but the results themselves and the warnings (ties at quota lines only
+/// `with_ties`).
+fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Placed {
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
@@ -235,20 +325,9 @@ fn evaluate_in(
         }
     }
 
-    // The criteria of each kind, worked out once: a plan has a handful of kinds.
-    let required_of: Vec<(SubjectKind, Arc<[CriterionId]>)> = SubjectKind::all()
-        .map(|kind| (kind, applicable(plan, kind, review_type).into()))
-        .collect();
-    let required = |kind: SubjectKind| -> Arc<[CriterionId]> {
-        required_of.iter().find(|(k, _)| *k == kind).map_or_else(
-            || applicable(plan, kind, review_type).into(),
-            |(_, required)| Arc::clone(required),
-        )
-    };
-    let reach = |i: usize| match review_type {
-        ReviewType::Final => history::reach(plan, histories[i]),
-        ReviewType::Annual => Reach::default(),
-    };
+    let required_of = required_of(data, review_type);
+    let required = |kind| required(data, review_type, &required_of, kind);
+    let reach = |i: usize| reach_of(data, review_type, histories[i]);
     let votes_of = |i: usize| nominations[i].and_then(|n| data.nominations[n].votes);
 
     // First what places a candidate: its category, whether it is eligible,
@@ -347,7 +426,7 @@ fn evaluate_in(
                 used: u32::try_from(used).unwrap_or(u32::MAX),
             });
         }
-        if with_warnings {
+        if with_ties {
             let level = |i: usize, j: usize| ranking::level(&eligible[i].0, &eligible[j].0);
             for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
                 ties.push(Warning {
@@ -361,8 +440,47 @@ fn evaluate_in(
         }
         order.extend(eligible.iter().map(|&(_, i)| i).chain(ineligible));
     }
+    Placed {
+        subjects,
+        source,
+        tallies,
+        nominations,
+        histories,
+        decisive,
+        order,
+        decided,
+        quotas,
+        ties,
+    }
+}
 
-    // Each result, built in its place.
+/// The report of a placed review: each result built in its place, and the
+/// warnings `with_warnings`.
+fn build(
+    data: &Dataset,
+    review: Review,
+    today: NaiveDate,
+    threads: usize,
+    placed: Placed,
+    with_warnings: bool,
+) -> ReviewReport {
+    let pieces = |n: usize| par::pieces(n, threads);
+    let plan = &data.plan;
+    let review_type = review.review_type();
+    let Placed {
+        subjects,
+        source,
+        tallies,
+        nominations,
+        histories,
+        decisive,
+        order,
+        decided,
+        quotas,
+        ties,
+    } = placed;
+    let required_of = required_of(data, review_type);
+    let required = |kind| required(data, review_type, &required_of, kind);
     let result_of = |i: usize| -> CandidateResult {
         let subject = subjects[i];
         let Decisive {
@@ -377,7 +495,7 @@ fn evaluate_in(
             .copied()
             .filter(|c| tallies[i].has(*c))
             .collect();
-        let reach = reach(i);
+        let reach = reach_of(data, review_type, histories[i]);
         let history = match review_type {
             ReviewType::Final => Some((histories[i], reach)),
             ReviewType::Annual => None,
