@@ -359,9 +359,9 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
             .collect()
     });
 
-    // Each category is ranked by index: the small keys are sorted, then put
-    // in order in one permutation. `order` lists the candidates as they will
-    // be shown; `decided` holds each one's rank and outcome.
+    // Each category is ranked by index (small keys are sorted, the
+    // candidates stay where they are). `order` lists the candidates as they
+    // will be shown; `decided` holds each one's rank and outcome.
     let mut order: Vec<usize> = Vec::with_capacity(subjects.len());
     let mut decided: Vec<(Option<u32>, Status, Option<AwardKind>)> =
         vec![(None, Status::Ineligible, None); subjects.len()];
@@ -387,26 +387,21 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
         }
         // Ids are unique: no two candidates are level on all, so the order
         // is exact.
-        let mut to: Vec<usize> = vec![0; eligible.len()];
-        for (k, from) in ranking::order(&eligible, |(s, _)| s)
-            .into_iter()
-            .enumerate()
-        {
-            to[from] = k;
-        }
-        permute(&mut eligible, &mut to);
+        // The eligible in rank order, as indexes into `eligible`.
+        let ranked = ranking::order(&eligible, |(s, _)| s);
+        let at = |k: usize| &eligible[ranked[k]];
         ineligible.sort_unstable_by(|&a, &b| data.id(subjects[a]).cmp(data.id(subjects[b])));
 
         let limits = Quotas {
             bang_khen: plan.bang_khen_quota(review).get(category),
             giay_khen: plan.giay_khen_quota(review_type).get(category),
         };
-        let entitlements: Vec<Entitlement> = eligible
-            .iter()
-            .map(|&(_, i)| decisive[i].entitlement)
+        let entitlements: Vec<Entitlement> = (0..ranked.len())
+            .map(|k| decisive[at(k).1].entitlement)
             .collect();
         let outcomes = allocation::allocate(&entitlements, limits);
-        for (rank, (&(_, i), outcome)) in eligible.iter().zip(&outcomes).enumerate() {
+        for (rank, outcome) in outcomes.iter().enumerate() {
+            let i = at(rank).1;
             decided[i] = match outcome {
                 Outcome::Award(award) => {
                     (u32::try_from(rank + 1).ok(), Status::Proposed, Some(*award))
@@ -427,18 +422,18 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
             });
         }
         if with_ties {
-            let level = |i: usize, j: usize| ranking::level(&eligible[i].0, &eligible[j].0);
+            let level = |i: usize, j: usize| ranking::level(&at(i).0, &at(j).0);
             for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
                 ties.push(Warning {
-                    subject: Some(subjects[eligible[tie.first_out].1]),
+                    subject: Some(subjects[at(tie.first_out).1]),
                     detail: WarningDetail::TieAtCutoff {
                         award: tie.award,
-                        given: subjects[eligible[tie.last_in].1],
+                        given: subjects[at(tie.last_in).1],
                     },
                 });
             }
         }
-        order.extend(eligible.iter().map(|&(_, i)| i).chain(ineligible));
+        order.extend((0..ranked.len()).map(|k| at(k).1).chain(ineligible));
     }
     Placed {
         subjects,
@@ -589,23 +584,6 @@ fn build(
     }
 }
 
-/// Moves each item `i` to position `to[i]` (a permutation), in place:
-/// cycle by cycle, every swap settles one item.
-fn permute<T>(items: &mut [T], to: &mut [usize]) {
-    let n = items.len().min(to.len());
-    // A permutation needs fewer than n swaps: the bound only guards
-    // against a `to` that is not one.
-    let mut swaps = 0;
-    for i in 0..n {
-        while to[i] != i && to[i] < n && swaps < n {
-            let j = to[i];
-            items.swap(i, j);
-            to.swap(i, j);
-            swaps += 1;
-        }
-    }
-}
-
 /// The review's own warnings: the Department's submission deadline is near
 /// and nominees still lack a complete dossier or the council's vote.
 fn review_warnings(
@@ -655,17 +633,4 @@ fn review_warnings(
 /// A vote share as a candidate's ranking sees it.
 pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
     votes::share(votes, data.plan.votes.as_ref())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn permute_moves_each_item_to_its_place() {
-        let mut items = vec!['a', 'b', 'c', 'd', 'e'];
-        let mut to = vec![2, 0, 1, 4, 3];
-        permute(&mut items, &mut to);
-        assert_eq!(items, ['b', 'c', 'a', 'e', 'd']);
-    }
 }

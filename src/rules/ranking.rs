@@ -75,14 +75,23 @@ pub fn order<'a, T>(items: &[T], standing: impl Fn(&T) -> &Standing<'a>) -> Vec<
             id_rank[i] = rank as u32;
         }
     }
-    let mut keyed: Vec<(u64, u32, u32)> = items
+    // One number per candidate, sorted as a number: the better share and
+    // score first (their key turned over), then the smaller id rank, then
+    // the index (never reached: id ranks differ).
+    let mut keyed: Vec<u128> = items
         .iter()
         .enumerate()
-        .map(|(i, s)| (key(standing(s)), id_rank[i], i as u32))
+        .map(|(i, s)| {
+            (u128::from(!key(standing(s))) << 64)
+                | (u128::from(id_rank[i]) << 32)
+                | u128::from(i as u32)
+        })
         .collect();
-    // Better share and score first, then the smaller id.
-    keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    keyed.into_iter().map(|(_, _, i)| i as usize).collect()
+    keyed.sort_unstable();
+    keyed
+        .into_iter()
+        .map(|k| (k & u128::from(u32::MAX)) as usize)
+        .collect()
 }
 
 /// Whether two candidates are level on everything but their id: a tie the
