@@ -221,6 +221,25 @@ fn read_list<T>(
     (rows, decoded, diags)
 }
 
+/// Reads rows with `read`, keeping those `keep` wants. A read that must be
+/// redone (it met a duplicate while keeping only some rows: duplicates are
+/// told in file order among every row) is done again keeping all, and the
+/// rows not wanted are dropped after. `read` gives the rows, what else it
+/// tells, its messages, and whether it must be redone.
+fn read_keeping<T, D>(
+    keep: Keep,
+    read: impl Fn(Keep) -> (Vec<T>, D, Vec<Diagnostic>, bool),
+    review: impl Fn(&T) -> Review,
+) -> (Vec<T>, D, Vec<Diagnostic>) {
+    let (rows, decoded, diags, redo) = read(keep);
+    if !redo {
+        return (rows, decoded, diags);
+    }
+    let (mut rows, decoded, diags, _) = read(Keep::All);
+    rows.retain(|r| keep.wants(review(r)));
+    (rows, decoded, diags)
+}
+
 fn file_index(files: &[SourceFile]) -> u16 {
     u16::try_from(files.len()).unwrap_or(u16::MAX)
 }
@@ -417,8 +436,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let nominations_index = first + achievement_files.len();
     let index = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
     // A read that keeps only some rows and meets a duplicate key is redone
-    // keeping all (duplicates are told in file order among every row), and
-    // the rows not wanted are dropped after.
+    // keeping all ([`read_keeping`]).
     let keep = options.keep;
     let read_achievements_keeping =
         |keep: Keep| {
@@ -433,16 +451,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             let redo = achievements.must_redo();
             (achievements.finish(), decoded, diags, redo)
         };
-    let read_achievements = || {
-        let (mut rows, decoded, diags, redo) = read_achievements_keeping(keep);
-        if !redo {
-            return (rows, decoded, diags);
-        }
-        let (all, decoded, diags, _) = read_achievements_keeping(Keep::All);
-        rows = all;
-        rows.retain(|a| keep.wants(a.review));
-        (rows, decoded, diags)
-    };
+    let read_achievements = || read_keeping(keep, read_achievements_keeping, |a| a.review);
     let read_nominations_keeping = |keep: Keep| {
         let mut diags = Vec::new();
         let mut rows = Vec::new();
@@ -460,16 +469,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         let redo = read.is_some_and(|r| r.must_redo);
         (rows, decoded, diags, redo)
     };
-    let read_nominations = || {
-        let (mut rows, decoded, diags, redo) = read_nominations_keeping(keep);
-        if !redo {
-            return (rows, decoded, diags);
-        }
-        let (all, decoded, diags, _) = read_nominations_keeping(Keep::All);
-        rows = all;
-        rows.retain(|n| keep.wants(n.review));
-        (rows, decoded, diags)
-    };
+    let read_nominations = || read_keeping(keep, read_nominations_keeping, |n| n.review);
     let read_awards = || {
         read_list(
             |diags| open(Path::new(files::AWARDS), None, diags),

@@ -462,37 +462,26 @@ fn build(
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
-    let Placed {
-        subjects,
-        source,
-        tallies,
-        nominations,
-        histories,
-        decisive,
-        order,
-        decided,
-        quotas,
-        ties,
-    } = placed;
     let required_of = required_of(data, review_type);
     let required = |kind| required(data, review_type, &required_of, kind);
+    let p = &placed;
     let result_of = |i: usize| -> CandidateResult {
-        let subject = subjects[i];
+        let subject = p.subjects[i];
         let Decisive {
             kind,
             votes,
             entitlement,
-            ..
-        } = decisive[i];
+            eligible,
+        } = p.decisive[i];
         let required = required(kind);
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
-            .filter(|c| tallies[i].has(*c))
+            .filter(|c| p.tallies[i].has(*c))
             .collect();
-        let reach = reach_of(data, review_type, histories[i]);
+        let reach = reach_of(data, review_type, p.histories[i]);
         let history = match review_type {
-            ReviewType::Final => Some((histories[i], reach)),
+            ReviewType::Final => Some((p.histories[i], reach)),
             ReviewType::Annual => None,
         };
         let facts = Facts {
@@ -504,12 +493,12 @@ fn build(
         };
         // Eligible means missing nothing (a property test keeps the two
         // rules equal): the list is made for the others only.
-        let missing = if decisive[i].eligible {
+        let missing = if eligible {
             Vec::new()
         } else {
             eligibility::missing(plan, &facts)
         };
-        let (rank, status, award) = decided[i];
+        let (rank, status, award) = p.decided[i];
         CandidateResult {
             subject,
             kind,
@@ -521,20 +510,17 @@ fn build(
             met,
             missing,
             votes,
-            score: tallies[i].score,
+            score: p.tallies[i].score,
             history,
-            nomination: nominations[i],
+            nomination: p.nominations[i],
         }
     };
-    let ordered: Vec<CandidateResult> = par::in_pieces(order.len(), pieces(order.len()), |range| {
+    let shown = p.order.len();
+    let ordered: Vec<CandidateResult> = par::in_pieces(shown, pieces(shown), |range| {
         // The first piece makes room for all (see `par::in_pieces`).
-        let room = if range.start == 0 {
-            order.len()
-        } else {
-            range.len()
-        };
+        let room = if range.start == 0 { shown } else { range.len() };
         let mut piece = Vec::with_capacity(room);
-        piece.extend(order[range].iter().map(|&i| result_of(i)));
+        piece.extend(p.order[range].iter().map(|&i| result_of(i)));
         piece
     });
 
@@ -542,9 +528,9 @@ fn build(
         return ReviewReport {
             review,
             today,
-            source,
+            source: placed.source,
             candidates: ordered,
-            quotas,
+            quotas: placed.quotas,
             warnings: Vec::new(),
         };
     }
@@ -572,14 +558,14 @@ fn build(
             found
         },
     ));
-    warnings.extend(ties);
+    warnings.extend(placed.ties);
 
     ReviewReport {
         review,
         today,
-        source,
+        source: placed.source,
         candidates: ordered,
-        quotas,
+        quotas: placed.quotas,
         warnings,
     }
 }
