@@ -20,25 +20,42 @@ pub enum CandidateSource {
 /// The candidates of a review, each once, in subject order (units, then
 /// people, each in file order).
 pub fn candidates(data: &Dataset, review: Review) -> (Vec<Subject>, CandidateSource) {
-    let mut marked = vec![false; data.dense_len()];
+    let (subjects, _, source) = candidates_and_nominations(data, review);
+    (subjects, source)
+}
+
+/// [`candidates`], with each one's row in [`Dataset::nominations`] (the
+/// last, if a subject had several), found in the same pass.
+pub fn candidates_and_nominations(
+    data: &Dataset,
+    review: Review,
+) -> (Vec<Subject>, Vec<Option<usize>>, CandidateSource) {
+    // Per dense subject index: 0 for no candidate, else 1 + its row (or
+    // `usize::MAX` for a candidate by its achievements).
+    let mut marked = vec![0usize; data.dense_len()];
     let mut any = false;
-    for n in data.nominations.iter().filter(|n| n.review == review) {
-        marked[data.dense(n.subject)] = true;
+    for (n, row) in data
+        .nominations
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.review == review)
+    {
+        marked[data.dense(row.subject)] = n + 1;
         any = true;
     }
     let source = if any {
         CandidateSource::Nominations
     } else {
         for a in data.achievements.iter().filter(|a| a.review == review) {
-            marked[data.dense(a.subject)] = true;
+            marked[data.dense(a.subject)] = usize::MAX;
         }
         CandidateSource::Achievements
     };
-    let subjects = marked
+    let (subjects, rows) = marked
         .iter()
         .enumerate()
-        .filter(|(_, m)| **m)
-        .map(|(i, _)| data.from_dense(i))
-        .collect();
-    (subjects, source)
+        .filter(|(_, m)| **m != 0)
+        .map(|(i, &m)| (data.from_dense(i), (m != usize::MAX).then(|| m - 1)))
+        .unzip();
+    (subjects, rows, source)
 }

@@ -11,7 +11,7 @@ use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::allocation::{self, Entitlement, Outcome, Quotas};
 use crate::rules::applicability::applicable;
-use crate::rules::candidates::{CandidateSource, candidates};
+use crate::rules::candidates::{CandidateSource, candidates_and_nominations};
 use crate::rules::dossier::{dossier_warnings, near};
 use crate::rules::eligibility::{self, Facts, Missing};
 use crate::rules::history::{self, History, Reach};
@@ -280,7 +280,7 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
-    let (subjects, source) = candidates(data, review);
+    let (subjects, nominations, source) = candidates_and_nominations(data, review);
 
     // Candidate positions by dense subject index: no hashing per row.
     let mut slots: Vec<u32> = vec![u32::MAX; data.dense_len()];
@@ -301,17 +301,6 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
             if let Some(score) = a.score {
                 tally.score = tally.score + score;
             }
-        }
-    }
-    let mut nominations: Vec<Option<usize>> = vec![None; subjects.len()];
-    for (n, row) in data
-        .nominations
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.review == review)
-    {
-        if let Some(i) = position(row.subject) {
-            nominations[i] = Some(n);
         }
     }
     let mut histories: Vec<History> = vec![History::default(); subjects.len()];
