@@ -11,7 +11,7 @@ use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
 use crate::load::seen::SeenBits;
-use crate::load::{Keep, Known, Resolver, ReviewIndex, Reviews, values};
+use crate::load::{Keep, Known, Registry, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
@@ -193,9 +193,8 @@ impl ChunkRows {
         };
         // The year first: the review's start is worked out only for a
         // dossier dated before its year.
-        let early = received.filter(|day| day.year() < review_year(review));
-        if let Some((day, start)) = early.zip(early.and_then(|_| review_start(review, plan))) {
-            if day < start {
+        if let Some(day) = received.filter(|day| day.year() < review_year(review)) {
+            if review_start(review, plan).is_some_and(|start| day < start) {
                 problems.push(
                     row.error(
                         RECEIVED,
@@ -208,10 +207,8 @@ impl ChunkRows {
                 );
             }
         }
-        let key = self
-            .review_index
-            .of(review, seen.reviews)
-            .map(|r| known.registry.dense(subject) * seen.reviews.len() + r);
+        let index = self.review_index.of(review, seen.reviews);
+        let key = seen_key(index, subject, known.registry, seen.reviews.len());
         if key.and_then(|k| seen.bits.mark(k)) != Some(true) {
             self.clash = true;
         }
@@ -228,6 +225,17 @@ impl ChunkRows {
             source: row.source(file_index),
         });
     }
+}
+
+/// The key of a (review, subject) pair, by the review's index among the
+/// plan's: one per subject and review. `None` for a review not the plan's.
+fn seen_key(
+    review: Option<usize>,
+    subject: Subject,
+    registry: &Registry,
+    reviews: usize,
+) -> Option<usize> {
+    review.map(|r| registry.dense(subject) * reviews + r)
 }
 
 impl ShiftLines for ChunkRows {
@@ -266,7 +274,7 @@ pub fn parse_nominations(
         ..
     } = known;
     let reviews = plan.map(Plan::reviews).unwrap_or_default();
-    let bits = SeenBits::new(registry.dense_len() * reviews.len());
+    let mut bits = SeenBits::new(registry.dense_len() * reviews.len());
     let shared = Seen {
         bits: &bits,
         reviews: &reviews,
@@ -313,8 +321,8 @@ pub fn parse_nominations(
         };
     }
     // Duplicates, in file order: the first row of a (review, subject) stays.
-    // Seen pairs are bits: one per subject and review of the plan.
-    let mut seen = vec![false; registry.dense_len() * reviews.len()];
+    // The bits the threads set are set again, in that order.
+    bits.clear();
     let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
     let mut searches_left = 1000usize;
     let mut kept = first_new;
@@ -322,11 +330,9 @@ pub fn parse_nominations(
     for read in first_new..out.len() {
         let (review, subject, line) = (out[read].review, out[read].subject, out[read].source.line);
         let index = review_index.of(review, &reviews);
-        let slot = index
-            .map(|r| registry.dense(subject) * reviews.len() + r)
-            .filter(|slot| *slot < seen.len());
-        let first_time = match slot {
-            Some(slot) => !std::mem::replace(&mut seen[slot], true),
+        let key = seen_key(index, subject, registry, reviews.len());
+        let first_time = match key.and_then(|k| bits.mark(k)) {
+            Some(first) => first,
             None => seen_other.insert((review, subject)),
         };
         if first_time {
