@@ -18,15 +18,9 @@ pub enum CandidateSource {
 }
 
 /// The candidates of a review, each once, in subject order (units, then
-/// people, each in file order).
-pub fn candidates(data: &Dataset, review: Review) -> (Vec<Subject>, CandidateSource) {
-    let (subjects, _, source) = candidates_and_nominations(data, review);
-    (subjects, source)
-}
-
-/// [`candidates`], with each one's row in [`Dataset::nominations`] (the
-/// last, if a subject had several), found in the same pass.
-pub fn candidates_and_nominations(
+/// people, each in file order), with each one's row in
+/// [`Dataset::nominations`] (the last, if a subject had several).
+pub fn candidates(
     data: &Dataset,
     review: Review,
 ) -> (Vec<Subject>, Vec<Option<usize>>, CandidateSource) {

@@ -1,6 +1,7 @@
 //! One review, start to finish: candidates, eligibility, ranking,
 //! allocation and warnings, as one value the renderers show.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -11,7 +12,7 @@ use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::allocation::{self, Entitlement, Outcome, Quotas};
 use crate::rules::applicability::applicable;
-use crate::rules::candidates::{CandidateSource, candidates_and_nominations};
+use crate::rules::candidates::{CandidateSource, candidates};
 use crate::rules::dossier::{dossier_warnings, near};
 use crate::rules::eligibility::{self, Facts, Missing};
 use crate::rules::history::{self, History, Reach};
@@ -252,16 +253,17 @@ fn required_of(data: &Dataset, review_type: ReviewType) -> Vec<(SubjectKind, Arc
         .collect()
 }
 
-/// The criteria of a kind, from [`required_of`].
-fn required(
+/// The criteria of a kind, from [`required_of`] (worked out here for a
+/// kind it lacks).
+fn required<'r>(
     data: &Dataset,
     review_type: ReviewType,
-    required_of: &[(SubjectKind, Arc<[CriterionId]>)],
+    required_of: &'r [(SubjectKind, Arc<[CriterionId]>)],
     kind: SubjectKind,
-) -> Arc<[CriterionId]> {
+) -> Cow<'r, Arc<[CriterionId]>> {
     required_of.iter().find(|(k, _)| *k == kind).map_or_else(
-        || applicable(&data.plan, kind, review_type).into(),
-        |(_, required)| Arc::clone(required),
+        || Cow::Owned(applicable(&data.plan, kind, review_type).into()),
+        |(_, required)| Cow::Borrowed(required),
     )
 }
 
@@ -280,7 +282,7 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
-    let (subjects, nominations, source) = candidates_and_nominations(data, review);
+    let (subjects, nominations, source) = candidates(data, review);
 
     // Candidate positions by dense subject index: no hashing per row.
     let mut slots: Vec<u32> = vec![u32::MAX; data.dense_len()];
@@ -462,7 +464,7 @@ fn build(
             entitlement,
             eligible,
         } = p.decisive[i];
-        let required = required(kind);
+        let required = required(kind).into_owned();
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
