@@ -207,7 +207,8 @@ impl CsvFile {
         None
     }
 
-    fn raw_bytes(&self, from: usize, to: usize) -> Cow<'_, [u8]> {
+    /// The bytes from `from` to `to` (never past the end), as they are.
+    pub fn raw_bytes(&self, from: usize, to: usize) -> Cow<'_, [u8]> {
         match &self.content {
             Content::Text(text) => {
                 let bytes = text.as_bytes();

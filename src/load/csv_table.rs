@@ -483,10 +483,11 @@ impl<'c> Table<'c> {
         let body = len.saturating_sub(self.header_offset);
         let (mut bytes, mut lines) = (0, 0);
         for k in 0..WINDOWS {
+            // Bytes as they are: only line breaks are counted.
             let from = self.header_offset + body / WINDOWS * k;
-            let sample = self.file.window(from, len, WINDOW);
+            let sample = self.file.raw_bytes(from, (from + WINDOW).min(len));
             bytes += sample.len();
-            lines += memchr::memchr_iter(b'\n', sample.as_bytes()).count();
+            lines += memchr::memchr_iter(b'\n', &sample).count();
         }
         (bytes / lines.max(1)).max(8) * 8 / 9
     }
