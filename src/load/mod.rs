@@ -240,8 +240,14 @@ fn read_keeping<T, D>(
     (rows, decoded, diags)
 }
 
+/// The index the next file listed in `files` will have.
 fn file_index(files: &[SourceFile]) -> u16 {
-    u16::try_from(files.len()).unwrap_or(u16::MAX)
+    index_of_file(files.len())
+}
+
+/// A file's index in [`Dataset::files`], as rows hold it.
+fn index_of_file(i: usize) -> u16 {
+    u16::try_from(i).unwrap_or(u16::MAX)
 }
 
 /// Parses a plan from text (the built-in plan, or a test's).
@@ -434,23 +440,21 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     // messages, joined afterwards in the order the files are listed.
     let first = files.len();
     let nominations_index = first + achievement_files.len();
-    let index = |i: usize| u16::try_from(i).unwrap_or(u16::MAX);
     // A read that keeps only some rows and meets a duplicate key is redone
     // keeping all ([`read_keeping`]).
     let keep = options.keep;
-    let read_achievements_keeping =
-        |keep: Keep| {
-            let mut diags = Vec::new();
-            let mut decoded = Vec::new();
-            let mut achievements = achievements::Achievements::new(plan.as_ref(), keep);
-            for (i, name) in achievement_files.iter().enumerate() {
-                decoded.push(open(name, None, &mut diags).is_some_and(|file| {
-                    achievements.parse(file, index(first + i), known, &mut diags)
-                }));
-            }
-            let redo = achievements.must_redo();
-            (achievements.finish(), decoded, diags, redo)
-        };
+    let read_achievements_keeping = |keep: Keep| {
+        let mut diags = Vec::new();
+        let mut decoded = Vec::new();
+        let mut achievements = achievements::Achievements::new(plan.as_ref(), keep);
+        for (i, name) in achievement_files.iter().enumerate() {
+            decoded.push(open(name, None, &mut diags).is_some_and(|file| {
+                achievements.parse(file, index_of_file(first + i), known, &mut diags)
+            }));
+        }
+        let redo = achievements.must_redo();
+        (achievements.finish(), decoded, diags, redo)
+    };
     let read_achievements = || read_keeping(keep, read_achievements_keeping, |a| a.review);
     let read_nominations_keeping = |keep: Keep| {
         let mut diags = Vec::new();
@@ -458,7 +462,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         let read = open(Path::new(files::NOMINATIONS), None, &mut diags).map(|file| {
             nominations::parse_nominations(
                 file,
-                index(nominations_index),
+                index_of_file(nominations_index),
                 known,
                 keep,
                 &mut rows,
@@ -474,7 +478,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         read_list(
             |diags| open(Path::new(files::AWARDS), None, diags),
             |file, rows, diags| {
-                awards::parse_awards(file, index(nominations_index + 1), known, rows, diags)
+                awards::parse_awards(
+                    file,
+                    index_of_file(nominations_index + 1),
+                    known,
+                    rows,
+                    diags,
+                )
             },
         )
     };
