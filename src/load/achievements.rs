@@ -8,7 +8,7 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
-use crate::load::seen::SeenBits;
+use crate::load::seen::{Seen, SeenBits};
 use crate::load::{Keep, Known, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Achievement, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
@@ -262,14 +262,6 @@ impl ChunkRows {
             });
         }
     }
-}
-
-/// What the threads reading a file share: the keys seen, and which rows
-/// are kept.
-struct Seen<'a> {
-    bits: &'a SeenBits,
-    reviews: &'a [Review],
-    keep: Keep,
 }
 
 /// The key of a subject's criterion in a review (by the review's index

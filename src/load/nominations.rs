@@ -10,7 +10,7 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{
     Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
 };
-use crate::load::seen::SeenBits;
+use crate::load::seen::{Seen, SeenBits};
 use crate::load::{Keep, Known, Registry, Resolver, ReviewIndex, Reviews, values};
 use crate::model::{Document, Nomination, Subject, Votes};
 use crate::plan::{Denominator, Plan};
@@ -160,15 +160,6 @@ struct ChunkRows {
     /// Whether a row's (review, subject) was seen before, or could not be
     /// marked: the file needs the pass in file order.
     clash: bool,
-}
-
-/// What the threads reading the file share: the (review, subject) pairs
-/// seen, one key per subject and review of the plan, and which rows are
-/// kept.
-struct Seen<'a> {
-    bits: &'a SeenBits,
-    reviews: &'a [Review],
-    keep: Keep,
 }
 
 impl ChunkRows {

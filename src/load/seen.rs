@@ -10,6 +10,9 @@
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::load::Keep;
+use crate::review::Review;
+
 /// A set of keys below a capacity, shared between threads.
 #[derive(Debug, Default)]
 pub struct SeenBits {
@@ -46,6 +49,18 @@ impl SeenBits {
             *word.get_mut() = 0;
         }
     }
+}
+
+/// What the threads reading a file of rows share: the keys seen, the
+/// plan's reviews (a key counts a review by its index among them), and
+/// which rows are kept.
+pub struct Seen<'a> {
+    /// The keys seen.
+    pub bits: &'a SeenBits,
+    /// The plan's reviews.
+    pub reviews: &'a [Review],
+    /// The rows kept.
+    pub keep: Keep,
 }
 
 #[cfg(test)]
