@@ -1,9 +1,11 @@
 //! `thiduakt check REVIEW`.
 
+use std::mem::ManuallyDrop;
+
 use thiduakt::load::Keep;
 use thiduakt::render::{Format, check};
 use thiduakt::rules::evaluate;
-use thiduakt::rules::evaluate::evaluate_outcomes;
+use thiduakt::rules::evaluate::outcomes;
 
 use crate::cli::Context;
 
@@ -11,16 +13,18 @@ use crate::cli::Context;
 pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
     let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
-    // The CSV shows no warnings: they are not worked out for it. Like the
-    // dataset, the report is not freed: the process ends now.
-    let report = std::mem::ManuallyDrop::new(match ctx.format {
-        Format::Csv => evaluate_outcomes(&data, review, ctx.today, thiduakt::par::threads()),
-        Format::Table | Format::Json => evaluate(&data, review, ctx.today),
-    });
+    // Like the dataset, what is worked out is not freed: the process ends
+    // now.
+    let report = || ManuallyDrop::new(evaluate(&data, review, ctx.today));
     let out = match ctx.format {
-        Format::Table => check::table(&data, &report, &ctx.style),
-        Format::Csv => check::csv(&data, &report),
-        Format::Json => check::json(&data, &report, ctx.lang),
+        Format::Table => check::table(&data, &report(), &ctx.style),
+        Format::Json => check::json(&data, &report(), ctx.lang),
+        // The CSV shows no warnings and, of each candidate's criteria, only
+        // counts: it is written from the outcomes, no result is built.
+        Format::Csv => {
+            let outcomes = ManuallyDrop::new(outcomes(&data, review, thiduakt::par::threads()));
+            check::csv_of_outcomes(&data, &outcomes)
+        }
     };
     ctx.print(&out)
 }

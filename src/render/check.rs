@@ -13,9 +13,11 @@ use crate::render::labels;
 use crate::render::table::{colored, heading, new_table, number};
 use crate::render::warnings::{message, subject_label};
 use crate::render::{CsvLines, Style, json_string};
+use crate::review::Review;
 use crate::review::ReviewType;
 use crate::rules::candidates::CandidateSource;
 use crate::rules::eligibility::Missing;
+use crate::rules::evaluate::{Outcomes, Outline};
 use crate::rules::{CandidateResult, ReviewReport, Status};
 
 /// The columns of `check --format csv`, in order.
@@ -49,23 +51,46 @@ fn unit_id(data: &Dataset, r: &CandidateResult) -> String {
         .unwrap_or_default()
 }
 
-/// `check --format csv`: one row per candidate. Written field by field
-/// into one buffer, as a review may have a hundred thousand candidates.
+/// `check --format csv`: one row per candidate.
 pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
+    csv_of(data, report.review, report.candidates.len(), |k| {
+        Outline::of(&report.candidates[k])
+    })
+}
+
+/// [`csv`] from a review's outcomes, without building its results: the
+/// same text.
+pub fn csv_of_outcomes(data: &Dataset, outcomes: &Outcomes<'_>) -> String {
+    csv_of(data, outcomes.review(), outcomes.len(), |k| {
+        outcomes.outline(k)
+    })
+}
+
+/// The CSV of `n` candidates, the `k`-th outlined by `outline`. Written
+/// field by field into one buffer, as a review may have a hundred thousand
+/// candidates: a large review by several threads, a slice each, joined in
+/// order (the same text as one thread would write).
+fn csv_of(
+    data: &Dataset,
+    review: Review,
+    n: usize,
+    outline: impl Fn(usize) -> Outline + Sync,
+) -> String {
     let mut out = CsvLines::with_capacity(128);
     for name in CSV_COLUMNS {
         out.field(name);
     }
     out.end();
     let mut text = out.finish();
-    let rows = &report.candidates;
-    // A large review is written by several threads, a slice each, joined in
-    // order: the same text as one thread would write.
-    let pieces = par::in_pieces(
-        rows.len(),
-        par::pieces(rows.len(), par::threads()),
-        |range| vec![csv_rows(data, report, &rows[range])],
-    );
+    let pieces = par::in_pieces(n, par::pieces(n, par::threads()), |range| {
+        let mut out = CsvLines::with_capacity(96 * range.len());
+        let review = review.code();
+        let mut missing = String::new();
+        for k in range {
+            csv_row(data, &review, &outline(k), &mut out, &mut missing);
+        }
+        vec![out.finish()]
+    });
     text.reserve(pieces.iter().map(String::len).sum());
     for piece in pieces {
         text.push_str(&piece);
@@ -73,36 +98,30 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
     text
 }
 
-/// Rows of `check --format csv` for some candidates.
-fn csv_rows(data: &Dataset, report: &ReviewReport, rows: &[CandidateResult]) -> String {
-    let mut out = CsvLines::with_capacity(96 * rows.len());
-    let review = report.review.code();
-    let mut missing = String::new();
-    for r in rows {
-        out.field(&review);
-        out.field(r.category().code());
-        out.number(r.rank.map(u64::from));
-        out.field(data.id(r.subject));
-        out.field(data.name(r.subject));
-        out.field(data.home_unit(r.subject).map_or("", |u| u.id.as_str()));
-        out.field(r.status.code());
-        out.field(r.award.map_or("", AwardKind::code));
-        out.number(Some(r.met.len() as u64));
-        out.number(Some(r.required.len() as u64));
-        missing.clear();
-        for (i, m) in r.missing.iter().enumerate() {
-            if i > 0 {
-                missing.push(';');
-            }
-            missing.push_str(m.code(&data.plan));
+/// One row of `check --format csv` (`missing` is room for a cell).
+fn csv_row(data: &Dataset, review: &str, r: &Outline, out: &mut CsvLines, missing: &mut String) {
+    out.field(review);
+    out.field(r.category().code());
+    out.number(r.rank.map(u64::from));
+    out.field(data.id(r.subject));
+    out.field(data.name(r.subject));
+    out.field(data.home_unit(r.subject).map_or("", |u| u.id.as_str()));
+    out.field(r.status.code());
+    out.field(r.award.map_or("", AwardKind::code));
+    out.number(Some(r.met as u64));
+    out.number(Some(r.required as u64));
+    missing.clear();
+    for (i, m) in r.missing.iter().enumerate() {
+        if i > 0 {
+            missing.push(';');
         }
-        out.field(&missing);
-        out.number(r.votes.map(|v| u64::from(v.in_favour)));
-        out.number(r.votes.map(|v| u64::from(v.total)));
-        out.score(r.score);
-        out.end();
+        missing.push_str(m.code(&data.plan));
     }
-    out.finish()
+    out.field(missing);
+    out.number(r.votes.map(|v| u64::from(v.in_favour)));
+    out.number(r.votes.map(|v| u64::from(v.total)));
+    out.score(r.score);
+    out.end();
 }
 
 /// `check --format json`: the candidates (the CSV's fields), quota use and

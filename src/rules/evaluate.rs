@@ -166,19 +166,8 @@ pub fn evaluate_on(
     today: NaiveDate,
     threads: usize,
 ) -> ReviewReport {
-    evaluate_in(data, review, today, threads, true)
-}
-
-/// [`evaluate_on`] without the warnings (the report's are left empty): the
-/// candidates and quotas alone, for outputs that show no warnings, such as
-/// `check --format csv` and `summary`.
-pub fn evaluate_outcomes(
-    data: &Dataset,
-    review: Review,
-    today: NaiveDate,
-    threads: usize,
-) -> ReviewReport {
-    evaluate_in(data, review, today, threads, false)
+    let placed = place(data, review, threads, true);
+    build(data, review, today, threads, placed)
 }
 
 /// Each candidate's place in a review, as `summary` counts it: who, its
@@ -200,20 +189,167 @@ pub struct Placing {
 /// decided as by [`evaluate_on`]; only the details of each candidate
 /// (criteria met, what it lacks, history) and the warnings are left out.
 pub fn placings(data: &Dataset, review: Review, threads: usize) -> Vec<Placing> {
-    let placed = place(data, review, threads, false);
-    placed
-        .order
-        .iter()
-        .map(|&i| {
-            let (_, status, award) = placed.decided[i];
-            Placing {
-                subject: placed.subjects[i],
-                kind: placed.decisive[i].kind,
-                status,
-                award,
-            }
-        })
-        .collect()
+    let outcomes = outcomes(data, review, threads);
+    (0..outcomes.len()).map(|k| outcomes.placing(k)).collect()
+}
+
+/// What `check --format csv` shows of a candidate: its outcome, how many
+/// criteria apply to it and how many it meets, what it lacks, its vote and
+/// score. A [`CandidateResult`] gives the same ([`Outline::of`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outline {
+    /// Who.
+    pub subject: Subject,
+    /// Its kind.
+    pub kind: SubjectKind,
+    /// Rank among the eligible of its category, from 1.
+    pub rank: Option<u32>,
+    /// Proposed, over quota or ineligible.
+    pub status: Status,
+    /// The award it is proposed for.
+    pub award: Option<AwardKind>,
+    /// How many criteria apply to it.
+    pub required: usize,
+    /// How many of them it meets.
+    pub met: usize,
+    /// What it lacks, when ineligible.
+    pub missing: Vec<Missing>,
+    /// The council's vote.
+    pub votes: Option<Votes>,
+    /// Total score in the review.
+    pub score: Score,
+}
+
+impl Outline {
+    /// The outline of a built result.
+    pub fn of(r: &CandidateResult) -> Outline {
+        Outline {
+            subject: r.subject,
+            kind: r.kind,
+            rank: r.rank,
+            status: r.status,
+            award: r.award,
+            required: r.required.len(),
+            met: r.met.len(),
+            missing: r.missing.clone(),
+            votes: r.votes,
+            score: r.score,
+        }
+    }
+
+    /// Collective or individual.
+    pub fn category(&self) -> Category {
+        self.kind.category()
+    }
+}
+
+/// A review placed, read candidate by candidate in its report's order
+/// ([`ReviewReport::candidates`]): each one's outcome, worked out when
+/// asked, without building the whole result. Everything is decided as by
+/// [`evaluate_on`]; there are no warnings.
+pub struct Outcomes<'d> {
+    data: &'d Dataset,
+    review: Review,
+    required_of: Vec<(SubjectKind, Arc<[CriterionId]>)>,
+    placed: Placed,
+}
+
+/// The outcomes of a review, on at most `threads` threads.
+pub fn outcomes(data: &Dataset, review: Review, threads: usize) -> Outcomes<'_> {
+    Outcomes {
+        data,
+        review,
+        required_of: required_of(data, review.review_type()),
+        placed: place(data, review, threads, false),
+    }
+}
+
+impl Outcomes<'_> {
+    /// The review.
+    pub fn review(&self) -> Review {
+        self.review
+    }
+
+    /// How many candidates.
+    pub fn len(&self) -> usize {
+        self.placed.order.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The `k`-th candidate's outcome.
+    pub fn placing(&self, k: usize) -> Placing {
+        let p = &self.placed;
+        let i = p.order[k];
+        let (_, status, award) = p.decided[i];
+        Placing {
+            subject: p.subjects[i],
+            kind: p.decisive[i].kind,
+            status,
+            award,
+        }
+    }
+
+    /// The `k`-th candidate's outline.
+    pub fn outline(&self, k: usize) -> Outline {
+        let (data, p) = (self.data, &self.placed);
+        let review_type = self.review.review_type();
+        let i = p.order[k];
+        let d = &p.decisive[i];
+        let tally = &p.tallies[i];
+        let required = required(data, review_type, &self.required_of, d.kind);
+        let met = required.iter().filter(|c| tally.has(**c)).count();
+        // Only the ineligible lack anything: the criteria they meet are
+        // listed for them alone.
+        let missing = if d.eligible {
+            Vec::new()
+        } else {
+            let met: Vec<CriterionId> =
+                required.iter().copied().filter(|c| tally.has(*c)).collect();
+            let reach = reach_of(data, review_type, p.histories[i]);
+            lacks(data, review_type, d, &required, &met, reach)
+        };
+        let (rank, status, award) = p.decided[i];
+        Outline {
+            subject: p.subjects[i],
+            kind: d.kind,
+            rank,
+            status,
+            award,
+            required: required.len(),
+            met,
+            missing,
+            votes: d.votes,
+            score: tally.score,
+        }
+    }
+}
+
+/// What a placed candidate lacks. Eligible means missing nothing (a
+/// property test keeps the two rules equal): the list is made for the
+/// others only.
+fn lacks(
+    data: &Dataset,
+    review_type: ReviewType,
+    decisive: &Decisive,
+    required: &[CriterionId],
+    met: &[CriterionId],
+    reach: Reach,
+) -> Vec<Missing> {
+    if decisive.eligible {
+        return Vec::new();
+    }
+    let facts = Facts {
+        review: review_type,
+        required,
+        met,
+        votes: decisive.votes,
+        reach,
+    };
+    eligibility::missing(&data.plan, &facts)
 }
 
 /// A review's candidates placed: what each one's result is built from, in
@@ -232,17 +368,6 @@ struct Placed {
     quotas: Vec<QuotaUse>,
     /// Ties at quota lines (when asked for).
     ties: Vec<Warning>,
-}
-
-fn evaluate_in(
-    data: &Dataset,
-    review: Review,
-    today: NaiveDate,
-    threads: usize,
-    with_warnings: bool,
-) -> ReviewReport {
-    let placed = place(data, review, threads, with_warnings);
-    build(data, review, today, threads, placed, with_warnings)
 }
 
 /// The criteria that apply to each kind in a type of review, worked out
@@ -441,14 +566,13 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
 }
 
 /// The report of a placed review: each result built in its place, and the
-/// warnings `with_warnings`.
+/// warnings.
 fn build(
     data: &Dataset,
     review: Review,
     today: NaiveDate,
     threads: usize,
     placed: Placed,
-    with_warnings: bool,
 ) -> ReviewReport {
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
@@ -458,13 +582,8 @@ fn build(
     let p = &placed;
     let result_of = |i: usize| -> CandidateResult {
         let subject = p.subjects[i];
-        let Decisive {
-            kind,
-            votes,
-            entitlement,
-            eligible,
-        } = p.decisive[i];
-        let required = required(kind).into_owned();
+        let decisive = &p.decisive[i];
+        let required = required(decisive.kind).into_owned();
         let met: Vec<CriterionId> = required
             .iter()
             .copied()
@@ -475,32 +594,19 @@ fn build(
             ReviewType::Final => Some((p.histories[i], reach)),
             ReviewType::Annual => None,
         };
-        let facts = Facts {
-            review: review_type,
-            required: &required,
-            met: &met,
-            votes,
-            reach,
-        };
-        // Eligible means missing nothing (a property test keeps the two
-        // rules equal): the list is made for the others only.
-        let missing = if eligible {
-            Vec::new()
-        } else {
-            eligibility::missing(plan, &facts)
-        };
+        let missing = lacks(data, review_type, decisive, &required, &met, reach);
         let (rank, status, award) = p.decided[i];
         CandidateResult {
             subject,
-            kind,
+            kind: decisive.kind,
             rank,
             status,
             award,
-            entitlement,
+            entitlement: decisive.entitlement,
             required,
             met,
             missing,
-            votes,
+            votes: decisive.votes,
             score: p.tallies[i].score,
             history,
             nomination: p.nominations[i],
@@ -515,16 +621,6 @@ fn build(
         piece
     });
 
-    if !with_warnings {
-        return ReviewReport {
-            review,
-            today,
-            source: placed.source,
-            candidates: ordered,
-            quotas: placed.quotas,
-            warnings: Vec::new(),
-        };
-    }
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
     warnings.extend(par::in_pieces(
