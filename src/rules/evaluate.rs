@@ -484,7 +484,10 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
     for category in Category::ALL {
-        let mut eligible: Vec<(Standing<'_>, usize)> = Vec::new();
+        // The eligible's standings, and beside them (small, read in rank
+        // order) who each one is and the awards it may take.
+        let mut standings: Vec<Standing<'_>> = Vec::new();
+        let mut eligible: Vec<(u32, Entitlement)> = Vec::new();
         let mut ineligible: Vec<usize> = Vec::new();
         for (i, d) in decisive.iter().enumerate() {
             if d.kind.category() != category {
@@ -493,31 +496,27 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
             if !d.eligible {
                 ineligible.push(i);
             } else {
-                let standing = Standing {
+                standings.push(Standing {
                     share: d.votes.map(|v| votes::share(v, plan.votes.as_ref())),
                     score: tallies[i].score,
                     id: data.id(subjects[i]),
-                };
-                eligible.push((standing, i));
+                });
+                eligible.push((i as u32, d.entitlement));
             }
         }
         // Ids are unique: no two candidates are level on all, so the order
-        // is exact.
-        // The eligible in rank order, as indexes into `eligible`.
-        let ranked = ranking::order(&eligible, |(s, _)| s);
-        let at = |k: usize| &eligible[ranked[k]];
+        // is exact. `ranked` holds positions in `standings`.
+        let ranked = ranking::order(&standings, |s| s);
         ineligible.sort_unstable_by(|&a, &b| data.id(subjects[a]).cmp(data.id(subjects[b])));
 
         let limits = Quotas {
             bang_khen: plan.bang_khen_quota(review).get(category),
             giay_khen: plan.giay_khen_quota(review_type).get(category),
         };
-        let entitlements: Vec<Entitlement> = (0..ranked.len())
-            .map(|k| decisive[at(k).1].entitlement)
-            .collect();
+        let entitlements: Vec<Entitlement> = ranked.iter().map(|&r| eligible[r].1).collect();
         let outcomes = allocation::allocate(&entitlements, limits);
-        for (rank, outcome) in outcomes.iter().enumerate() {
-            let i = at(rank).1;
+        for (&r, (rank, outcome)) in ranked.iter().zip(outcomes.iter().enumerate()) {
+            let i = eligible[r].0 as usize;
             decided[i] = match outcome {
                 Outcome::Award(award) => {
                     (u32::try_from(rank + 1).ok(), Status::Proposed, Some(*award))
@@ -537,19 +536,21 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
                 used: u32::try_from(used).unwrap_or(u32::MAX),
             });
         }
+        let candidate = |k: usize| eligible[ranked[k]].0 as usize;
         if with_ties {
-            let level = |i: usize, j: usize| ranking::level(&at(i).0, &at(j).0);
+            let level =
+                |k: usize, l: usize| ranking::level(&standings[ranked[k]], &standings[ranked[l]]);
             for tie in allocation::ties_at_cutoff(&entitlements, &outcomes, level) {
                 ties.push(Warning {
-                    subject: Some(subjects[at(tie.first_out).1]),
+                    subject: Some(subjects[candidate(tie.first_out)]),
                     detail: WarningDetail::TieAtCutoff {
                         award: tie.award,
-                        given: subjects[at(tie.last_in).1],
+                        given: subjects[candidate(tie.last_in)],
                     },
                 });
             }
         }
-        order.extend((0..ranked.len()).map(|k| at(k).1).chain(ineligible));
+        order.extend((0..ranked.len()).map(candidate).chain(ineligible));
     }
     Placed {
         subjects,
