@@ -139,16 +139,23 @@ impl Tally {
     }
 }
 
-/// What places a candidate, worked out before its result: its category,
-/// whether it is eligible, its vote and the awards it may take (its score
-/// is in its [`Tally`]). Its kind is kept for the result, which is built
-/// in ranked order: read here, not in the dataset's far-apart rows.
+/// What places a candidate, worked out before its result: who, its kind,
+/// whether it is eligible, its vote and score, the awards it may take, and
+/// once ranked its rank and outcome. Results and CSV rows are made in
+/// ranked order, far apart in memory: all they read of a candidate is here,
+/// in one place, not in several arrays or the dataset's rows.
 #[derive(Clone, Copy)]
 struct Decisive {
+    subject: Subject,
     kind: SubjectKind,
     eligible: bool,
     votes: Option<Votes>,
+    score: Score,
+    /// How many of the criteria that apply it meets.
+    met: u32,
     entitlement: Entitlement,
+    /// Rank among the eligible of its category, status and award.
+    decided: (Option<u32>, Status, Option<AwardKind>),
 }
 
 /// Evaluates a review of the dataset's plan on `today`. The review must be
@@ -282,12 +289,11 @@ impl Outcomes<'_> {
 
     /// The `k`-th candidate's outcome.
     pub fn placing(&self, k: usize) -> Placing {
-        let p = &self.placed;
-        let i = p.order[k];
-        let (_, status, award) = p.decided[i];
+        let d = &self.placed.decisive[self.placed.order[k]];
+        let (_, status, award) = d.decided;
         Placing {
-            subject: p.subjects[i],
-            kind: p.decisive[i].kind,
+            subject: d.subject,
+            kind: d.kind,
             status,
             award,
         }
@@ -299,31 +305,32 @@ impl Outcomes<'_> {
         let review_type = self.review.review_type();
         let i = p.order[k];
         let d = &p.decisive[i];
-        let tally = &p.tallies[i];
         let required = required(data, review_type, &self.required_of, d.kind);
-        let met = required.iter().filter(|c| tally.has(**c)).count();
         // Only the ineligible lack anything: the criteria they meet are
         // listed for them alone.
         let missing = if d.eligible {
             Vec::new()
         } else {
-            let met: Vec<CriterionId> =
-                required.iter().copied().filter(|c| tally.has(*c)).collect();
+            let met: Vec<CriterionId> = required
+                .iter()
+                .copied()
+                .filter(|c| p.tallies[i].has(*c))
+                .collect();
             let reach = reach_of(data, review_type, p.histories[i]);
             lacks(data, review_type, d, &required, &met, reach)
         };
-        let (rank, status, award) = p.decided[i];
+        let (rank, status, award) = d.decided;
         Outline {
-            subject: p.subjects[i],
+            subject: d.subject,
             kind: d.kind,
             rank,
             status,
             award,
             required: required.len(),
-            met,
+            met: d.met as usize,
             missing,
             votes: d.votes,
-            score: tally.score,
+            score: d.score,
         }
     }
 }
@@ -363,8 +370,6 @@ struct Placed {
     decisive: Vec<Decisive>,
     /// The candidates as they will be shown (indexes into the others).
     order: Vec<usize>,
-    /// Each one's rank and outcome.
-    decided: Vec<(Option<u32>, Status, Option<AwardKind>)>,
     quotas: Vec<QuotaUse>,
     /// Ties at quota lines (when asked for).
     ties: Vec<Warning>,
@@ -449,38 +454,41 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
     // First what places a candidate: its category, whether it is eligible,
     // what it is ranked by and the awards it may take. Its whole result is
     // built afterwards, in its place.
-    let decisive: Vec<Decisive> = par::in_pieces(subjects.len(), pieces(subjects.len()), |range| {
-        let mut met = Vec::new();
-        range
-            .map(|i| {
-                let kind = data.kind(subjects[i]);
-                let required = required(kind);
-                met.clear();
-                met.extend(required.iter().copied().filter(|c| tallies[i].has(*c)));
-                let votes = votes_of(i);
-                let facts = Facts {
-                    review: review_type,
-                    required: &required,
-                    met: &met,
-                    votes,
-                    reach: reach(i),
-                };
-                Decisive {
-                    kind,
-                    eligible: eligibility::eligible(plan, &facts),
-                    votes,
-                    entitlement: allocation::entitlement(plan, kind, review_type, reach(i)),
-                }
-            })
-            .collect()
-    });
+    let mut decisive: Vec<Decisive> =
+        par::in_pieces(subjects.len(), pieces(subjects.len()), |range| {
+            let mut met = Vec::new();
+            range
+                .map(|i| {
+                    let kind = data.kind(subjects[i]);
+                    let required = required(kind);
+                    met.clear();
+                    met.extend(required.iter().copied().filter(|c| tallies[i].has(*c)));
+                    let votes = votes_of(i);
+                    let facts = Facts {
+                        review: review_type,
+                        required: &required,
+                        met: &met,
+                        votes,
+                        reach: reach(i),
+                    };
+                    Decisive {
+                        subject: subjects[i],
+                        kind,
+                        eligible: eligibility::eligible(plan, &facts),
+                        votes,
+                        score: tallies[i].score,
+                        met: met.len() as u32,
+                        entitlement: allocation::entitlement(plan, kind, review_type, reach(i)),
+                        decided: (None, Status::Ineligible, None),
+                    }
+                })
+                .collect()
+        });
 
     // Each category is ranked by index (small keys are sorted, the
     // candidates stay where they are). `order` lists the candidates as they
-    // will be shown; `decided` holds each one's rank and outcome.
+    // will be shown; each one's rank and outcome is noted in its facts.
     let mut order: Vec<usize> = Vec::with_capacity(subjects.len());
-    let mut decided: Vec<(Option<u32>, Status, Option<AwardKind>)> =
-        vec![(None, Status::Ineligible, None); subjects.len()];
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
     for category in Category::ALL {
@@ -498,8 +506,8 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
             } else {
                 standings.push(Standing {
                     share: d.votes.map(|v| votes::share(v, plan.votes.as_ref())),
-                    score: tallies[i].score,
-                    id: data.id(subjects[i]),
+                    score: d.score,
+                    id: data.id(d.subject),
                 });
                 eligible.push((i as u32, d.entitlement));
             }
@@ -517,7 +525,7 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
         let outcomes = allocation::allocate(&entitlements, limits);
         for (&r, (rank, outcome)) in ranked.iter().zip(outcomes.iter().enumerate()) {
             let i = eligible[r].0 as usize;
-            decided[i] = match outcome {
+            decisive[i].decided = match outcome {
                 Outcome::Award(award) => {
                     (u32::try_from(rank + 1).ok(), Status::Proposed, Some(*award))
                 }
@@ -560,7 +568,6 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
         histories,
         decisive,
         order,
-        decided,
         quotas,
         ties,
     }
@@ -596,7 +603,7 @@ fn build(
             ReviewType::Annual => None,
         };
         let missing = lacks(data, review_type, decisive, &required, &met, reach);
-        let (rank, status, award) = p.decided[i];
+        let (rank, status, award) = decisive.decided;
         CandidateResult {
             subject,
             kind: decisive.kind,
