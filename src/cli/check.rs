@@ -16,9 +16,9 @@ pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
     // Like the dataset, what is worked out is not freed: the process ends
     // now.
     let report = || ManuallyDrop::new(evaluate(&data, review, ctx.today));
-    let out = match ctx.format {
-        Format::Table => check::table(&data, &report(), &ctx.style),
-        Format::Json => check::json(&data, &report(), ctx.lang),
+    let pieces = match ctx.format {
+        Format::Table => vec![check::table(&data, &report(), &ctx.style)],
+        Format::Json => vec![check::json(&data, &report(), ctx.lang)],
         // The CSV shows no warnings and, of each candidate's criteria, only
         // counts: it is written from the outcomes, no result is built.
         Format::Csv => {
@@ -26,5 +26,5 @@ pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
             check::csv_of_outcomes(&data, &outcomes)
         }
     };
-    ctx.print(&out)
+    ctx.print_pieces(&pieces)
 }

@@ -161,8 +161,18 @@ impl Context {
 
     /// Writes bytes to stdout. A closed pipe (`| head`) is not an error.
     pub fn print_bytes(&self, bytes: &[u8]) -> anyhow::Result<()> {
+        self.print_pieces(&[bytes])
+    }
+
+    /// Writes pieces of text to stdout, one after the other. A closed pipe
+    /// (`| head`) is not an error.
+    pub fn print_pieces(&self, pieces: &[impl AsRef<[u8]>]) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();
-        match out.write_all(bytes).and_then(|()| out.flush()) {
+        let written = pieces
+            .iter()
+            .try_for_each(|piece| out.write_all(piece.as_ref()))
+            .and_then(|()| out.flush());
+        match written {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
             _ => Ok(()),
         }

@@ -56,56 +56,91 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
     csv_of(data, report.review, report.candidates.len(), |k| {
         Outline::of(&report.candidates[k])
     })
+    .concat()
 }
 
 /// [`csv`] from a review's outcomes, without building its results: the
-/// same text.
-pub fn csv_of_outcomes(data: &Dataset, outcomes: &Outcomes<'_>) -> String {
+/// same text, in pieces to be written one after the other (a large review
+/// is written by several threads, a slice each; the pieces are not joined
+/// into one more copy of the text).
+pub fn csv_of_outcomes(data: &Dataset, outcomes: &Outcomes<'_>) -> Vec<String> {
     csv_of(data, outcomes.review(), outcomes.len(), |k| {
         outcomes.outline(k)
     })
 }
 
-/// The CSV of `n` candidates, the `k`-th outlined by `outline`. Written
-/// field by field into one buffer, as a review may have a hundred thousand
-/// candidates: a large review by several threads, a slice each, joined in
-/// order (the same text as one thread would write).
+/// The CSV of `n` candidates, the `k`-th outlined by `outline`, in pieces:
+/// the header, then the rows of each thread's slice. Written field by field
+/// into one buffer a piece, as a review may have a hundred thousand
+/// candidates.
 fn csv_of(
     data: &Dataset,
     review: Review,
     n: usize,
     outline: impl Fn(usize) -> Outline + Sync,
-) -> String {
+) -> Vec<String> {
+    /// Rows looked up together before they are written.
+    const BATCH: usize = 16;
     let mut out = CsvLines::with_capacity(128);
     for name in CSV_COLUMNS {
         out.field(name);
     }
     out.end();
-    let mut text = out.finish();
-    let pieces = par::in_pieces(n, par::pieces(n, par::threads()), |range| {
+    let mut pieces = vec![out.finish()];
+    pieces.extend(par::in_pieces(n, par::pieces(n, par::threads()), |range| {
         let mut out = CsvLines::with_capacity(96 * range.len());
         let review = review.code();
         let mut missing = String::new();
-        for k in range {
-            csv_row(data, &review, &outline(k), &mut out, &mut missing);
+        // Candidates come in ranked order, far apart in memory: a few are
+        // looked up at once (their reads overlap), then written.
+        let mut outlines: Vec<Outline> = Vec::with_capacity(BATCH);
+        let mut names: Vec<Names<'_>> = Vec::with_capacity(BATCH);
+        for from in range.clone().step_by(BATCH) {
+            outlines.clear();
+            outlines.extend((from..range.end.min(from + BATCH)).map(&outline));
+            names.clear();
+            names.extend(outlines.iter().map(|r| Names::of(data, r)));
+            for (r, names) in outlines.iter().zip(&names) {
+                csv_row(data, &review, r, names, &mut out, &mut missing);
+            }
         }
         vec![out.finish()]
-    });
-    text.reserve(pieces.iter().map(String::len).sum());
-    for piece in pieces {
-        text.push_str(&piece);
+    }));
+    pieces
+}
+
+/// The id, name and unit of a CSV row's subject.
+struct Names<'d> {
+    id: &'d str,
+    name: &'d str,
+    unit: &'d str,
+}
+
+impl<'d> Names<'d> {
+    fn of(data: &'d Dataset, r: &Outline) -> Self {
+        Names {
+            id: data.id(r.subject),
+            name: data.name(r.subject),
+            unit: data.home_unit(r.subject).map_or("", |u| u.id.as_str()),
+        }
     }
-    text
 }
 
 /// One row of `check --format csv` (`missing` is room for a cell).
-fn csv_row(data: &Dataset, review: &str, r: &Outline, out: &mut CsvLines, missing: &mut String) {
+fn csv_row(
+    data: &Dataset,
+    review: &str,
+    r: &Outline,
+    names: &Names<'_>,
+    out: &mut CsvLines,
+    missing: &mut String,
+) {
     out.field(review);
     out.field(r.category().code());
     out.number(r.rank.map(u64::from));
-    out.field(data.id(r.subject));
-    out.field(data.name(r.subject));
-    out.field(data.home_unit(r.subject).map_or("", |u| u.id.as_str()));
+    out.field(names.id);
+    out.field(names.name);
+    out.field(names.unit);
     out.field(r.status.code());
     out.field(r.award.map_or("", AwardKind::code));
     out.number(Some(r.met as u64));
