@@ -289,3 +289,33 @@ fn hints_for_many_unknown_ids_go_to_the_first_whatever_the_threads() {
         "{hinted} of {unknown} hinted"
     );
 }
+
+/// People taken out of people.csv (a repeated id, a refused kind) leave no
+/// gap: everyone after them is still the person their rows name. Were the
+/// numbering off by one, their achievements would meet the criteria of
+/// someone else's kind, and their references would fall on the wrong
+/// rows.
+#[test]
+fn people_taken_out_leave_the_others_in_place() {
+    let dir = generated(3000, 30);
+    let people = dir.path().join("people.csv");
+    let mut early = String::new();
+    edit_lines(&people, |i, line| match i {
+        3 => {
+            early = line.to_string();
+            line.to_string()
+        }
+        40 => format!("{line}\n{early}"),
+        90 => {
+            let mut cells: Vec<&str> = line.split(',').collect();
+            cells[4] = "khong_ro";
+            cells.join(",")
+        }
+        _ => line.to_string(),
+    });
+    let out = assert_same_whatever_the_threads(dir.path());
+    let errors = out.matches("\"severity\": \"error\"").count();
+    assert!(out.contains("already used at"), "{out:.2000}");
+    assert!(out.contains("khong_ro"));
+    assert_eq!(errors, 2, "only the two rows are wrong:\n{out:.4000}");
+}

@@ -210,45 +210,53 @@ pub fn parse_people(
         offset += chunk.rows.len();
         pieces.push((chunk.rows, Vec::new()));
     }
-    // The rows stay where the first thread put them; ids are registered in
-    // file order, and the rows refused are taken out afterwards.
+    // The rows stay where the first thread put them; ids are registered as
+    // in file order (by several threads, [`Registry::register_people`]),
+    // and the rows refused are taken out afterwards.
     let first_new = people.len();
     concat(people, pieces);
-    registry.reserve(people.len() - first_new);
-    let mut drop = vec![false; people.len()];
-    let mut refused = refused.into_iter().peekable();
-    let mut kept = 0usize;
-    for (i, person) in people.iter().enumerate().skip(first_new) {
-        if refused.next_if_eq(&i).is_some() {
-            registry.remember_invalid(&person.id);
-            drop[i] = true;
-            continue;
-        }
-        let index = u32::try_from(first_new + kept).unwrap_or(u32::MAX);
-        if let Err(first) = registry.register(
-            &person.id,
-            Subject::Person(index),
-            parsed.table.shown(),
-            person.source,
-        ) {
-            problems.push(parsed.table.cell_error_at(
-                person.source.byte as usize,
-                person.source.line,
-                ID,
-                Problem::DuplicateId {
-                    id: person.id.to_string(),
-                    first,
-                },
-            ));
-            drop[i] = true;
-            continue;
-        }
-        kept += 1;
+    let mut drop = vec![false; people.len() - first_new];
+    for &i in &refused {
+        registry.remember_invalid(&people[i].id);
+        drop[i - first_new] = true;
+    }
+    let new = &people[first_new..];
+    let clashes = registry.register_people(
+        first_new,
+        new.len(),
+        |i| (!drop[i]).then(|| (new[i].id.as_str(), new[i].source)),
+        parsed.table.shown(),
+        split.threads,
+    );
+    for (i, first) in clashes {
+        let person = &new[i];
+        problems.push(parsed.table.cell_error_at(
+            person.source.byte as usize,
+            person.source.line,
+            ID,
+            Problem::DuplicateId {
+                id: person.id.to_string(),
+                first,
+            },
+        ));
+        drop[i] = true;
     }
     if drop.iter().any(|d| *d) {
+        // Each person was numbered by its row: the rows taken out leave
+        // no gap.
+        let mut kept = first_new;
+        let to: Vec<u32> = drop
+            .iter()
+            .map(|d| {
+                let at = u32::try_from(kept).unwrap_or(u32::MAX);
+                kept += usize::from(!d);
+                at
+            })
+            .collect();
+        registry.renumber_people(first_new, &to, kept);
         let mut i = 0;
         people.retain(|_| {
-            let keep = !drop[i];
+            let keep = i < first_new || !drop[i - first_new];
             i += 1;
             keep
         });

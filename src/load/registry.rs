@@ -91,19 +91,9 @@ impl Registry {
         file: &Path,
         at: Source,
     ) -> Result<(), String> {
-        let slot = usize::from(at.file);
-        if self.files.len() <= slot {
-            self.files.resize(slot + 1, PathBuf::new());
-        }
-        if self.files[slot].as_os_str().is_empty() {
-            self.files[slot] = file.to_path_buf();
-        }
+        self.note_file(at.file, file);
         if let Err(first) = self.ids.insert(id, subject, at) {
-            let path = self
-                .files
-                .get(usize::from(first.file))
-                .map(|p| p.display().to_string());
-            return Err(format!("{}:{}", path.unwrap_or_default(), first.line));
+            return Err(self.place(first));
         }
         match subject {
             Subject::Unit(i) => self.units = self.units.max(i as usize + 1),
@@ -112,9 +102,67 @@ impl Registry {
         Ok(())
     }
 
-    /// Makes room for `more` ids.
-    pub fn reserve(&mut self, more: usize) {
-        self.ids.reserve(more);
+    /// Notes the path of the file of index `slot`, for messages.
+    fn note_file(&mut self, slot: u16, file: &Path) {
+        let slot = usize::from(slot);
+        if self.files.len() <= slot {
+            self.files.resize(slot + 1, PathBuf::new());
+        }
+        if self.files[slot].as_os_str().is_empty() {
+            self.files[slot] = file.to_path_buf();
+        }
+    }
+
+    /// `file:line` of a definition.
+    fn place(&self, at: Source) -> String {
+        let path = self
+            .files
+            .get(usize::from(at.file))
+            .map(|p| p.display().to_string());
+        format!("{}:{}", path.unwrap_or_default(), at.line)
+    }
+
+    /// Defines the ids of `n` people in order, as [`Registry::register`]
+    /// one by one would, on up to `threads` threads: `id(i)` is the id of
+    /// the `i`-th and where it is defined (none: not defined), and it names
+    /// `Subject::Person(first + i)`. Returns the positions of ids already
+    /// defined, in order, with where they first were (those people are not
+    /// defined: the caller renumbers the others).
+    pub fn register_people<'a>(
+        &mut self,
+        first: usize,
+        n: usize,
+        id: impl Fn(usize) -> Option<(&'a str, Source)> + Sync,
+        file: &Path,
+        threads: usize,
+    ) -> Vec<(usize, String)> {
+        if let Some((_, at)) = (0..n).find_map(&id) {
+            self.note_file(at.file, file);
+        }
+        let subject = |i: usize| Subject::Person(u32::try_from(first + i).unwrap_or(u32::MAX));
+        let clashes = self.ids.insert_all(
+            n,
+            |i| id(i).map(|(text, at)| (text, subject(i), at)),
+            threads,
+        );
+        self.people = self.people.max(first + n);
+        clashes
+            .into_iter()
+            .map(|(i, first)| (i, self.place(first)))
+            .collect()
+    }
+
+    /// Renumbers the people defined from `first` on, once some were taken
+    /// out: person `first + i` becomes person `to[i]`, and there are
+    /// `people` in all.
+    pub fn renumber_people(&mut self, first: usize, to: &[u32], people: usize) {
+        self.ids.rename(|subject| match subject {
+            Subject::Person(i) if i as usize >= first => {
+                Subject::Person(to.get(i as usize - first).copied().unwrap_or(i))
+            }
+            other => other,
+        });
+        self.people = people;
     }
 
     /// A dense index of a subject, units first, below [`Registry::dense_len`]:

@@ -3,7 +3,9 @@
 //!
 //! Short ids (the usual case, up to 15 bytes) are kept inline in the table,
 //! so that a lookup compares bytes in place instead of following a pointer:
-//! a million rows look an id up each.
+//! a million rows look an id up each. They are spread over a few tables by
+//! their bytes, so that a hundred thousand people are defined by several
+//! threads at once, each filling its own tables ([`Ids::insert_all`]).
 
 use rustc_hash::FxHashMap;
 
@@ -16,23 +18,61 @@ struct ShortId([u8; 16]);
 impl ShortId {
     fn new(id: &str) -> Option<ShortId> {
         let bytes = id.as_bytes();
-        let len = u8::try_from(bytes.len()).ok().filter(|n| *n < 16)?;
+        let n = bytes.len();
+        // The bytes, zeros after them, and the length in the last byte:
+        // read as two words (in pieces that overlap, never one byte at a
+        // time), not copied by length. A million lookups make one each.
+        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
+        let half = |at: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[at..at + 4].try_into().unwrap_or([0; 4]),
+            ))
+        };
+        let (low, high) = match n {
+            16.. => return None,
+            8.. => (
+                word(0),
+                word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
+            ),
+            4.. => (half(0) | half(n - 4) << (8 * (n - 4)), 0),
+            _ => (
+                bytes
+                    .iter()
+                    .enumerate()
+                    .fold(0, |w, (i, b)| w | u64::from(*b) << (8 * i)),
+                0,
+            ),
+        };
         let mut inline = [0u8; 16];
-        inline[..bytes.len()].copy_from_slice(bytes);
-        inline[15] = len;
+        inline[..8].copy_from_slice(&low.to_le_bytes());
+        inline[8..].copy_from_slice(&(high | (n as u64) << 56).to_le_bytes());
         Some(ShortId(inline))
     }
 
     fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0[..usize::from(self.0[15])]).unwrap_or("")
     }
+
+    /// Which of the [`SHARDS`] tables holds it.
+    fn shard(&self) -> usize {
+        let [a, b] = [&self.0[..8], &self.0[8..]]
+            .map(|half| u64::from_le_bytes(half.try_into().unwrap_or_default()));
+        let mixed = (a ^ b.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - SHARDS.trailing_zeros())) as usize
+    }
 }
+
+/// How many tables the short ids are spread over (a power of two).
+const SHARDS: usize = 4;
+
+/// What an id names and where it is defined.
+type Entry = (Subject, Source);
 
 /// Every id, what it names and where it is defined.
 #[derive(Clone, Debug, Default)]
 pub struct Ids {
-    short: FxHashMap<ShortId, (Subject, Source)>,
-    long: FxHashMap<Box<str>, (Subject, Source)>,
+    short: [FxHashMap<ShortId, Entry>; SHARDS],
+    long: FxHashMap<Box<str>, Entry>,
 }
 
 impl std::fmt::Debug for ShortId {
@@ -45,7 +85,7 @@ impl Ids {
     /// What an id names, and where it is defined.
     pub fn get(&self, id: &str) -> Option<(Subject, Source)> {
         match ShortId::new(id) {
-            Some(short) => self.short.get(&short).copied(),
+            Some(short) => self.short[short.shard()].get(&short).copied(),
             None => self.long.get(id).copied(),
         }
     }
@@ -53,15 +93,8 @@ impl Ids {
     /// Defines an id; the definition already there, if any, is kept and
     /// returned.
     pub fn insert(&mut self, id: &str, subject: Subject, at: Source) -> Result<(), Source> {
-        use std::collections::hash_map::Entry;
         match ShortId::new(id) {
-            Some(short) => match self.short.entry(short) {
-                Entry::Occupied(first) => Err(first.get().1),
-                Entry::Vacant(slot) => {
-                    slot.insert((subject, at));
-                    Ok(())
-                }
-            },
+            Some(short) => insert_short(&mut self.short[short.shard()], short, subject, at),
             None => match self.long.get(id) {
                 Some((_, first)) => Err(*first),
                 None => {
@@ -72,16 +105,92 @@ impl Ids {
         }
     }
 
-    /// Makes room for `more` ids.
-    pub fn reserve(&mut self, more: usize) {
-        self.short.reserve(more);
+    /// Defines `n` ids, each as [`Ids::insert`] would in order: `id(i)` is
+    /// the `i`-th (none: skipped). Up to `threads` threads share the work,
+    /// each filling its own tables and taking the ids in the same order.
+    /// Returns the positions of those already defined, in order, with
+    /// where they first were.
+    pub fn insert_all<'a>(
+        &mut self,
+        n: usize,
+        id: impl Fn(usize) -> Option<(&'a str, Subject, Source)> + Sync,
+        threads: usize,
+    ) -> Vec<(usize, Source)> {
+        let threads = if n < crate::par::PIECE {
+            1
+        } else {
+            threads.clamp(1, SHARDS)
+        };
+        // Thread t fills the tables of shards t, t + threads...
+        let mut dealt: Vec<Vec<(usize, &mut FxHashMap<ShortId, Entry>)>> =
+            (0..threads).map(|_| Vec::new()).collect();
+        for (shard, table) in self.short.iter_mut().enumerate() {
+            dealt[shard % threads].push((shard, table));
+        }
+        let fill = |tables: Vec<(usize, &mut FxHashMap<ShortId, Entry>)>| {
+            let mut mine: [Option<&mut FxHashMap<ShortId, Entry>>; SHARDS] = Default::default();
+            for (shard, table) in tables {
+                table.reserve(n / SHARDS + n / 64 + 16);
+                mine[shard] = Some(table);
+            }
+            let mut clashes = Vec::new();
+            for i in 0..n {
+                let Some((text, subject, at)) = id(i) else {
+                    continue;
+                };
+                let Some(short) = ShortId::new(text) else {
+                    continue;
+                };
+                if let Some(table) = mine[short.shard()].as_deref_mut() {
+                    if let Err(first) = insert_short(table, short, subject, at) {
+                        clashes.push((i, first));
+                    }
+                }
+            }
+            clashes
+        };
+        let mut clashes: Vec<(usize, Source)> = if threads == 1 {
+            dealt.into_iter().flat_map(fill).collect()
+        } else {
+            std::thread::scope(|scope| {
+                let fill = &fill;
+                let handles: Vec<_> = dealt
+                    .into_iter()
+                    .map(|tables| scope.spawn(move || fill(tables)))
+                    .collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
+            })
+        };
+        // Long ids (rare), in order.
+        for i in 0..n {
+            if let Some((text, subject, at)) = id(i).filter(|(t, ..)| ShortId::new(t).is_none()) {
+                if let Err(first) = self.insert(text, subject, at) {
+                    clashes.push((i, first));
+                }
+            }
+        }
+        clashes.sort_unstable_by_key(|(i, _)| *i);
+        clashes
+    }
+
+    /// Renames the subjects of every id: what `rename` returns in place of
+    /// each.
+    pub fn rename(&mut self, rename: impl Fn(Subject) -> Subject) {
+        let entries = self.short.iter_mut().flat_map(|t| t.values_mut());
+        for (subject, _) in entries.chain(self.long.values_mut()) {
+            *subject = rename(*subject);
+        }
     }
 
     /// Every id, sorted.
     pub fn sorted(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = self
             .short
-            .keys()
+            .iter()
+            .flat_map(|t| t.keys())
             .map(ShortId::as_str)
             .chain(self.long.keys().map(|k| &**k))
             .collect();
@@ -91,7 +200,7 @@ impl Ids {
 
     /// How many ids there are.
     pub fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.short.iter().map(|t| t.len()).sum::<usize>() + self.long.len()
     }
 
     /// Whether there are none.
@@ -100,9 +209,44 @@ impl Ids {
     }
 }
 
+/// Defines a short id in its table; the definition already there, if any,
+/// is kept and returned.
+fn insert_short(
+    table: &mut FxHashMap<ShortId, Entry>,
+    id: ShortId,
+    subject: Subject,
+    at: Source,
+) -> Result<(), Source> {
+    use std::collections::hash_map::Entry;
+    match table.entry(id) {
+        Entry::Occupied(first) => Err(first.get().1),
+        Entry::Vacant(slot) => {
+            slot.insert((subject, at));
+            Ok(())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A short id holds its bytes, zeros after them, and its length.
+        #[test]
+        fn a_short_id_is_its_bytes_then_its_length(id in "\\PC{0,16}") {
+            let bytes = id.as_bytes();
+            let short = ShortId::new(&id);
+            proptest::prop_assert_eq!(short.is_some(), bytes.len() < 16);
+            if let Some(short) = short {
+                let mut expected = [0u8; 16];
+                expected[..bytes.len()].copy_from_slice(bytes);
+                expected[15] = bytes.len() as u8;
+                proptest::prop_assert_eq!(short.0, expected);
+                proptest::prop_assert_eq!(short.as_str(), id.as_str());
+            }
+        }
+    }
 
     #[test]
     fn short_and_long_ids() {
@@ -116,5 +260,59 @@ mod tests {
         assert!(ids.insert("NV01", Subject::Person(9), at).is_err());
         assert_eq!(ids.get("NV0"), None);
         assert_eq!(ids.sorted(), vec!["NV01", long]);
+    }
+
+    /// Many ids at once, on several threads, as one by one: the same
+    /// clashes (first definitions kept) and the same table.
+    #[test]
+    fn insert_all_is_insert_in_order() {
+        let n = 3 * crate::par::PIECE;
+        // Every seventh id repeats an earlier one; some are long.
+        let texts: Vec<String> = (0..n)
+            .map(|i| match i % 7 {
+                0 if i > 0 => format!("P{:06}", i / 3),
+                5 => format!("a-long-identifier-number-{:06}", i / 2),
+                _ => format!("P{i:06}"),
+            })
+            .collect();
+        let entries: Vec<(&str, Subject, Source)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let at = Source {
+                    line: i as u32 + 2,
+                    ..Source::default()
+                };
+                (t.as_str(), Subject::Person(i as u32), at)
+            })
+            .collect();
+        let mut one_by_one = Ids::default();
+        assert!(
+            one_by_one
+                .insert("P000003", Subject::Unit(0), Source::default())
+                .is_ok()
+        );
+        let expected: Vec<(usize, Source)> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (id, s, at))| one_by_one.insert(id, *s, *at).err().map(|f| (i, f)))
+            .collect();
+        assert!(!expected.is_empty());
+        for threads in [1, 2, 3, 8] {
+            let mut all = Ids::default();
+            assert!(
+                all.insert("P000003", Subject::Unit(0), Source::default())
+                    .is_ok()
+            );
+            let clashes = all.insert_all(entries.len(), |i| Some(entries[i]), threads);
+            assert_eq!(clashes, expected, "{threads} threads");
+            assert_eq!(all.len(), one_by_one.len());
+            for text in &texts {
+                assert_eq!(
+                    all.get(text).map(|(s, at)| (s, at.line)),
+                    one_by_one.get(text).map(|(s, at)| (s, at.line))
+                );
+            }
+        }
     }
 }
