@@ -54,9 +54,28 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
         out.push_str(&summary::csv(&summary::rows(&data, &reports, true), true));
         // Placings alone (what summary counts): the reports' outcomes, in
         // their order, and the same counts.
+        let by_review = thiduakt::model::ByReview::new(&data);
+        for report in &reports {
+            let review = report.review;
+            let picked: Vec<_> = by_review.achievements(review).collect();
+            let all: Vec<_> = data
+                .achievements
+                .iter()
+                .filter(|a| a.review == review)
+                .collect();
+            assert_eq!(picked, all);
+            let picked: Vec<_> = by_review.nominations(review).collect();
+            let all: Vec<_> = data
+                .nominations
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.review == review)
+                .collect();
+            assert_eq!(picked, all);
+        }
         let placed: Vec<_> = reports
             .iter()
-            .map(|r| (r.review, placings(&data, r.review, threads)))
+            .map(|r| (r.review, placings(&by_review, r.review, threads)))
             .collect();
         for (report, (_, placed)) in reports.iter().zip(&placed) {
             let outcomes: Vec<_> = report
@@ -72,7 +91,7 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
         }
         for by_unit in [false, true] {
             assert_eq!(
-                summary::rows_of_placings(&data, &placed, by_unit),
+                summary::rows_of_placings(&by_review, &placed, by_unit),
                 summary::rows(&data, &reports, by_unit)
             );
         }

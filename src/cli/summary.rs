@@ -4,7 +4,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use thiduakt::Review;
 use thiduakt::load::Keep;
-use thiduakt::model::Dataset;
+use thiduakt::model::{ByReview, Dataset};
 use thiduakt::render::Format;
 use thiduakt::render::summary::{self, SummaryRow};
 use thiduakt::rules::evaluate::placings;
@@ -35,6 +35,8 @@ pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<(
 /// depend on the day (only warnings do).
 fn count_reviews(data: &Dataset, reviews: &[Review], by_unit: bool) -> Vec<SummaryRow> {
     let threads = thiduakt::par::threads().min(reviews.len()).max(1);
+    // Each review's rows, found once for all.
+    let rows = ByReview::new(data);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
@@ -46,10 +48,10 @@ fn count_reviews(data: &Dataset, reviews: &[Review], by_unit: bool) -> Vec<Summa
             // Reviews are side by side already: each on one thread. The
             // summary counts outcomes: the candidates' results and the
             // warnings are not worked out.
-            let placed = placings(data, review, 1);
+            let placed = placings(&rows, review, 1);
             done.push((
                 i,
-                summary::rows_of_placings(data, &[(review, placed)], by_unit),
+                summary::rows_of_placings(&rows, &[(review, placed)], by_unit),
             ));
         }
     };

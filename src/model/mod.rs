@@ -6,6 +6,7 @@
 
 pub mod achievement;
 pub mod award;
+pub mod by_review;
 pub mod dataset;
 pub mod ids;
 pub mod nomination;
@@ -17,6 +18,7 @@ pub mod unit;
 
 pub use achievement::Achievement;
 pub use award::GrantedAward;
+pub use by_review::ByReview;
 pub use dataset::{Dataset, SourceFile};
 pub use ids::Ids;
 pub use nomination::{Document, Nomination, Votes};

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::lang::Lang;
-use crate::model::{Dataset, Subject};
+use crate::model::{ByReview, Dataset, Subject};
 use crate::plan::{AwardKind, Category};
 use crate::render::table::{heading, new_table, number};
 use crate::render::{Style, csv_string, json_string, labels};
@@ -41,13 +41,14 @@ pub struct SummaryRow {
 /// Counts the reports; with `by_unit`, per unit (a person under their unit,
 /// a collective under itself), in the order of units.toml.
 pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<SummaryRow> {
+    let by_review = ByReview::new(data);
     let mut out = Vec::new();
     for report in reports {
         let candidates = report
             .candidates
             .iter()
             .map(|r| (r.subject, r.category(), r.status, r.award));
-        count(data, report.review, candidates, by_unit, &mut out);
+        count(&by_review, report.review, candidates, by_unit, &mut out);
     }
     out
 }
@@ -57,7 +58,7 @@ pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<Summ
 ///
 /// [`placings`]: crate::rules::evaluate::placings
 pub fn rows_of_placings(
-    data: &Dataset,
+    rows: &ByReview<'_>,
     reviews: &[(Review, Vec<Placing>)],
     by_unit: bool,
 ) -> Vec<SummaryRow> {
@@ -66,7 +67,7 @@ pub fn rows_of_placings(
         let candidates = placings
             .iter()
             .map(|p| (p.subject, p.kind.category(), p.status, p.award));
-        count(data, *review, candidates, by_unit, &mut out);
+        count(rows, *review, candidates, by_unit, &mut out);
     }
     out
 }
@@ -74,7 +75,7 @@ pub fn rows_of_placings(
 /// Counts one review's nominations, candidates (who, category, status,
 /// award) and awards into `out`.
 fn count(
-    data: &Dataset,
+    rows: &ByReview<'_>,
     review: Review,
     candidates: impl Iterator<Item = (Subject, Category, Status, Option<AwardKind>)>,
     by_unit: bool,
@@ -82,6 +83,7 @@ fn count(
 ) {
     // Counts by (unit, category), units in their order and "no unit" last;
     // without --by unit, all under unit 0.
+    let data = rows.data();
     let units = if by_unit { data.units.len() + 1 } else { 1 };
     let slot = |unit: usize, category: Category| -> usize {
         unit * Category::ALL.len()
@@ -105,7 +107,7 @@ fn count(
             table[slot(0, c)] = Some([0; 8]);
         }
     }
-    for n in data.nominations.iter().filter(|n| n.review == review) {
+    for (_, n) in rows.nominations(review) {
         let at = slot(unit_of(n.subject), data.category(n.subject));
         table[at].get_or_insert([0; 8])[0] += 1;
     }

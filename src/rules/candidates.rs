@@ -5,7 +5,7 @@
 //! with achievement rows in it is a candidate, so that a clerk can see early
 //! who would qualify.
 
-use crate::model::{Dataset, Subject};
+use crate::model::{ByReview, Subject};
 use crate::review::Review;
 
 /// Where the candidates of a review came from.
@@ -21,26 +21,22 @@ pub enum CandidateSource {
 /// people, each in file order), with each one's row in
 /// [`Dataset::nominations`] (the last, if a subject had several).
 pub fn candidates(
-    data: &Dataset,
+    rows: &ByReview<'_>,
     review: Review,
 ) -> (Vec<Subject>, Vec<Option<usize>>, CandidateSource) {
+    let data = rows.data();
     // Per dense subject index: 0 for no candidate, else 1 + its row (or
     // `usize::MAX` for a candidate by its achievements).
     let mut marked = vec![0usize; data.dense_len()];
     let mut any = false;
-    for (n, row) in data
-        .nominations
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.review == review)
-    {
+    for (n, row) in rows.nominations(review) {
         marked[data.dense(row.subject)] = n + 1;
         any = true;
     }
     let source = if any {
         CandidateSource::Nominations
     } else {
-        for a in data.achievements.iter().filter(|a| a.review == review) {
+        for a in rows.achievements(review) {
             marked[data.dense(a.subject)] = usize::MAX;
         }
         CandidateSource::Achievements

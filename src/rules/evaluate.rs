@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::model::{Dataset, Score, Subject, Votes};
+use crate::model::{ByReview, Dataset, Score, Subject, Votes};
 use crate::par;
 use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
@@ -173,7 +173,7 @@ pub fn evaluate_on(
     today: NaiveDate,
     threads: usize,
 ) -> ReviewReport {
-    let placed = place(data, review, threads, true);
+    let placed = place(&ByReview::new(data), review, threads, true);
     build(data, review, today, threads, placed)
 }
 
@@ -195,8 +195,9 @@ pub struct Placing {
 /// what the review's report would list, in its order. Everything is
 /// decided as by [`evaluate_on`]; only the details of each candidate
 /// (criteria met, what it lacks, history) and the warnings are left out.
-pub fn placings(data: &Dataset, review: Review, threads: usize) -> Vec<Placing> {
-    let outcomes = outcomes(data, review, threads);
+/// `rows` are the dataset's rows by review, found once for all reviews.
+pub fn placings(rows: &ByReview<'_>, review: Review, threads: usize) -> Vec<Placing> {
+    let outcomes = outcomes_of(rows, review, threads);
     (0..outcomes.len()).map(|k| outcomes.placing(k)).collect()
 }
 
@@ -263,11 +264,17 @@ pub struct Outcomes<'d> {
 
 /// The outcomes of a review, on at most `threads` threads.
 pub fn outcomes(data: &Dataset, review: Review, threads: usize) -> Outcomes<'_> {
+    outcomes_of(&ByReview::new(data), review, threads)
+}
+
+/// [`outcomes`] from the dataset's rows by review.
+fn outcomes_of<'d>(rows: &ByReview<'d>, review: Review, threads: usize) -> Outcomes<'d> {
+    let data = rows.data();
     Outcomes {
         data,
         review,
         required_of: required_of(data, review.review_type()),
-        placed: place(data, review, threads, false),
+        placed: place(rows, review, threads, false),
     }
 }
 
@@ -408,11 +415,12 @@ fn reach_of(data: &Dataset, review_type: ReviewType, history: History) -> Reach 
 /// Candidates, their facts, eligibility, ranking and allocation: everything
 /// but the results themselves and the warnings (ties at quota lines only
 /// `with_ties`).
-fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Placed {
+fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -> Placed {
+    let data = rows.data();
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
-    let (subjects, nominations, source) = candidates(data, review);
+    let (subjects, nominations, source) = candidates(rows, review);
 
     // Candidate positions by dense subject index: no hashing per row.
     let mut slots: Vec<u32> = vec![u32::MAX; data.dense_len()];
@@ -424,7 +432,7 @@ fn place(data: &Dataset, review: Review, threads: usize, with_ties: bool) -> Pla
         (i != u32::MAX).then_some(i as usize)
     };
     let mut tallies: Vec<Tally> = vec![Tally::default(); subjects.len()];
-    for a in data.achievements.iter().filter(|a| a.review == review) {
+    for a in rows.achievements(review) {
         if let Some(i) = position(a.subject) {
             let tally = &mut tallies[i];
             if a.is_met() {
