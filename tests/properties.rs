@@ -85,8 +85,8 @@ fn dataset(
         plan: plan.clone(),
         units: Vec::new(),
         people: Vec::new(),
-        achievements: Vec::new(),
-        nominations: Vec::new(),
+        achievements: Default::default(),
+        nominations: Default::default(),
         awards: Vec::new(),
         files: Vec::new(),
         index: Default::default(),
@@ -158,8 +158,8 @@ fn dataset(
         }
     }
     if reverse_rows {
-        data.achievements.reverse();
-        data.nominations.reverse();
+        data.achievements.change(|rows| rows.reverse());
+        data.nominations.change(|rows| rows.reverse());
         data.awards.reverse();
     }
     data

@@ -5,12 +5,10 @@ use rustc_hash::FxHashSet;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{
-    Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
-};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift_rows, with_room};
 use crate::load::seen::{Seen, SeenBits};
 use crate::load::{Keep, Known, Resolver, ReviewIndex, Reviews, values};
-use crate::model::{Achievement, Score, Source, Subject};
+use crate::model::{Achievement, Rows, Score, Source, Subject};
 use crate::plan::{CriterionId, Plan, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::applicability::applicable;
@@ -75,7 +73,7 @@ pub const COLUMNS: [Column; 6] = [
 pub struct Achievements<'p> {
     plan: Option<&'p Plan>,
     keep: Keep,
-    rows: Vec<Achievement>,
+    rows: Rows<Achievement>,
     reviews: Vec<Review>,
     seen: SeenBits,
     seen_wide: FxHashSet<(Review, Subject, CriterionId)>,
@@ -304,7 +302,7 @@ impl<'p> Achievements<'p> {
         Achievements {
             plan,
             keep,
-            rows: Vec::new(),
+            rows: Rows::default(),
             reviews: plan.map(Plan::reviews).unwrap_or_default(),
             seen: SeenBits::default(),
             seen_wide: FxHashSet::default(),
@@ -390,9 +388,13 @@ impl<'p> Achievements<'p> {
             return false;
         };
         let clash = chunks.iter().any(|c| c.clash);
+        // The threads' rows stay in their pieces (not copied into one).
         let first_new = self.rows.len();
-        let pieces = chunks.into_iter().map(|c| (c.rows, c.problems));
-        let mut problems = concat(&mut self.rows, pieces);
+        let mut problems = Vec::new();
+        for chunk in chunks {
+            self.rows.push_part(chunk.rows);
+            problems.extend(chunk.problems);
+        }
         if !clash {
             // No key met twice: every row stays, and its bit is set.
             problems.sort_by_key(|d| d.line);
@@ -404,26 +406,27 @@ impl<'p> Achievements<'p> {
             return decoded;
         }
         // Duplicates, in file order: the first row of a key stays. The bits
-        // set by the threads are set again from the rows kept before.
+        // set by the threads are set again from the rows kept before. The
+        // rows are joined into one vector for this pass.
+        let mut rows = std::mem::take(&mut self.rows).into_vec();
         self.seen.clear();
         self.seen_wide.clear();
         let mut index = ReviewIndex::default();
-        for i in 0..first_new {
-            let a = &self.rows[i];
+        for a in &rows[..first_new] {
             let key = (a.review, a.subject, a.criterion);
             let review = index.of(a.review, &self.reviews);
             self.first_time(key, review, units.len());
         }
         let mut index = ReviewIndex::default();
         let mut kept = first_new;
-        for read in first_new..self.rows.len() {
-            let a = &self.rows[read];
+        for read in first_new..rows.len() {
+            let a = &rows[read];
             let key = (a.review, a.subject, a.criterion);
             let line = a.source.line;
             let review = index.of(a.review, &self.reviews);
             if self.first_time(key, review, units.len()) {
                 if kept != read {
-                    self.rows.swap(kept, read);
+                    rows.swap(kept, read);
                 }
                 kept += 1;
                 continue;
@@ -431,7 +434,7 @@ impl<'p> Achievements<'p> {
             let first = match self.searches_left.checked_sub(1) {
                 Some(left) => {
                     self.searches_left = left;
-                    first_of(&self.rows[..kept], key)
+                    first_of(&rows[..kept], key)
                         .map(|f| format!("{}:{}", self.files[usize::from(f.file)], f.line))
                 }
                 None => None,
@@ -444,7 +447,7 @@ impl<'p> Achievements<'p> {
             let code = plan
                 .map(|p| p.criterion(criterion).code.as_str())
                 .unwrap_or("");
-            let byte = self.rows[read].source.byte as usize;
+            let byte = rows[read].source.byte as usize;
             problems.push(table.row_error_at(
                 byte,
                 line,
@@ -454,14 +457,15 @@ impl<'p> Achievements<'p> {
                 },
             ));
         }
-        self.rows.truncate(kept);
+        rows.truncate(kept);
+        self.rows = rows.into();
         problems.sort_by_key(|d| d.line);
         diags.extend(problems);
         decoded
     }
 
     /// The rows read, in file order.
-    pub fn finish(self) -> Vec<Achievement> {
+    pub fn finish(self) -> Rows<Achievement> {
         self.rows
     }
 }

@@ -34,7 +34,7 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{Dataset, SourceFile};
+use crate::model::{Dataset, Rows, SourceFile};
 use crate::plan::Plan;
 use crate::review::Review;
 
@@ -228,9 +228,9 @@ fn read_list<T>(
 /// tells, its messages, and whether it must be redone.
 fn read_keeping<T, D>(
     keep: Keep,
-    read: impl Fn(Keep) -> (Vec<T>, D, Vec<Diagnostic>, bool),
+    read: impl Fn(Keep) -> (Rows<T>, D, Vec<Diagnostic>, bool),
     review: impl Fn(&T) -> Review,
-) -> (Vec<T>, D, Vec<Diagnostic>) {
+) -> (Rows<T>, D, Vec<Diagnostic>) {
     let (rows, decoded, diags, redo) = read(keep);
     if !redo {
         return (rows, decoded, diags);
@@ -458,7 +458,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let read_achievements = || read_keeping(keep, read_achievements_keeping, |a| a.review);
     let read_nominations_keeping = |keep: Keep| {
         let mut diags = Vec::new();
-        let mut rows = Vec::new();
+        let mut rows = Rows::default();
         let read = open(Path::new(files::NOMINATIONS), None, &mut diags).map(|file| {
             nominations::parse_nominations(
                 file,

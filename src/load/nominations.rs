@@ -7,12 +7,10 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{
-    Column, Parsed, Row, ShiftLines, concat, read_rows, shift_rows, with_room,
-};
+use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift_rows, with_room};
 use crate::load::seen::{Seen, SeenBits};
 use crate::load::{Keep, Known, Registry, Resolver, ReviewIndex, Reviews, values};
-use crate::model::{Document, Nomination, Subject, Votes};
+use crate::model::{Document, Nomination, Rows, Subject, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
 
@@ -255,7 +253,7 @@ pub fn parse_nominations(
     file_index: u16,
     known: Known<'_>,
     keep: Keep,
-    out: &mut Vec<Nomination>,
+    out: &mut Rows<Nomination>,
     diags: &mut Vec<Diagnostic>,
 ) -> Read {
     let Known {
@@ -295,8 +293,13 @@ pub fn parse_nominations(
         };
     };
     let clash = chunks.iter().any(|c| c.clash);
+    // The threads' rows stay in their pieces (not copied into one).
     let first_new = out.len();
-    let mut problems = concat(out, chunks.into_iter().map(|c| (c.rows, c.problems)));
+    let mut problems = Vec::new();
+    for chunk in chunks {
+        out.push_part(chunk.rows);
+        problems.extend(chunk.problems);
+    }
     if clash && keep != Keep::All {
         return Read {
             decoded,
@@ -312,14 +315,20 @@ pub fn parse_nominations(
         };
     }
     // Duplicates, in file order: the first row of a (review, subject) stays.
-    // The bits the threads set are set again, in that order.
+    // The bits the threads set are set again, in that order. The rows are
+    // joined into one vector for this pass.
+    let mut rows = std::mem::take(out).into_vec();
     bits.clear();
     let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
     let mut searches_left = 1000usize;
     let mut kept = first_new;
     let mut review_index = ReviewIndex::default();
-    for read in first_new..out.len() {
-        let (review, subject, line) = (out[read].review, out[read].subject, out[read].source.line);
+    for read in first_new..rows.len() {
+        let (review, subject, line) = (
+            rows[read].review,
+            rows[read].subject,
+            rows[read].source.line,
+        );
         let index = review_index.of(review, &reviews);
         let key = seen_key(index, subject, registry, reviews.len());
         let first_time = match key.and_then(|k| bits.mark(k)) {
@@ -328,7 +337,7 @@ pub fn parse_nominations(
         };
         if first_time {
             if kept != read {
-                out.swap(kept, read);
+                rows.swap(kept, read);
             }
             kept += 1;
             continue;
@@ -336,7 +345,7 @@ pub fn parse_nominations(
         // The first row's line, for the first many duplicates only: it scans
         // the rows kept so far.
         searches_left = searches_left.saturating_sub(1);
-        let first = out[first_new..kept]
+        let first = rows[first_new..kept]
             .iter()
             .take(if searches_left > 0 { usize::MAX } else { 0 })
             .find(|n| n.review == review && n.subject == subject)
@@ -344,7 +353,7 @@ pub fn parse_nominations(
             .unwrap_or_else(|| "?".into());
         let id = known.id(subject);
         problems.push(table.row_error_at(
-            out[read].source.byte as usize,
+            rows[read].source.byte as usize,
             line,
             Problem::DuplicateRow {
                 key: format!("{review} × {id}"),
@@ -352,7 +361,8 @@ pub fn parse_nominations(
             },
         ));
     }
-    out.truncate(kept);
+    rows.truncate(kept);
+    *out = rows.into();
     problems.sort_by_key(|d| d.line);
     diags.extend(problems);
     Read {

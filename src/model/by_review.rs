@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Achievement, Dataset, Nomination};
+use crate::model::{Achievement, Dataset, Nomination, Rows};
 use crate::review::Review;
 
 /// Runs of a list beyond which rows are picked from the whole list.
@@ -39,10 +39,9 @@ impl<'d> ByReview<'d> {
 
     /// The achievement rows of `review`, in file order.
     pub fn achievements(&self, review: Review) -> impl Iterator<Item = &'d Achievement> + '_ {
-        let rows = &self.data.achievements;
         self.achievements
-            .ranges(review, rows.len())
-            .flat_map(move |run| &rows[run])
+            .select(&self.data.achievements, review)
+            .map(|(_, a)| a)
             .filter(move |a| a.review == review)
     }
 
@@ -52,44 +51,54 @@ impl<'d> ByReview<'d> {
         &self,
         review: Review,
     ) -> impl Iterator<Item = (usize, &'d Nomination)> + '_ {
-        let rows = &self.data.nominations;
         self.nominations
-            .ranges(review, rows.len())
-            .flat_map(move |run| run.clone().zip(&rows[run]))
+            .select(&self.data.nominations, review)
             .filter(move |(_, n)| n.review == review)
     }
 }
 
-/// Runs of consecutive rows of one review; none when there are too many.
+/// Runs of consecutive rows of one review (index of the part, rows in it);
+/// none when there are too many.
 #[derive(Clone, Debug)]
-struct Runs(Option<Vec<(Review, Range<usize>)>>);
+struct Runs(Option<Vec<(Review, usize, Range<usize>)>>);
 
 impl Runs {
-    fn new<T>(rows: &[T], review: impl Fn(&T) -> Review) -> Runs {
-        let mut runs: Vec<(Review, Range<usize>)> = Vec::new();
-        for (i, row) in rows.iter().enumerate() {
-            let r = review(row);
-            if let Some((_, run)) = runs.last_mut().filter(|(last, _)| *last == r) {
-                run.end = i + 1;
-            } else if runs.len() == MAX_RUNS {
-                return Runs(None);
-            } else {
-                runs.push((r, i..i + 1));
+    fn new<T>(rows: &Rows<T>, review: impl Fn(&T) -> Review) -> Runs {
+        let mut runs: Vec<(Review, usize, Range<usize>)> = Vec::new();
+        for (part, (_, rows)) in rows.parts().enumerate() {
+            for (i, row) in rows.iter().enumerate() {
+                let r = review(row);
+                let last = runs
+                    .last_mut()
+                    .filter(|(last, p, _)| *last == r && *p == part);
+                if let Some((_, _, run)) = last {
+                    run.end = i + 1;
+                } else if runs.len() == MAX_RUNS {
+                    return Runs(None);
+                } else {
+                    runs.push((r, part, i..i + 1));
+                }
             }
         }
         Runs(Some(runs))
     }
 
-    /// The runs of `review` in a list of `len` rows (all of it when the
-    /// runs were not kept).
-    fn ranges(&self, review: Review, len: usize) -> Box<dyn Iterator<Item = Range<usize>> + '_> {
+    /// The rows of the runs of `review` (all rows when the runs were not
+    /// kept), with their index.
+    fn select<'s, 'r: 's, T>(
+        &'s self,
+        rows: &'r Rows<T>,
+        review: Review,
+    ) -> Box<dyn Iterator<Item = (usize, &'r T)> + 's> {
+        let parts: Vec<(usize, &'r [T])> = rows.parts().collect();
         match &self.0 {
-            Some(runs) => Box::new(
-                runs.iter()
-                    .filter(move |(r, _)| *r == review)
-                    .map(|(_, run)| run.clone()),
-            ),
-            None => Box::new(std::iter::once(0..len)),
+            Some(runs) => Box::new(runs.iter().filter(move |(r, ..)| *r == review).flat_map(
+                move |(_, part, run)| {
+                    let (start, rows) = parts[*part];
+                    (start + run.start..).zip(&rows[run.clone()])
+                },
+            )),
+            None => Box::new(rows.iter().enumerate()),
         }
     }
 }
@@ -101,18 +110,20 @@ mod tests {
     #[test]
     fn runs_cover_each_review_and_give_up_when_scattered() {
         let [a, b] = [Review::Annual(2021), Review::Annual(2022)];
-        let rows = [a, a, b, b, b, a];
+        let mut rows = Rows::from(vec![a, a, b, b]);
+        rows.push_part(vec![b, a]);
         let runs = Runs::new(&rows, |r| *r);
-        assert_eq!(runs.ranges(a, 6).collect::<Vec<_>>(), [0..2, 5..6]);
-        assert_eq!(runs.ranges(b, 6).collect::<Vec<_>>(), vec![2..5; 1]);
+        let picked =
+            |review| -> Vec<usize> { runs.select(&rows, review).map(|(i, _)| i).collect() };
+        assert_eq!(picked(a), [0, 1, 5]);
+        assert_eq!(picked(b), [2, 3, 4]);
+        assert_eq!(runs.0.as_ref().map(Vec::len), Some(4));
         let scattered: Vec<Review> = (0..2 * MAX_RUNS + 2)
             .map(|i| if i % 2 == 0 { a } else { b })
             .collect();
+        let scattered = Rows::from(scattered);
         let runs = Runs::new(&scattered, |r| *r);
         assert!(runs.0.is_none());
-        assert_eq!(
-            runs.ranges(a, scattered.len()).collect::<Vec<_>>(),
-            vec![0..scattered.len(); 1]
-        );
+        assert_eq!(runs.select(&scattered, a).count(), scattered.len());
     }
 }

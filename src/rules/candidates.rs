@@ -41,11 +41,14 @@ pub fn candidates(
         }
         CandidateSource::Achievements
     };
-    let (subjects, rows) = marked
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| **m != 0)
-        .map(|(i, &m)| (data.from_dense(i), (m != usize::MAX).then(|| m - 1)))
-        .unzip();
+    // Counted first: a hundred thousand candidates are not gathered into
+    // vectors that grow by copying.
+    let n = marked.iter().filter(|m| **m != 0).count();
+    let mut subjects = Vec::with_capacity(n);
+    let mut rows = Vec::with_capacity(n);
+    for (i, &m) in marked.iter().enumerate().filter(|(_, m)| **m != 0) {
+        subjects.push(data.from_dense(i));
+        rows.push((m != usize::MAX).then(|| m - 1));
+    }
     (subjects, rows, source)
 }

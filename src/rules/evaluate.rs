@@ -501,10 +501,19 @@ fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -
     let mut ties = Vec::new();
     for category in Category::ALL {
         // The eligible's standings, and beside them (small, read in rank
-        // order) who each one is and the awards it may take.
-        let mut standings: Vec<Standing<'_>> = Vec::new();
-        let mut eligible: Vec<(u32, Entitlement)> = Vec::new();
-        let mut ineligible: Vec<usize> = Vec::new();
+        // order) who each one is and the awards it may take. Counted first:
+        // the vectors do not grow by copying.
+        let (mut n_eligible, mut n_ineligible) = (0, 0);
+        for d in decisive.iter().filter(|d| d.kind.category() == category) {
+            if d.eligible {
+                n_eligible += 1;
+            } else {
+                n_ineligible += 1;
+            }
+        }
+        let mut standings: Vec<Standing<'_>> = Vec::with_capacity(n_eligible);
+        let mut eligible: Vec<(u32, Entitlement)> = Vec::with_capacity(n_eligible);
+        let mut ineligible: Vec<usize> = Vec::with_capacity(n_ineligible);
         for (i, d) in decisive.iter().enumerate() {
             if d.kind.category() != category {
                 continue;
