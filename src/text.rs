@@ -212,6 +212,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn trim_is_str_trim(
+            text in "[ \\t\\r\\n\u{85}\u{a0}\u{1680}\u{2000}-\u{200b}\u{2028}\u{2029}\u{202f}\u{205f}\u{3000}a-zà-ỹĐđ]{0,6}",
+        ) {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+        }
+    }
+
     #[test]
     fn texts_are_trimmed_of_ascii_and_unicode_white_space() {
         for (cell, trimmed) in [

@@ -46,6 +46,9 @@ pub struct Table<'c> {
     header: Vec<String>,
     /// For each column of the schema, its position in the header.
     map: Vec<Option<usize>>,
+    /// The same, `usize::MAX` for a column absent: what a row reads its
+    /// cells by, in one step ([`Row::raw`]).
+    cell_of: Vec<usize>,
     columns: &'c [Column],
     /// Line of the header.
     header_line: u32,
@@ -56,6 +59,8 @@ pub struct Table<'c> {
 /// One data row.
 pub struct Row<'r> {
     table: &'r Table<'r>,
+    /// [`Table::cell_of`].
+    cell_of: &'r [usize],
     /// The record's text: its line, or its unquoted cells one after the
     /// other.
     cells: &'r str,
@@ -322,6 +327,7 @@ impl<'c> Table<'c> {
             delimiter,
             header,
             map: vec![None; columns.len()],
+            cell_of: Vec::new(),
             columns,
             header_line,
             header_offset,
@@ -386,6 +392,7 @@ impl<'c> Table<'c> {
                 ok = false;
             }
         }
+        table.cell_of = table.map.iter().map(|m| m.unwrap_or(usize::MAX)).collect();
         ok.then_some(table)
     }
 
@@ -667,6 +674,7 @@ impl<'c> Table<'c> {
             };
             let row = Row {
                 table: self,
+                cell_of: &self.cell_of,
                 cells,
                 spans: found.cells,
                 plain: found.plain,
@@ -815,7 +823,8 @@ impl Row<'_> {
     /// empty when the column is absent or the cell is empty. Codes and
     /// numbers are matched on this first, which is the common case.
     pub fn raw(&self, column: usize) -> &str {
-        let Some(&(a, b)) = self.table.map[column].and_then(|i| self.spans.get(i)) else {
+        // An absent column's `usize::MAX` is no cell.
+        let Some(&(a, b)) = self.cell_of.get(column).and_then(|&i| self.spans.get(i)) else {
             return "";
         };
         trim(self.cells.get(a..b).unwrap_or(""))
