@@ -41,7 +41,7 @@ impl Resolver {
                 Subject::Person(i) => Subject::Person(i + 1),
             };
             for guess in [last, next] {
-                if !raw.is_empty() && known.id(guess) == raw {
+                if !raw.is_empty() && crate::text::same(known.id(guess), raw) {
                     self.last = Some(guess);
                     return Some(guess);
                 }
