@@ -130,7 +130,9 @@ impl Ids {
         let fill = |tables: Vec<(usize, &mut FxHashMap<ShortId, Entry>)>| {
             let mut mine: [Option<&mut FxHashMap<ShortId, Entry>>; SHARDS] = Default::default();
             for (shard, table) in tables {
-                table.reserve(n / SHARDS + n / 64 + 16);
+                // A shard's share, and a little more: ids spread evenly, and
+                // a table rounds its room up to a power of two anyway.
+                table.reserve(n / SHARDS + n / 256 + 16);
                 mine[shard] = Some(table);
             }
             let mut clashes = Vec::new();
