@@ -118,8 +118,11 @@ pub struct ReviewReport {
 struct Tally {
     /// Criteria 0 to 63, as bits.
     met: u64,
-    /// Criteria from 64 on (a plan rarely has so many).
-    more: Vec<CriterionId>,
+    /// Criteria from 64 on (a plan rarely has so many), behind one thin
+    /// pointer: a tally stays 24 bytes, a hundred thousand of them a
+    /// review.
+    #[allow(clippy::box_collection)]
+    more: Option<Box<Vec<CriterionId>>>,
     score: Score,
 }
 
@@ -127,14 +130,14 @@ impl Tally {
     fn meet(&mut self, c: CriterionId) {
         match c.0 {
             n @ 0..64 => self.met |= 1 << n,
-            _ => self.more.push(c),
+            _ => self.more.get_or_insert_default().push(c),
         }
     }
 
     fn has(&self, c: CriterionId) -> bool {
         match c.0 {
             n @ 0..64 => self.met & (1 << n) != 0,
-            _ => self.more.contains(&c),
+            _ => self.more.as_ref().is_some_and(|more| more.contains(&c)),
         }
     }
 }
@@ -731,4 +734,26 @@ fn review_warnings(
 /// A vote share as a candidate's ranking sees it.
 pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
     votes::share(votes, data.plan.votes.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A plan with more than 64 criteria: those past the bits are kept
+    /// aside, met or not as any other.
+    #[test]
+    fn a_tally_holds_criteria_past_the_first_sixty_four() {
+        let mut tally = Tally::default();
+        for c in [3, 63, 64, 200] {
+            tally.meet(CriterionId(c));
+        }
+        for c in [3, 63, 64, 200] {
+            assert!(tally.has(CriterionId(c)), "{c}");
+        }
+        for c in [0, 62, 65, 199] {
+            assert!(!tally.has(CriterionId(c)), "{c}");
+        }
+        assert_eq!(std::mem::size_of::<Tally>(), 24);
+    }
 }
