@@ -754,6 +754,6 @@ mod tests {
         for c in [0, 62, 65, 199] {
             assert!(!tally.has(CriterionId(c)), "{c}");
         }
-        assert_eq!(std::mem::size_of::<Tally>(), 24);
+        assert!(std::mem::size_of::<Tally>() <= 24);
     }
 }
