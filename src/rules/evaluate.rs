@@ -261,7 +261,6 @@ impl Outline {
 pub struct Outcomes<'d> {
     data: &'d Dataset,
     review: Review,
-    required_of: Vec<(SubjectKind, Arc<[CriterionId]>)>,
     placed: Placed,
 }
 
@@ -272,11 +271,9 @@ pub fn outcomes(data: &Dataset, review: Review, threads: usize) -> Outcomes<'_> 
 
 /// [`outcomes`] from the dataset's rows by review.
 fn outcomes_of<'d>(rows: &ByReview<'d>, review: Review, threads: usize) -> Outcomes<'d> {
-    let data = rows.data();
     Outcomes {
-        data,
+        data: rows.data(),
         review,
-        required_of: required_of(data, review.review_type()),
         placed: place(rows, review, threads, false),
     }
 }
@@ -315,7 +312,7 @@ impl Outcomes<'_> {
         let review_type = self.review.review_type();
         let i = p.order[k];
         let d = &p.decisive[i];
-        let required = required(data, review_type, &self.required_of, d.kind);
+        let required = required(data, review_type, &p.required_of, d.kind);
         // Only the ineligible lack anything: the criteria they meet are
         // listed for them alone.
         let missing = if d.eligible {
@@ -372,8 +369,9 @@ fn lacks(
 /// A review's candidates placed: what each one's result is built from, in
 /// candidate order, its rank and outcome, and the order they are shown in.
 struct Placed {
-    subjects: Vec<Subject>,
     source: CandidateSource,
+    /// The criteria that apply to each kind.
+    required_of: Vec<(SubjectKind, Arc<[CriterionId]>)>,
     tallies: Vec<Tally>,
     nominations: Vec<Option<usize>>,
     histories: Vec<History>,
@@ -504,19 +502,13 @@ fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -
     let mut ties = Vec::new();
     for category in Category::ALL {
         // The eligible's standings, and beside them (small, read in rank
-        // order) who each one is and the awards it may take. Counted first:
-        // the vectors do not grow by copying.
-        let (mut n_eligible, mut n_ineligible) = (0, 0);
-        for d in decisive.iter().filter(|d| d.kind.category() == category) {
-            if d.eligible {
-                n_eligible += 1;
-            } else {
-                n_ineligible += 1;
-            }
-        }
-        let mut standings: Vec<Standing<'_>> = Vec::with_capacity(n_eligible);
-        let mut eligible: Vec<(u32, Entitlement)> = Vec::with_capacity(n_eligible);
-        let mut ineligible: Vec<usize> = Vec::with_capacity(n_ineligible);
+        // order) who each one is and the awards it may take. Room for all
+        // (only what is written is touched): the vectors do not grow by
+        // copying.
+        let n = decisive.len();
+        let mut standings: Vec<Standing<'_>> = Vec::with_capacity(n);
+        let mut eligible: Vec<(u32, Entitlement)> = Vec::with_capacity(n);
+        let mut ineligible: Vec<usize> = Vec::with_capacity(n);
         for (i, d) in decisive.iter().enumerate() {
             if d.kind.category() != category {
                 continue;
@@ -581,8 +573,8 @@ fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -
         order.extend((0..ranked.len()).map(candidate).chain(ineligible));
     }
     Placed {
-        subjects,
         source,
+        required_of,
         tallies,
         nominations,
         histories,
@@ -605,11 +597,9 @@ fn build(
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
-    let required_of = required_of(data, review_type);
-    let required = |kind| required(data, review_type, &required_of, kind);
     let p = &placed;
+    let required = |kind| required(data, review_type, &p.required_of, kind);
     let result_of = |i: usize| -> CandidateResult {
-        let subject = p.subjects[i];
         let decisive = &p.decisive[i];
         let required = required(decisive.kind).into_owned();
         let met: Vec<CriterionId> = required
@@ -625,7 +615,7 @@ fn build(
         let missing = lacks(data, review_type, decisive, &required, &met, reach);
         let (rank, status, award) = decisive.decided;
         CandidateResult {
-            subject,
+            subject: decisive.subject,
             kind: decisive.kind,
             rank,
             status,
@@ -635,7 +625,7 @@ fn build(
             met,
             missing,
             votes: decisive.votes,
-            score: p.tallies[i].score,
+            score: decisive.score,
             history,
             nomination: p.nominations[i],
         }
