@@ -76,13 +76,30 @@ pub fn same(a: &str, b: &str) -> bool {
     if n != b.len() {
         return false;
     }
-    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().unwrap_or([0; 8]));
-    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().unwrap_or([0; 4]));
+    let (word, half) = (word_at, half_at);
     match n {
         8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
         4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
         _ => a == b,
     }
+}
+
+/// The eight bytes from `at`, as a little-endian word (0 past the end).
+#[inline]
+pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk)
+        .map_or(0, |w| u64::from_le_bytes(*w))
+}
+
+/// The four bytes from `at`, as a little-endian word (0 past the end).
+#[inline]
+pub(crate) fn half_at(bytes: &[u8], at: usize) -> u32 {
+    bytes
+        .get(at..)
+        .and_then(<[u8]>::first_chunk)
+        .map_or(0, |w| u32::from_le_bytes(*w))
 }
 
 /// Folds a header name or a code for tolerant matching: lower case, no

@@ -22,12 +22,8 @@ impl ShortId {
         // The bytes, zeros after them, and the length in the last byte:
         // read as two words (in pieces that overlap, never one byte at a
         // time), not copied by length. A million lookups make one each.
-        let word = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
-        let half = |at: usize| {
-            u64::from(u32::from_le_bytes(
-                bytes[at..at + 4].try_into().unwrap_or([0; 4]),
-            ))
-        };
+        let word = |at: usize| crate::text::word_at(bytes, at);
+        let half = |at: usize| u64::from(crate::text::half_at(bytes, at));
         let (low, high) = match n {
             16.. => return None,
             8.. => (
@@ -95,13 +91,7 @@ impl Ids {
     pub fn insert(&mut self, id: &str, subject: Subject, at: Source) -> Result<(), Source> {
         match ShortId::new(id) {
             Some(short) => insert_short(&mut self.short[short.shard()], short, subject, at),
-            None => match self.long.get(id) {
-                Some((_, first)) => Err(*first),
-                None => {
-                    self.long.insert(id.into(), (subject, at));
-                    Ok(())
-                }
-            },
+            None => insert_long(&mut self.long, id, subject, at),
         }
     }
 
@@ -121,15 +111,17 @@ impl Ids {
         } else {
             threads.clamp(1, SHARDS)
         };
-        // Thread t fills the tables of shards t, t + threads...
-        let mut dealt: Vec<Vec<(usize, &mut FxHashMap<ShortId, Entry>)>> =
-            (0..threads).map(|_| Vec::new()).collect();
+        // Thread t fills the tables of shards t, t + threads..., the first
+        // one also the table of long ids (rare).
+        let mut dealt: Vec<Dealt<'_>> = (0..threads).map(|_| Dealt::default()).collect();
         for (shard, table) in self.short.iter_mut().enumerate() {
-            dealt[shard % threads].push((shard, table));
+            dealt[shard % threads].short.push((shard, table));
         }
-        let fill = |tables: Vec<(usize, &mut FxHashMap<ShortId, Entry>)>| {
+        dealt[0].long = Some(&mut self.long);
+        let fill = |dealt: Dealt<'_>| {
+            let mut long = dealt.long;
             let mut mine: [Option<&mut FxHashMap<ShortId, Entry>>; SHARDS] = Default::default();
-            for (shard, table) in tables {
+            for (shard, table) in dealt.short {
                 // A shard's share, and a little more: ids spread evenly, and
                 // a table rounds its room up to a power of two anyway.
                 table.reserve(n / SHARDS + n / 256 + 16);
@@ -140,13 +132,16 @@ impl Ids {
                 let Some((text, subject, at)) = id(i) else {
                     continue;
                 };
-                let Some(short) = ShortId::new(text) else {
-                    continue;
+                let inserted = match ShortId::new(text) {
+                    Some(short) => mine[short.shard()]
+                        .as_deref_mut()
+                        .map(|table| insert_short(table, short, subject, at)),
+                    None => long
+                        .as_deref_mut()
+                        .map(|table| insert_long(table, text, subject, at)),
                 };
-                if let Some(table) = mine[short.shard()].as_deref_mut() {
-                    if let Err(first) = insert_short(table, short, subject, at) {
-                        clashes.push((i, first));
-                    }
+                if let Some(Err(first)) = inserted {
+                    clashes.push((i, first));
                 }
             }
             clashes
@@ -166,14 +161,6 @@ impl Ids {
                     .collect()
             })
         };
-        // Long ids (rare), in order.
-        for i in 0..n {
-            if let Some((text, subject, at)) = id(i).filter(|(t, ..)| ShortId::new(t).is_none()) {
-                if let Err(first) = self.insert(text, subject, at) {
-                    clashes.push((i, first));
-                }
-            }
-        }
         clashes.sort_unstable_by_key(|(i, _)| *i);
         clashes
     }
@@ -208,6 +195,30 @@ impl Ids {
     /// Whether there are none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+/// The tables one thread fills in [`Ids::insert_all`].
+#[derive(Default)]
+struct Dealt<'t> {
+    short: Vec<(usize, &'t mut FxHashMap<ShortId, Entry>)>,
+    long: Option<&'t mut FxHashMap<Box<str>, Entry>>,
+}
+
+/// Defines a long id in its table; the definition already there, if any,
+/// is kept and returned.
+fn insert_long(
+    table: &mut FxHashMap<Box<str>, Entry>,
+    id: &str,
+    subject: Subject,
+    at: Source,
+) -> Result<(), Source> {
+    match table.get(id) {
+        Some((_, first)) => Err(*first),
+        None => {
+            table.insert(id.into(), (subject, at));
+            Ok(())
+        }
     }
 }
 
@@ -269,11 +280,13 @@ mod tests {
     #[test]
     fn insert_all_is_insert_in_order() {
         let n = 3 * crate::par::PIECE;
-        // Every seventh id repeats an earlier one; some are long.
+        // Every seventh id repeats an earlier one; some are long, and some
+        // long ones repeat too.
         let texts: Vec<String> = (0..n)
             .map(|i| match i % 7 {
                 0 if i > 0 => format!("P{:06}", i / 3),
                 5 => format!("a-long-identifier-number-{:06}", i / 2),
+                6 => format!("another-long-identifier-{:06}", i / 14),
                 _ => format!("P{i:06}"),
             })
             .collect();
@@ -300,6 +313,10 @@ mod tests {
             .filter_map(|(i, (id, s, at))| one_by_one.insert(id, *s, *at).err().map(|f| (i, f)))
             .collect();
         assert!(!expected.is_empty());
+        assert!(
+            expected.iter().any(|(i, _)| texts[*i].len() > 15),
+            "long clashes too"
+        );
         for threads in [1, 2, 3, 8] {
             let mut all = Ids::default();
             assert!(
