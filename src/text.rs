@@ -76,7 +76,8 @@ pub fn same(a: &str, b: &str) -> bool {
     if n != b.len() {
         return false;
     }
-    let (word, half) = (word_at, half_at);
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(bytes_at(s, at));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(bytes_at(s, at));
     match n {
         8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
         4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
@@ -84,22 +85,15 @@ pub fn same(a: &str, b: &str) -> bool {
     }
 }
 
-/// The eight bytes from `at`, as a little-endian word (0 past the end).
+/// The `N` bytes from `at` (zeros past the end), to be read as a
+/// little-endian word.
 #[inline]
-pub(crate) fn word_at(bytes: &[u8], at: usize) -> u64 {
+pub(crate) fn bytes_at<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
     bytes
         .get(at..)
         .and_then(<[u8]>::first_chunk)
-        .map_or(0, |w| u64::from_le_bytes(*w))
-}
-
-/// The four bytes from `at`, as a little-endian word (0 past the end).
-#[inline]
-pub(crate) fn half_at(bytes: &[u8], at: usize) -> u32 {
-    bytes
-        .get(at..)
-        .and_then(<[u8]>::first_chunk)
-        .map_or(0, |w| u32::from_le_bytes(*w))
+        .copied()
+        .unwrap_or([0; N])
 }
 
 /// Folds a header name or a code for tolerant matching: lower case, no

@@ -22,8 +22,8 @@ impl ShortId {
         // The bytes, zeros after them, and the length in the last byte:
         // read as two words (in pieces that overlap, never one byte at a
         // time), not copied by length. A million lookups make one each.
-        let word = |at: usize| crate::text::word_at(bytes, at);
-        let half = |at: usize| u64::from(crate::text::half_at(bytes, at));
+        let word = |at: usize| u64::from_le_bytes(crate::text::bytes_at(bytes, at));
+        let half = |at: usize| u64::from(u32::from_le_bytes(crate::text::bytes_at(bytes, at)));
         let (low, high) = match n {
             16.. => return None,
             8.. => (
