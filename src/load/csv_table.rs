@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use csv::{ByteRecord, ReaderBuilder};
 
@@ -157,6 +158,11 @@ pub struct Split {
     pub threads: usize,
     /// Files smaller than this are read in one piece.
     pub min_bytes: usize,
+    /// Pieces a file is cut into for each thread: a thread done with one
+    /// takes the next, so that pieces costing more than others (the rows a
+    /// check keeps, all of one review in a file sorted by review) do not
+    /// leave one thread working alone at the end.
+    pub pieces_per_thread: usize,
 }
 
 impl Split {
@@ -164,10 +170,15 @@ impl Split {
     /// than they save.
     pub const MIN_BYTES: usize = 1 << 20;
 
+    /// [`Split::pieces_per_thread`] of files whose rows are kept in
+    /// pieces.
+    pub const PIECES_PER_THREAD: usize = 4;
+
     /// One piece.
     pub const NONE: Split = Split {
         threads: 1,
         min_bytes: usize::MAX,
+        pieces_per_thread: 1,
     };
 }
 
@@ -509,9 +520,10 @@ impl<'c> Table<'c> {
         &self.file.shown
     }
 
-    /// Splits the file into at most `n` pieces of similar size, each cut
-    /// just after a line break. A cut inside a quoted cell is caught when
-    /// the piece before it is read ([`ChunkEnd::unclean`]).
+    /// Splits the file into pieces of similar size, each cut just after a
+    /// line break: [`Split::pieces_per_thread`] for each thread. A cut
+    /// inside a quoted cell is caught when the piece before it is read
+    /// ([`ChunkEnd::unclean`]).
     fn chunks(&self, split: Split) -> Vec<Chunk> {
         let (start, len) = self.file.bounds();
         let whole = Chunk {
@@ -520,9 +532,9 @@ impl<'c> Table<'c> {
             first: true,
             last: true,
         };
-        let n = split.threads;
+        let n = split.threads.saturating_mul(split.pieces_per_thread.max(1));
         let body = len.saturating_sub(start);
-        if n <= 1 || body < split.min_bytes {
+        if split.threads <= 1 || body < split.min_bytes {
             return vec![whole];
         }
         let mut cuts = vec![0usize];
@@ -547,12 +559,12 @@ impl<'c> Table<'c> {
             .collect()
     }
 
-    /// Reads the rows with up to `split.threads` threads, each with its own
-    /// state made by `make`, and returns the states in file order, the
-    /// structural diagnostics, and whether the whole file was read; `None`
-    /// when the file must be read again from memory. The result is the same
-    /// for any number of threads: with one, or when a cut falls inside a
-    /// quoted cell, the file is read in one piece.
+    /// Reads the rows with up to `split.threads` threads, each piece with
+    /// its own state made by `make`, and returns the states in file order,
+    /// the structural diagnostics, and whether the whole file was read;
+    /// `None` when the file must be read again from memory. A thread done
+    /// with a piece takes the next one not yet taken. The result is the same for any number of threads: with one, or when a
+    /// cut falls inside a quoted cell, the file is read in one piece.
     fn par_rows<S: Send + ShiftLines>(
         &self,
         split: Split,
@@ -584,13 +596,32 @@ impl<'c> Table<'c> {
         };
         let chunks = self.chunks(split);
         if chunks.len() > 1 {
-            let results: Vec<_> = std::thread::scope(|scope| {
-                let handles: Vec<_> = chunks.iter().map(|c| scope.spawn(|| read(*c))).collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
+            let next = AtomicUsize::new(0);
+            let take = || {
+                let mut done = Vec::new();
+                loop {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(chunk) = chunks.get(k) else {
+                        break;
+                    };
+                    done.push((k, read(*chunk)));
+                }
+                done
+            };
+            let mut results = Vec::with_capacity(chunks.len());
+            let threads = split.threads.min(chunks.len());
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
+                for handle in handles {
+                    let done = handle
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                    results.extend(done);
+                }
             });
+            // In file order again.
+            results.sort_by_key(|(k, _)| *k);
+            let results: Vec<_> = results.into_iter().map(|(_, r)| r).collect();
             if results.iter().any(|(_, _, end)| end.redo) {
                 return None;
             }

@@ -305,10 +305,12 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         Some(n) => Split {
             threads: n.max(1),
             min_bytes: 0,
+            pieces_per_thread: Split::PIECES_PER_THREAD,
         },
         None => Split {
             threads: crate::par::threads(),
             min_bytes: Split::MIN_BYTES,
+            pieces_per_thread: Split::PIECES_PER_THREAD,
         },
     };
     let mut files: Vec<SourceFile> = Vec::new();

@@ -184,6 +184,12 @@ pub fn parse_people(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<bool> {
     let shared: &Registry = registry;
+    // People's rows cost alike, and their pieces are joined into one list
+    // (all but the first copied): one piece a thread.
+    let split = Split {
+        pieces_per_thread: 1,
+        ..split
+    };
     let parsed = read_rows(
         file,
         &COLUMNS,
