@@ -144,6 +144,24 @@ pub fn with_room<T>(rows: usize) -> Vec<T> {
     v
 }
 
+/// Where [`Cut::Shrinking`] cuts `body` bytes for `threads` threads, from
+/// the start: each piece is a share of what is left (one in twice as many
+/// as there are threads), down to a thirty-second of a thread's share of
+/// the whole, or `smallest` bytes when that is more.
+fn shrinking_cuts(body: usize, threads: usize, smallest: usize) -> impl Iterator<Item = usize> {
+    let threads = threads.max(1);
+    let smallest = (body / threads / 32).max(smallest).max(1);
+    let mut at = 0usize;
+    std::iter::from_fn(move || {
+        let left = body - at;
+        let size = (left / (2 * threads)).max(smallest);
+        (size < left).then(|| {
+            at += size;
+            at
+        })
+    })
+}
+
 /// Moves a diagnostic down by `by` lines.
 pub fn shift(d: &mut Diagnostic, by: u32) {
     if let Some(line) = d.line.as_mut() {
@@ -154,15 +172,26 @@ pub fn shift(d: &mut Diagnostic, by: u32) {
 /// How a file may be split between threads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Split {
-    /// At most this many pieces.
+    /// At most this many threads.
     pub threads: usize,
     /// Files smaller than this are read in one piece.
     pub min_bytes: usize,
-    /// Pieces a file is cut into for each thread: a thread done with one
-    /// takes the next, so that pieces costing more than others (the rows a
-    /// check keeps, all of one review in a file sorted by review) do not
-    /// leave one thread working alone at the end.
-    pub pieces_per_thread: usize,
+    /// How the file is cut.
+    pub cut: Cut,
+}
+
+/// How a file is cut into pieces for its threads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// One piece a thread, of the same size: for rows that cost alike and
+    /// whose pieces are joined into one list (all but the first copied).
+    Even,
+    /// Pieces that shrink along the file, each a share of what is left,
+    /// taken in turn by whichever thread is free: rows that cost more than
+    /// others (the rows a check keeps, all of one review in a file sorted
+    /// by review) are shared out, and the last pieces are small, so no
+    /// thread goes on alone for long at the end.
+    Shrinking,
 }
 
 impl Split {
@@ -170,15 +199,11 @@ impl Split {
     /// than they save.
     pub const MIN_BYTES: usize = 1 << 20;
 
-    /// [`Split::pieces_per_thread`] of files whose rows are kept in
-    /// pieces.
-    pub const PIECES_PER_THREAD: usize = 4;
-
     /// One piece.
     pub const NONE: Split = Split {
         threads: 1,
         min_bytes: usize::MAX,
-        pieces_per_thread: 1,
+        cut: Cut::Even,
     };
 }
 
@@ -520,10 +545,9 @@ impl<'c> Table<'c> {
         &self.file.shown
     }
 
-    /// Splits the file into pieces of similar size, each cut just after a
-    /// line break: [`Split::pieces_per_thread`] for each thread. A cut
-    /// inside a quoted cell is caught when the piece before it is read
-    /// ([`ChunkEnd::unclean`]).
+    /// Splits the file into pieces as [`Split::cut`] says, each cut just
+    /// after a line break. A cut inside a quoted cell is caught when the
+    /// piece before it is read ([`ChunkEnd::unclean`]).
     fn chunks(&self, split: Split) -> Vec<Chunk> {
         let (start, len) = self.file.bounds();
         let whole = Chunk {
@@ -532,16 +556,20 @@ impl<'c> Table<'c> {
             first: true,
             last: true,
         };
-        let n = split.threads.saturating_mul(split.pieces_per_thread.max(1));
+        let threads = split.threads;
         let body = len.saturating_sub(start);
-        if split.threads <= 1 || body < split.min_bytes {
+        if threads <= 1 || body < split.min_bytes {
             return vec![whole];
         }
+        let targets = match split.cut {
+            Cut::Even => (1..threads).map(|k| start + body / threads * k).collect(),
+            Cut::Shrinking => shrinking_cuts(body, threads, split.min_bytes / 16)
+                .map(|at| start + at)
+                .collect::<Vec<_>>(),
+        };
         let mut cuts = vec![0usize];
-        for k in 1..n {
-            let target = (start + body / n * k)
-                .max(cuts[cuts.len() - 1])
-                .max(self.header_offset + 1);
+        for target in targets {
+            let target = target.max(cuts[cuts.len() - 1]).max(self.header_offset + 1);
             match self.file.line_break_after(target) {
                 Some(cut) if cut < len && cut > cuts[cuts.len() - 1] => cuts.push(cut),
                 Some(_) => {}
@@ -1037,6 +1065,37 @@ fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Proble
 mod tests {
     use super::*;
     use crate::load::source::TextFile;
+
+    proptest::proptest! {
+        /// Shrinking cuts lie inside the file in order, each piece no larger
+        /// than the one before (but the last, what is left), none smaller
+        /// than the least asked, and few enough for every thread to take
+        /// several.
+        #[test]
+        fn shrinking_cuts_shrink(
+            body in 1usize..200_000_000,
+            threads in 1usize..9,
+            smallest in 0usize..100_000,
+        ) {
+            let cuts: Vec<usize> = shrinking_cuts(body, threads, smallest).collect();
+            let least = (body / threads / 32).max(smallest).max(1);
+            let mut sizes = Vec::new();
+            let mut from = 0;
+            for &cut in &cuts {
+                proptest::prop_assert!(cut > from && cut < body);
+                sizes.push(cut - from);
+                from = cut;
+            }
+            for pair in sizes.windows(2) {
+                proptest::prop_assert!(pair[1] <= pair[0]);
+            }
+            proptest::prop_assert!(sizes.iter().all(|&s| s >= least));
+            proptest::prop_assert!(cuts.len() <= 32 * threads + 1);
+            if body >= 4 * threads * least {
+                proptest::prop_assert!(cuts.len() >= 2 * threads);
+            }
+        }
+    }
 
     const COLUMNS: [Column; 3] = [
         Column {

@@ -39,7 +39,7 @@ use crate::plan::Plan;
 use crate::review::Review;
 
 use content::CsvFile;
-use csv_table::{Row, Split};
+use csv_table::{Cut, Row, Split};
 use source::{TextFile, read_text};
 
 /// The plan shipped with the tool (the Department's 2021–2025 CCHC plan),
@@ -305,12 +305,12 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         Some(n) => Split {
             threads: n.max(1),
             min_bytes: 0,
-            pieces_per_thread: Split::PIECES_PER_THREAD,
+            cut: Cut::Shrinking,
         },
         None => Split {
             threads: crate::par::threads(),
             min_bytes: Split::MIN_BYTES,
-            pieces_per_thread: Split::PIECES_PER_THREAD,
+            cut: Cut::Shrinking,
         },
     };
     let mut files: Vec<SourceFile> = Vec::new();

@@ -5,7 +5,7 @@ use compact_str::CompactString;
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{
-    Column, Row, ShiftLines, Split, concat, read_rows, shift_rows, with_room,
+    Column, Cut, Row, ShiftLines, Split, concat, read_rows, shift_rows, with_room,
 };
 use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Subject, Unit};
@@ -184,10 +184,8 @@ pub fn parse_people(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<bool> {
     let shared: &Registry = registry;
-    // People's rows cost alike, and their pieces are joined into one list
-    // (all but the first copied): one piece a thread.
     let split = Split {
-        pieces_per_thread: 1,
+        cut: Cut::Even,
         ..split
     };
     let parsed = read_rows(
