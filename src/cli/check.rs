@@ -16,15 +16,15 @@ pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
     // Like the dataset, what is worked out is not freed: the process ends
     // now.
     let report = || ManuallyDrop::new(evaluate(&data, review, ctx.today));
-    let pieces = match ctx.format {
-        Format::Table => vec![check::table(&data, &report(), &ctx.style)],
-        Format::Json => vec![check::json(&data, &report(), ctx.lang)],
+    match ctx.format {
+        Format::Table => ctx.print(&check::table(&data, &report(), &ctx.style)),
+        Format::Json => ctx.print(&check::json(&data, &report(), ctx.lang)),
         // The CSV shows no warnings and, of each candidate's criteria, only
-        // counts: it is written from the outcomes, no result is built.
+        // counts: it is written from the outcomes, no result is built, and
+        // goes out as it is written.
         Format::Csv => {
             let outcomes = ManuallyDrop::new(outcomes(&data, review, thiduakt::par::threads()));
-            check::csv_of_outcomes(&data, &outcomes)
+            ctx.print_with(|out| check::write_csv_of_outcomes(&data, &outcomes, out))
         }
-    };
-    ctx.print_pieces(&pieces)
+    }
 }

@@ -167,11 +167,21 @@ impl Context {
     /// Writes pieces of text to stdout, one after the other. A closed pipe
     /// (`| head`) is not an error.
     pub fn print_pieces(&self, pieces: &[impl AsRef<[u8]>]) -> anyhow::Result<()> {
+        self.print_with(|out| {
+            pieces
+                .iter()
+                .try_for_each(|piece| out.write_all(piece.as_ref()))
+        })
+    }
+
+    /// Lets `write` write to stdout. A closed pipe (`| head`) is not an
+    /// error.
+    pub fn print_with(
+        &self,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();
-        let written = pieces
-            .iter()
-            .try_for_each(|piece| out.write_all(piece.as_ref()))
-            .and_then(|()| out.flush());
+        let written = write(&mut out).and_then(|()| out.flush());
         match written {
             Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
             _ => Ok(()),

@@ -604,7 +604,7 @@ impl<'c> Table<'c> {
         // others' join it where it lies, without moving it.
         let (_, len) = self.file.bounds();
         let line_bytes = self.line_bytes().max(1);
-        let read = |chunk: Chunk| {
+        let read = |chunk: Chunk, buf: &mut Vec<u8>| {
             let bytes = if chunk.first {
                 len
             } else {
@@ -613,7 +613,7 @@ impl<'c> Table<'c> {
             let expected = bytes / line_bytes + 16;
             let mut state = make(expected);
             let mut diags = Vec::new();
-            let end = self.read_chunk(chunk, &mut diags, |row, ok| {
+            let end = self.read_chunk(chunk, buf, &mut diags, |row, ok| {
                 if ok {
                     each(&mut state, row)
                 } else {
@@ -627,12 +627,13 @@ impl<'c> Table<'c> {
             let next = AtomicUsize::new(0);
             let take = || {
                 let mut done = Vec::new();
+                let mut buf = Vec::new();
                 loop {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(chunk) = chunks.get(k) else {
                         break;
                     };
-                    done.push((k, read(*chunk)));
+                    done.push((k, read(*chunk, &mut buf)));
                 }
                 done
             };
@@ -677,16 +678,18 @@ impl<'c> Table<'c> {
             first: true,
             last: true,
         };
-        let (state, diags, end) = read(whole);
+        let (state, diags, end) = read(whole, &mut Vec::new());
         (!end.redo).then_some((vec![state], diags, end.complete))
     }
 
-    /// Reads the rows of one piece: `visit(row, true)` for each good row,
-    /// `visit(row, false)` for each row skipped for its structure. Lines are
-    /// counted from the piece's start.
+    /// Reads the rows of one piece (into `buf`, [`records::scan`]):
+    /// `visit(row, true)` for each good row, `visit(row, false)` for each
+    /// row skipped for its structure. Lines are counted from the piece's
+    /// start.
     fn read_chunk(
         &self,
         chunk: Chunk,
+        buf: &mut Vec<u8>,
         diags: &mut Vec<Diagnostic>,
         mut visit: impl FnMut(&Row<'_>, bool),
     ) -> ChunkEnd {
@@ -708,7 +711,7 @@ impl<'c> Table<'c> {
         let mut last: Option<(u32, usize)> = None;
         let mut stop: Option<Diagnostic> = None;
         let mut redo = false;
-        let scanned = records::scan(source, self.delimiter, |found| {
+        let scanned = records::scan(source, self.delimiter, buf, |found| {
             let line = found.breaks.saturating_add(1);
             let byte = chunk.start.saturating_add(found.byte);
             if chunk.first && line <= self.header_line {
@@ -820,7 +823,7 @@ impl<'c> Table<'c> {
             first: true,
             last: true,
         };
-        self.read_chunk(whole, diags, |row, ok| {
+        self.read_chunk(whole, &mut Vec::new(), diags, |row, ok| {
             if ok {
                 each(row)
             }

@@ -57,13 +57,16 @@ pub struct Scanned {
 }
 
 /// Reads the records of `source` (a piece of a file starting at a record),
-/// calling `visit` on each until it breaks.
+/// calling `visit` on each until it breaks. The bytes are read into `buf`,
+/// whatever it held: a thread that reads several pieces keeps one (its
+/// pages are touched once).
 pub fn scan(
     source: impl Read,
     delimiter: u8,
+    buf: &mut Vec<u8>,
     visit: impl FnMut(&Found<'_>) -> ControlFlow<()>,
 ) -> Scanned {
-    scan_in_blocks(source, delimiter, BLOCK, visit)
+    scan_in_blocks(source, delimiter, BLOCK, buf, visit)
 }
 
 /// [`scan`], reading `block` bytes at a time (tests use tiny blocks to
@@ -72,11 +75,13 @@ fn scan_in_blocks(
     mut source: impl Read,
     delimiter: u8,
     block: usize,
+    buf: &mut Vec<u8>,
     mut visit: impl FnMut(&Found<'_>) -> ControlFlow<()>,
 ) -> Scanned {
     let mut core = ReaderBuilder::new().delimiter(delimiter).build();
     let block = block.max(1);
-    let mut buf: Vec<u8> = vec![0; block];
+    buf.clear();
+    buf.resize(block, 0);
     // End of the bytes read, in buf.
     let mut end = 0usize;
     // Offset of buf[0] in the source.
@@ -476,7 +481,7 @@ mod tests {
 
     fn scanned(text: &[u8], delimiter: u8, block: usize) -> (Vec<Seen>, u32, bool) {
         let mut seen = Vec::new();
-        let end = scan_in_blocks(text, delimiter, block, |found| {
+        let end = scan_in_blocks(text, delimiter, block, &mut Vec::new(), |found| {
             let cells = found
                 .cells
                 .iter()

@@ -1,6 +1,8 @@
 //! `check REVIEW`: the ranked lists, quota use and warnings of a review.
 
 use std::fmt::Write as _;
+use std::io;
+use std::ops::Range;
 
 use comfy_table::Color;
 use serde_json::{Value, json};
@@ -53,60 +55,140 @@ fn unit_id(data: &Dataset, r: &CandidateResult) -> String {
 
 /// `check --format csv`: one row per candidate.
 pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
-    csv_of(data, report.review, report.candidates.len(), |k| {
-        Outline::of(&report.candidates[k])
-    })
-    .concat()
+    let mut out = Vec::new();
+    // Writing to a vector cannot fail.
+    let _ = csv_of(
+        data,
+        report.review,
+        report.candidates.len(),
+        |k| Outline::of(&report.candidates[k]),
+        &mut out,
+    );
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`csv`] from a review's outcomes, without building its results: the
-/// same text, in pieces to be written one after the other (a large review
-/// is written by several threads, a slice each; the pieces are not joined
-/// into one more copy of the text).
-pub fn csv_of_outcomes(data: &Dataset, outcomes: &Outcomes<'_>) -> Vec<String> {
-    csv_of(data, outcomes.review(), outcomes.len(), |k| {
-        outcomes.outline(k)
-    })
+/// [`csv`] from a review's outcomes, without building its results, written
+/// to `out` as it is made: the same text. A large review is written by
+/// several threads, a slice each: the first slice goes to `out` a little
+/// at a time while the others are kept until their turn.
+pub fn write_csv_of_outcomes(
+    data: &Dataset,
+    outcomes: &Outcomes<'_>,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    csv_of(
+        data,
+        outcomes.review(),
+        outcomes.len(),
+        |k| outcomes.outline(k),
+        out,
+    )
 }
 
-/// The CSV of `n` candidates, the `k`-th outlined by `outline`, in pieces:
-/// the header, then the rows of each thread's slice. Written field by field
-/// into one buffer a piece, as a review may have a hundred thousand
-/// candidates.
+/// The CSV of `n` candidates, the `k`-th outlined by `outline`, written to
+/// `out`: the header, then the rows of each thread's slice. Written field by
+/// field, as a review may have a hundred thousand candidates.
 fn csv_of(
     data: &Dataset,
     review: Review,
     n: usize,
     outline: impl Fn(usize) -> Outline + Sync,
-) -> Vec<String> {
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    let mut head = CsvLines::with_capacity(128);
+    for name in CSV_COLUMNS {
+        head.field(name);
+    }
+    head.end();
+    out.write_all(head.finish().as_bytes())?;
+    let pieces = par::pieces(n, par::threads());
+    let size = n.div_ceil(pieces.max(1));
+    let slice = |k: usize| (k * size).min(n)..((k + 1) * size).min(n);
+    std::thread::scope(|scope| {
+        // The later slices are kept whole, in one buffer each.
+        let later: Vec<_> = (1..pieces)
+            .map(|k| {
+                let outline = &outline;
+                scope.spawn(move || {
+                    let range = slice(k);
+                    let mut lines = CsvLines::with_capacity(96 * range.len());
+                    csv_rows(
+                        data,
+                        review,
+                        range,
+                        outline,
+                        &mut lines,
+                        usize::MAX,
+                        &mut |_| Ok(()),
+                    )
+                    .map(|()| lines)
+                })
+            })
+            .collect();
+        // The first goes out as it is written.
+        let mut lines = CsvLines::with_capacity(FLUSH + 4096);
+        let mut written = csv_rows(
+            data,
+            review,
+            slice(0),
+            &outline,
+            &mut lines,
+            FLUSH,
+            &mut |lines| {
+                out.write_all(lines.as_bytes())?;
+                lines.clear();
+                Ok(())
+            },
+        );
+        for handle in later {
+            let piece = handle
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            written = written.and_then(|()| out.write_all(piece?.as_bytes()));
+        }
+        written
+    })
+}
+
+/// Bytes of rows written before they go out.
+const FLUSH: usize = 1 << 16;
+
+/// Writes the rows of the candidates in `range` to `out`, handing them to
+/// `emit` whenever it holds `flush` bytes or more, and at the end if any
+/// are left.
+fn csv_rows(
+    data: &Dataset,
+    review: Review,
+    range: Range<usize>,
+    outline: &(impl Fn(usize) -> Outline + Sync),
+    out: &mut CsvLines,
+    flush: usize,
+    emit: &mut dyn FnMut(&mut CsvLines) -> io::Result<()>,
+) -> io::Result<()> {
     /// Rows looked up together before they are written.
     const BATCH: usize = 16;
-    let mut out = CsvLines::with_capacity(128);
-    for name in CSV_COLUMNS {
-        out.field(name);
-    }
-    out.end();
-    let mut pieces = vec![out.finish()];
-    pieces.extend(par::in_pieces(n, par::pieces(n, par::threads()), |range| {
-        let mut out = CsvLines::with_capacity(96 * range.len());
-        let review = review.code();
-        let mut missing = String::new();
-        // Candidates come in ranked order, far apart in memory: a few are
-        // looked up at once (their reads overlap), then written.
-        let mut outlines: Vec<Outline> = Vec::with_capacity(BATCH);
-        let mut names: Vec<Names<'_>> = Vec::with_capacity(BATCH);
-        for from in range.clone().step_by(BATCH) {
-            outlines.clear();
-            outlines.extend((from..range.end.min(from + BATCH)).map(&outline));
-            names.clear();
-            names.extend(outlines.iter().map(|r| Names::of(data, r)));
-            for (r, names) in outlines.iter().zip(&names) {
-                csv_row(data, &review, r, names, &mut out, &mut missing);
-            }
+    let review = review.code();
+    let mut missing = String::new();
+    // Candidates come in ranked order, far apart in memory: a few are
+    // looked up at once (their reads overlap), then written.
+    let mut outlines: Vec<Outline> = Vec::with_capacity(BATCH);
+    let mut names: Vec<Names<'_>> = Vec::with_capacity(BATCH);
+    for from in range.clone().step_by(BATCH) {
+        outlines.clear();
+        outlines.extend((from..range.end.min(from + BATCH)).map(outline));
+        names.clear();
+        names.extend(outlines.iter().map(|r| Names::of(data, r)));
+        for (r, names) in outlines.iter().zip(&names) {
+            csv_row(data, &review, r, names, out, &mut missing);
         }
-        vec![out.finish()]
-    }));
-    pieces
+        if out.len() >= flush {
+            emit(out)?;
+        }
+    }
+    if out.len() > 0 {
+        emit(out)?;
+    }
+    Ok(())
 }
 
 /// The id, name and unit of a CSV row's subject.

@@ -112,6 +112,21 @@ impl CsvLines {
     pub(crate) fn finish(self) -> String {
         self.out
     }
+
+    /// The text written so far.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        self.out.as_bytes()
+    }
+
+    /// Bytes written so far.
+    pub(crate) fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Forgets the rows written so far.
+    pub(crate) fn clear(&mut self) {
+        self.out.clear();
+    }
 }
 
 /// Writes CSV rows to a string. Values are plain text: the csv writer
