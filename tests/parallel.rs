@@ -18,7 +18,7 @@ use thiduakt::Lang;
 use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::render::{check, summary, validate};
 use thiduakt::rules::evaluate;
-use thiduakt::rules::evaluate::{outcomes, placings};
+use thiduakt::rules::evaluate::{Room, outcomes, placings, placings_in};
 
 /// Everything a run could print: the diagnostics, and for a valid folder
 /// every review's check (CSV and JSON) and the summaries.
@@ -90,6 +90,22 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
                 .map(|p| (p.subject, p.kind, p.status, p.award))
                 .collect();
             assert_eq!(placed, outcomes);
+        }
+        // Reviews placed one after the other in the same room (as summary
+        // does on each thread), in both orders: nothing of one review is
+        // left for the next.
+        for backwards in [false, true] {
+            let mut room = Room::default();
+            let mut order: Vec<_> = placed.iter().collect();
+            if backwards {
+                order.reverse();
+            }
+            for (review, placed) in order {
+                assert_eq!(
+                    &placings_in(&by_review, *review, threads, &mut room),
+                    placed
+                );
+            }
         }
         for by_unit in [false, true] {
             assert_eq!(

@@ -7,7 +7,7 @@ use thiduakt::load::Keep;
 use thiduakt::model::{ByReview, Dataset};
 use thiduakt::render::Format;
 use thiduakt::render::summary::{self, SummaryRow};
-use thiduakt::rules::evaluate::placings;
+use thiduakt::rules::evaluate::{Room, placings_in};
 
 use crate::cli::Context;
 
@@ -40,15 +40,19 @@ fn count_reviews(data: &Dataset, reviews: &[Review], by_unit: bool) -> Vec<Summa
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
+        // One thread's reviews are placed in the same vectors.
+        let mut room = Room::default();
         loop {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(&review) = reviews.get(i) else {
                 return done;
             };
-            // Reviews are side by side already: each on one thread. The
-            // summary counts outcomes: the candidates' results and the
-            // warnings are not worked out.
-            let placed = placings(&rows, review, 1);
+            // Reviews are side by side already: each on one thread, but
+            // for the last, which the other threads soon leave alone: it
+            // may use them all. The summary counts outcomes: the
+            // candidates' results and the warnings are not worked out.
+            let last = i + 1 == reviews.len();
+            let placed = placings_in(&rows, review, if last { threads } else { 1 }, &mut room);
             done.push((
                 i,
                 summary::rows_of_placings(&rows, &[(review, placed)], by_unit),

@@ -24,10 +24,30 @@ pub fn candidates(
     rows: &ByReview<'_>,
     review: Review,
 ) -> (Vec<Subject>, Vec<Option<usize>>, CandidateSource) {
+    let mut room = Room::default();
+    let source = candidates_in(rows, review, &mut room);
+    (room.subjects, room.nominations, source)
+}
+
+/// Where [`candidates_in`] works and puts the candidates: vectors kept from
+/// one review to the next by a caller that goes through several.
+#[derive(Default)]
+pub struct Room {
+    /// Per dense subject index: 0 for no candidate, else 1 + its row (or
+    /// `usize::MAX` for a candidate by its achievements).
+    marked: Vec<usize>,
+    /// The candidates.
+    pub subjects: Vec<Subject>,
+    /// Each one's nomination row.
+    pub nominations: Vec<Option<usize>>,
+}
+
+/// [`candidates`], into `room` (what it held is forgotten).
+pub fn candidates_in(rows: &ByReview<'_>, review: Review, room: &mut Room) -> CandidateSource {
     let data = rows.data();
-    // Per dense subject index: 0 for no candidate, else 1 + its row (or
-    // `usize::MAX` for a candidate by its achievements).
-    let mut marked = vec![0usize; data.dense_len()];
+    let marked = &mut room.marked;
+    marked.clear();
+    marked.resize(data.dense_len(), 0);
     let mut any = false;
     for (n, row) in rows.nominations(review) {
         marked[data.dense(row.subject)] = n + 1;
@@ -44,11 +64,14 @@ pub fn candidates(
     // Counted first: a hundred thousand candidates are not gathered into
     // vectors that grow by copying.
     let n = marked.iter().filter(|m| **m != 0).count();
-    let mut subjects = Vec::with_capacity(n);
-    let mut rows = Vec::with_capacity(n);
+    let (subjects, nominations) = (&mut room.subjects, &mut room.nominations);
+    subjects.clear();
+    nominations.clear();
+    subjects.reserve(n);
+    nominations.reserve(n);
     for (i, &m) in marked.iter().enumerate().filter(|(_, m)| **m != 0) {
         subjects.push(data.from_dense(i));
-        rows.push((m != usize::MAX).then(|| m - 1));
+        nominations.push((m != usize::MAX).then(|| m - 1));
     }
-    (subjects, rows, source)
+    source
 }

@@ -12,7 +12,7 @@ use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::allocation::{self, Entitlement, Outcome, Quotas};
 use crate::rules::applicability::applicable;
-use crate::rules::candidates::{CandidateSource, candidates};
+use crate::rules::candidates::{self, CandidateSource, candidates_in};
 use crate::rules::dossier::{dossier_warnings, near};
 use crate::rules::eligibility::{self, Facts, Missing};
 use crate::rules::history::{self, History, Reach};
@@ -176,7 +176,13 @@ pub fn evaluate_on(
     today: NaiveDate,
     threads: usize,
 ) -> ReviewReport {
-    let placed = place(&ByReview::new(data), review, threads, true);
+    let placed = place(
+        &ByReview::new(data),
+        review,
+        threads,
+        true,
+        &mut Room::default(),
+    );
     build(data, review, today, threads, placed)
 }
 
@@ -200,8 +206,49 @@ pub struct Placing {
 /// (criteria met, what it lacks, history) and the warnings are left out.
 /// `rows` are the dataset's rows by review, found once for all reviews.
 pub fn placings(rows: &ByReview<'_>, review: Review, threads: usize) -> Vec<Placing> {
-    let outcomes = outcomes_of(rows, review, threads);
-    (0..outcomes.len()).map(|k| outcomes.placing(k)).collect()
+    placings_in(rows, review, threads, &mut Room::default())
+}
+
+/// [`placings`], worked out in `room` (and left there for the next
+/// review).
+pub fn placings_in(
+    rows: &ByReview<'_>,
+    review: Review,
+    threads: usize,
+    room: &mut Room,
+) -> Vec<Placing> {
+    let outcomes = Outcomes {
+        data: rows.data(),
+        review,
+        placed: place(rows, review, threads, false, room),
+    };
+    let placings = (0..outcomes.len()).map(|k| outcomes.placing(k)).collect();
+    room.recycle(outcomes.placed);
+    placings
+}
+
+/// The vectors a review is placed in, kept from one review to the next by
+/// a caller that places several on one thread (`summary`): a hundred
+/// thousand candidates' worth of pages is touched once, not once a review.
+#[derive(Default)]
+pub struct Room {
+    candidates: candidates::Room,
+    slots: Vec<u32>,
+    tallies: Vec<Tally>,
+    histories: Vec<History>,
+    decisive: Vec<Decisive>,
+    order: Vec<usize>,
+}
+
+impl Room {
+    /// Takes back the vectors of a placed review.
+    fn recycle(&mut self, placed: Placed) {
+        self.candidates.nominations = placed.nominations;
+        self.tallies = placed.tallies;
+        self.histories = placed.histories;
+        self.decisive = placed.decisive;
+        self.order = placed.order;
+    }
 }
 
 /// What `check --format csv` shows of a candidate: its outcome, how many
@@ -274,7 +321,7 @@ fn outcomes_of<'d>(rows: &ByReview<'d>, review: Review, threads: usize) -> Outco
     Outcomes {
         data: rows.data(),
         review,
-        placed: place(rows, review, threads, false),
+        placed: place(rows, review, threads, false, &mut Room::default()),
     }
 }
 
@@ -416,23 +463,42 @@ fn reach_of(data: &Dataset, review_type: ReviewType, history: History) -> Reach 
 /// Candidates, their facts, eligibility, ranking and allocation: everything
 /// but the results themselves and the warnings (ties at quota lines only
 /// `with_ties`).
-fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -> Placed {
+fn place(
+    rows: &ByReview<'_>,
+    review: Review,
+    threads: usize,
+    with_ties: bool,
+    room: &mut Room,
+) -> Placed {
     let data = rows.data();
     let pieces = |n: usize| par::pieces(n, threads);
     let plan = &data.plan;
     let review_type = review.review_type();
-    let (subjects, nominations, source) = candidates(rows, review);
+    let source = candidates_in(rows, review, &mut room.candidates);
+    let subjects = &room.candidates.subjects;
+    let nominations = std::mem::take(&mut room.candidates.nominations);
+    // The room's vectors, emptied (each is taken, filled, and given back
+    // with the placed review).
+    fn emptied<T>(v: &mut Vec<T>) -> Vec<T> {
+        let mut v = std::mem::take(v);
+        v.clear();
+        v
+    }
 
     // Candidate positions by dense subject index: no hashing per row.
-    let mut slots: Vec<u32> = vec![u32::MAX; data.dense_len()];
+    let slots = &mut room.slots;
+    slots.clear();
+    slots.resize(data.dense_len(), u32::MAX);
     for (i, s) in subjects.iter().enumerate() {
         slots[data.dense(*s)] = i as u32;
     }
+    let slots = &*slots;
     let position = |s: Subject| -> Option<usize> {
         let i = slots[data.dense(s)];
         (i != u32::MAX).then_some(i as usize)
     };
-    let mut tallies: Vec<Tally> = vec![Tally::default(); subjects.len()];
+    let mut tallies = emptied(&mut room.tallies);
+    tallies.resize(subjects.len(), Tally::default());
     for a in rows.achievements(review) {
         if let Some(i) = position(a.subject) {
             let tally = &mut tallies[i];
@@ -444,7 +510,8 @@ fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -
             }
         }
     }
-    let mut histories: Vec<History> = vec![History::default(); subjects.len()];
+    let mut histories = emptied(&mut room.histories);
+    histories.resize(subjects.len(), History::default());
     if review_type == ReviewType::Final {
         for award in &data.awards {
             if let Some(i) = position(award.subject) {
@@ -463,41 +530,47 @@ fn place(rows: &ByReview<'_>, review: Review, threads: usize, with_ties: bool) -
     // First what places a candidate: its category, whether it is eligible,
     // what it is ranked by and the awards it may take. Its whole result is
     // built afterwards, in its place.
-    let mut decisive: Vec<Decisive> =
-        par::in_pieces(subjects.len(), pieces(subjects.len()), |range| {
+    let decisive_of = |i: usize, met: &mut Vec<CriterionId>| {
+        let kind = data.kind(subjects[i]);
+        let required = required(kind);
+        met.clear();
+        met.extend(required.iter().copied().filter(|c| tallies[i].has(*c)));
+        let votes = votes_of(i);
+        let facts = Facts {
+            review: review_type,
+            required: &required,
+            met,
+            votes,
+            reach: reach(i),
+        };
+        Decisive {
+            subject: subjects[i],
+            kind,
+            eligible: eligibility::eligible(plan, &facts),
+            votes,
+            score: tallies[i].score,
+            met: met.len() as u32,
+            entitlement: allocation::entitlement(plan, kind, review_type, reach(i)),
+            decided: (None, Status::Ineligible, None),
+        }
+    };
+    let n = subjects.len();
+    let mut decisive = emptied(&mut room.decisive);
+    if pieces(n) <= 1 {
+        let mut met = Vec::new();
+        decisive.extend((0..n).map(|i| decisive_of(i, &mut met)));
+    } else {
+        decisive = par::in_pieces(n, pieces(n), |range| {
             let mut met = Vec::new();
-            range
-                .map(|i| {
-                    let kind = data.kind(subjects[i]);
-                    let required = required(kind);
-                    met.clear();
-                    met.extend(required.iter().copied().filter(|c| tallies[i].has(*c)));
-                    let votes = votes_of(i);
-                    let facts = Facts {
-                        review: review_type,
-                        required: &required,
-                        met: &met,
-                        votes,
-                        reach: reach(i),
-                    };
-                    Decisive {
-                        subject: subjects[i],
-                        kind,
-                        eligible: eligibility::eligible(plan, &facts),
-                        votes,
-                        score: tallies[i].score,
-                        met: met.len() as u32,
-                        entitlement: allocation::entitlement(plan, kind, review_type, reach(i)),
-                        decided: (None, Status::Ineligible, None),
-                    }
-                })
-                .collect()
+            range.map(|i| decisive_of(i, &mut met)).collect()
         });
+    }
 
     // Each category is ranked by index (small keys are sorted, the
     // candidates stay where they are). `order` lists the candidates as they
     // will be shown; each one's rank and outcome is noted in its facts.
-    let mut order: Vec<usize> = Vec::with_capacity(subjects.len());
+    let mut order = emptied(&mut room.order);
+    order.reserve(subjects.len());
     let mut quotas = Vec::new();
     let mut ties = Vec::new();
     for category in Category::ALL {
