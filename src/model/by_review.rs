@@ -23,12 +23,28 @@ pub struct ByReview<'d> {
 }
 
 impl<'d> ByReview<'d> {
-    /// Finds the runs of each list of rows.
+    /// Finds the runs of each list of rows (side by side when there are
+    /// many).
     pub fn new(data: &'d Dataset) -> Self {
+        let achievements = || Runs::new(&data.achievements, |a| a.review);
+        let nominations = || Runs::new(&data.nominations, |n| n.review);
+        let (achievements, nominations) =
+            if data.nominations.len() < crate::par::PIECE || crate::par::threads() < 2 {
+                (achievements(), nominations())
+            } else {
+                std::thread::scope(|scope| {
+                    let nominations = scope.spawn(nominations);
+                    let achievements = achievements();
+                    let nominations = nominations
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                    (achievements, nominations)
+                })
+            };
         ByReview {
             data,
-            achievements: Runs::new(&data.achievements, |a| a.review),
-            nominations: Runs::new(&data.nominations, |n| n.review),
+            achievements,
+            nominations,
         }
     }
 
