@@ -78,10 +78,14 @@ fn scan_in_blocks(
     buf: &mut Vec<u8>,
     mut visit: impl FnMut(&Found<'_>) -> ControlFlow<()>,
 ) -> Scanned {
-    let mut core = ReaderBuilder::new().delimiter(delimiter).build();
+    // The parser is built (its tables made) only when a line needs it.
+    let mut parser = None;
     let block = block.max(1);
-    buf.clear();
-    buf.resize(block, 0);
+    // What it holds is never read before it is written: only its size
+    // matters.
+    if buf.len() < block {
+        buf.resize(block, 0);
+    }
     // End of the bytes read, in buf.
     let mut end = 0usize;
     // Offset of buf[0] in the source.
@@ -262,6 +266,8 @@ fn scan_in_blocks(
             if next_line || pos >= whole {
                 continue 'lines;
             }
+            let core =
+                parser.get_or_insert_with(|| ReaderBuilder::new().delimiter(delimiter).build());
             core.reset();
             let input = &buf[pos..end];
             let (mut nin, mut nout, mut nends) = (0, 0, 0);
@@ -480,8 +486,18 @@ mod tests {
     type Seen = (Vec<Vec<u8>>, usize, u32);
 
     fn scanned(text: &[u8], delimiter: u8, block: usize) -> (Vec<Seen>, u32, bool) {
+        scanned_in(text, delimiter, block, &mut Vec::new())
+    }
+
+    /// [`scanned`], reading into `buf` as it is.
+    fn scanned_in(
+        text: &[u8],
+        delimiter: u8,
+        block: usize,
+        buf: &mut Vec<u8>,
+    ) -> (Vec<Seen>, u32, bool) {
         let mut seen = Vec::new();
-        let end = scan_in_blocks(text, delimiter, block, &mut Vec::new(), |found| {
+        let end = scan_in_blocks(text, delimiter, block, buf, |found| {
             let cells = found
                 .cells
                 .iter()
@@ -585,12 +601,17 @@ mod tests {
             ),
             semicolon in any::<bool>(),
             block in 1usize..40,
+            left in proptest::collection::vec(
+                prop_oneof![Just(b'"'), Just(b'\n'), Just(b','), any::<u8>()],
+                0..100,
+            ),
         ) {
             let delimiter = if semicolon { b';' } else { b',' };
-            prop_assert_eq!(
-                scanned(&text, delimiter, block),
-                reference(&text, delimiter)
-            );
+            let expected = reference(&text, delimiter);
+            prop_assert_eq!(scanned(&text, delimiter, block), expected.clone());
+            // A buffer that held another piece's bytes reads the same.
+            let mut buf = left;
+            prop_assert_eq!(scanned_in(&text, delimiter, block, &mut buf), expected);
         }
     }
 }
