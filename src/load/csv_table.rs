@@ -840,7 +840,19 @@ impl Row<'_> {
             .unwrap_or(&[])
     }
 
+    /// What is wrong with the row's shape, if anything: a quote left open,
+    /// too few or too many cells, a cell too long. The common row (plain,
+    /// as many cells as the header, short) is told at once.
+    #[inline]
     fn structure_problem(&self, width: usize) -> Option<Diagnostic> {
+        if self.plain && self.spans.len() == width && self.cells.len() <= MAX_FIELD_BYTES {
+            return None;
+        }
+        self.structure_problem_of_odd_row(width)
+    }
+
+    #[cold]
+    fn structure_problem_of_odd_row(&self, width: usize) -> Option<Diagnostic> {
         let all = self.cells.as_bytes();
         if !self.plain && memchr::memchr2(b'\n', b'\r', all).is_some() {
             let (_, len) = self.table.file.bounds();
@@ -884,6 +896,7 @@ impl Row<'_> {
     /// The trimmed value of a schema column, as written (not normalised);
     /// empty when the column is absent or the cell is empty. Codes and
     /// numbers are matched on this first, which is the common case.
+    #[inline]
     pub fn raw(&self, column: usize) -> &str {
         // An absent column's `usize::MAX` is no cell.
         let Some(&(a, b)) = self.cell_of.get(column).and_then(|&i| self.spans.get(i)) else {
