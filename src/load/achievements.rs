@@ -141,13 +141,13 @@ struct ChunkRows {
 }
 
 impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16, seen: &Seen<'_>) {
+    fn read(&mut self, row: &Row<'_>, known: &Known<'_>, file_index: u16, seen: &Seen<'_>) {
         let Known {
             plan,
             units,
             people,
             ..
-        } = known;
+        } = *known;
         let problems = &mut self.problems;
         let review = self.reviews.cell(row, REVIEW, plan, problems);
         let subject = self.subjects.subject(known, row, SUBJECT, problems);
@@ -381,7 +381,7 @@ impl<'p> Achievements<'p> {
                 rows: with_room(rows),
                 ..ChunkRows::default()
             },
-            |chunk, row| chunk.read(row, known, file_index, &seen),
+            |chunk, row| chunk.read(row, &known, file_index, &seen),
             |_, _| {},
         )
         else {

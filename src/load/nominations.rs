@@ -161,7 +161,7 @@ struct ChunkRows {
 }
 
 impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, known: Known<'_>, file_index: u16, seen: &Seen<'_>) {
+    fn read(&mut self, row: &Row<'_>, known: &Known<'_>, file_index: u16, seen: &Seen<'_>) {
         let plan = known.plan;
         let problems = &mut self.problems;
         let review = self.reviews.cell(row, REVIEW, plan, problems);
@@ -283,7 +283,7 @@ pub fn parse_nominations(
             rows: with_room(rows),
             ..ChunkRows::default()
         },
-        |chunk, row| chunk.read(row, known, file_index, &shared),
+        |chunk, row| chunk.read(row, &known, file_index, &shared),
         |_, _| {},
     )
     else {

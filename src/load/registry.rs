@@ -17,41 +17,50 @@ const SUGGESTIONS: usize = 50;
 
 /// Resolves the subject cells of one file's rows. Files usually list
 /// subjects in the order units.toml and people.csv define them, a subject's
-/// rows together: the subject of the row before, or the one defined after
-/// it, is tried (by comparing ids) before the table.
+/// rows together: the subject of the row before (its id kept here), or the
+/// one defined after it, is tried (by comparing ids) before the table.
 #[derive(Default)]
 pub struct Resolver {
     last: Option<Subject>,
+    /// The id of `last`.
+    last_id: String,
 }
 
 impl Resolver {
     /// The subject of a row's cell, as [`Registry::subject_cell`].
     pub fn subject(
         &mut self,
-        known: Known<'_>,
+        known: &Known<'_>,
         row: &Row<'_>,
         column: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Subject> {
         let raw = row.raw(column);
         if let Some(last) = self.last {
+            if !raw.is_empty() && crate::text::same(&self.last_id, raw) {
+                return Some(last);
+            }
             let next = match last {
                 Subject::Unit(i) if (i as usize) + 1 < known.units.len() => Subject::Unit(i + 1),
                 Subject::Unit(_) => Subject::Person(0),
                 Subject::Person(i) => Subject::Person(i + 1),
             };
-            for guess in [last, next] {
-                if !raw.is_empty() && crate::text::same(known.id(guess), raw) {
-                    self.last = Some(guess);
-                    return Some(guess);
-                }
+            if !raw.is_empty() && crate::text::same(known.id(next), raw) {
+                self.remember(next, raw);
+                return Some(next);
             }
         }
         let found = known.registry.subject_cell(row, column, diags);
-        if found.is_some() {
-            self.last = found;
+        if let Some(subject) = found {
+            self.remember(subject, known.id(subject));
         }
         found
+    }
+
+    fn remember(&mut self, subject: Subject, id: &str) {
+        self.last = Some(subject);
+        self.last_id.clear();
+        self.last_id.push_str(id);
     }
 }
 
