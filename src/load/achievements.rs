@@ -138,6 +138,8 @@ struct ChunkRows {
     /// Whether a row's key was seen before, or could not be marked: the
     /// file needs the pass in file order.
     clash: bool,
+    /// [`key_width`].
+    key_width: usize,
 }
 
 impl ChunkRows {
@@ -245,7 +247,8 @@ impl ChunkRows {
             return;
         }
         let index = self.review_index.of(review, seen.reviews);
-        let key = seen_key(index, subject, criterion, units.len(), seen.reviews.len());
+        let layout = (units.len(), seen.reviews.len(), self.key_width);
+        let key = seen_key(index, subject, criterion, layout);
         if key.and_then(|k| seen.bits.mark(k)) != Some(true) {
             self.clash = true;
         }
@@ -263,23 +266,30 @@ impl ChunkRows {
 }
 
 /// The key of a subject's criterion in a review (by the review's index
-/// among the plan's): 64 per subject and review. `None` when it has none (not a review of the
-/// plan, or a criterion past the 64th).
+/// among the plan's): `width` per subject and review. `None` when it has
+/// none (not a review of the plan, or a criterion past the width).
 fn seen_key(
     review: Option<usize>,
     subject: Subject,
     criterion: CriterionId,
-    units: usize,
-    reviews: usize,
+    (units, reviews, width): (usize, usize, usize),
 ) -> Option<usize> {
     let dense = match subject {
         Subject::Unit(i) => i as usize,
         Subject::Person(i) => units + i as usize,
     };
     let criterion = usize::from(criterion.0);
-    (criterion < 64)
+    (criterion < width)
         .then_some(review?)
-        .map(|r| (dense * reviews + r) * 64 + criterion)
+        .map(|r| (dense * reviews + r) * width + criterion)
+}
+
+/// Keys a subject has in each review: the plan's criteria, rounded up to a
+/// power of two (a plan has a dozen; past 64 they are kept in a set).
+fn key_width(plan: Option<&Plan>) -> usize {
+    plan.map_or(1, |p| p.criteria.len())
+        .next_power_of_two()
+        .clamp(1, 64)
 }
 
 impl ShiftLines for ChunkRows {
@@ -329,7 +339,8 @@ impl<'p> Achievements<'p> {
         units: usize,
     ) -> bool {
         let (_, subject, criterion) = key;
-        let bit = seen_key(review, subject, criterion, units, self.reviews.len());
+        let layout = (units, self.reviews.len(), key_width(self.plan));
+        let bit = seen_key(review, subject, criterion, layout);
         match bit.and_then(|k| self.seen.mark(k)) {
             Some(first) => first,
             None => self.seen_wide.insert(key),
@@ -360,7 +371,7 @@ impl<'p> Achievements<'p> {
             return false;
         }
         self.seen
-            .grow((units.len() + people.len()) * self.reviews.len() * 64);
+            .grow((units.len() + people.len()) * self.reviews.len() * key_width(plan));
         let seen = Seen {
             bits: &self.seen,
             reviews: &self.reviews,
@@ -378,6 +389,7 @@ impl<'p> Achievements<'p> {
             diags,
             |rows| ChunkRows {
                 codes: Codes::new(plan),
+                key_width: key_width(plan),
                 rows: with_room(rows),
                 ..ChunkRows::default()
             },
