@@ -24,7 +24,7 @@ pub use dataset::{Dataset, SourceFile};
 pub use ids::Ids;
 pub use nomination::{Document, Nomination, Votes};
 pub use person::{Gender, Person};
-pub use rows::Rows;
+pub use rows::{Cursor, Rows};
 pub use score::Score;
 pub use source::Source;
 pub use subject::Subject;

@@ -148,6 +148,42 @@ impl<T> Rows<T> {
     }
 }
 
+/// Reads rows by index, mostly in order: the part of the last row read is
+/// tried first (an index is otherwise looked for among the parts).
+pub struct Cursor<'r, T> {
+    rows: &'r Rows<T>,
+    part: usize,
+}
+
+impl<'r, T> Cursor<'r, T> {
+    /// The row at `index`, if there is one.
+    pub fn get(&mut self, index: usize) -> Option<&'r T> {
+        let rows = self.rows;
+        if let (Some(&start), Some(part)) = (rows.starts.get(self.part), rows.parts.get(self.part))
+        {
+            if let Some(row) = index.checked_sub(start).and_then(|i| part.get(i)) {
+                return Some(row);
+            }
+        }
+        let part = rows
+            .starts
+            .partition_point(|start| *start <= index)
+            .checked_sub(1)?;
+        self.part = part;
+        rows.parts[part].get(index - rows.starts[part])
+    }
+}
+
+impl<T> Rows<T> {
+    /// A [`Cursor`] over the rows.
+    pub fn cursor(&self) -> Cursor<'_, T> {
+        Cursor {
+            rows: self,
+            part: 0,
+        }
+    }
+}
+
 impl<T> Index<usize> for Rows<T> {
     type Output = T;
 
@@ -164,6 +200,23 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// A cursor reads the same rows as `get`, whatever the order of
+        /// the indexes.
+        #[test]
+        fn a_cursor_reads_as_get(
+            parts in proptest::collection::vec(proptest::collection::vec(0u32..100, 0..5), 0..6),
+            indexes in proptest::collection::vec(0usize..30, 0..40),
+        ) {
+            let mut rows = Rows::default();
+            for part in parts {
+                rows.push_part(part);
+            }
+            let mut cursor = rows.cursor();
+            for i in indexes {
+                proptest::prop_assert_eq!(cursor.get(i), rows.get(i));
+            }
+        }
+
         /// Rows in parts read as the same rows in one vector.
         #[test]
         fn parts_read_as_one_vector(parts in proptest::collection::vec(

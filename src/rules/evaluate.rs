@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::model::{ByReview, Dataset, Score, Subject, Votes};
+use crate::model::{ByReview, Cursor, Dataset, Nomination, Score, Subject, Votes};
 use crate::par;
 use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
@@ -525,17 +525,21 @@ fn place(
     let required_of = required_of(data, review_type);
     let required = |kind| required(data, review_type, &required_of, kind);
     let reach = |i: usize| reach_of(data, review_type, histories[i]);
-    let votes_of = |i: usize| nominations[i].and_then(|n| data.nominations[n].votes);
+    // Candidates' nomination rows come in file order: a cursor finds each
+    // where the last was.
+    let votes_of = |i: usize, rows: &mut Cursor<'_, Nomination>| {
+        nominations[i].and_then(|n| rows.get(n).and_then(|row| row.votes))
+    };
 
     // First what places a candidate: its category, whether it is eligible,
     // what it is ranked by and the awards it may take. Its whole result is
     // built afterwards, in its place.
-    let decisive_of = |i: usize, met: &mut Vec<CriterionId>| {
+    let decisive_of = |i: usize, met: &mut Vec<CriterionId>, rows: &mut Cursor<'_, Nomination>| {
         let kind = data.kind(subjects[i]);
         let required = required(kind);
         met.clear();
         met.extend(required.iter().copied().filter(|c| tallies[i].has(*c)));
-        let votes = votes_of(i);
+        let votes = votes_of(i, rows);
         let facts = Facts {
             review: review_type,
             required: &required,
@@ -557,12 +561,12 @@ fn place(
     let n = subjects.len();
     let mut decisive = emptied(&mut room.decisive);
     if pieces(n) <= 1 {
-        let mut met = Vec::new();
-        decisive.extend((0..n).map(|i| decisive_of(i, &mut met)));
+        let (mut met, mut rows) = (Vec::new(), data.nominations.cursor());
+        decisive.extend((0..n).map(|i| decisive_of(i, &mut met, &mut rows)));
     } else {
         decisive = par::in_pieces(n, pieces(n), |range| {
-            let mut met = Vec::new();
-            range.map(|i| decisive_of(i, &mut met)).collect()
+            let (mut met, mut rows) = (Vec::new(), data.nominations.cursor());
+            range.map(|i| decisive_of(i, &mut met, &mut rows)).collect()
         });
     }
 
