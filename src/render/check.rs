@@ -217,14 +217,14 @@ fn csv_row(
     out: &mut CsvLines,
     missing: &mut String,
 ) {
-    out.field(review);
-    out.field(r.category().code());
+    out.code(review);
+    out.code(r.category().code());
     out.number(r.rank.map(u64::from));
     out.field(names.id);
     out.field(names.name);
     out.field(names.unit);
-    out.field(r.status.code());
-    out.field(r.award.map_or("", AwardKind::code));
+    out.code(r.status.code());
+    out.code(r.award.map_or("", AwardKind::code));
     out.number(Some(r.met as u64));
     out.number(Some(r.required as u64));
     missing.clear();
