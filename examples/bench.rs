@@ -18,8 +18,10 @@
 //!
 //! measuring each run's wall time and peak RSS (`wait4`'s `ru_maxrss`;
 //! Linux). It prints Markdown tables: the median wall time and the largest
-//! peak RSS of each command, the ratios to the floor, and how check's time
-//! grows from one size to the next. Nothing is asserted: this is a tool for
+//! peak RSS of each command, the ratios of the medians to the floor's, the
+//! ratios round by round (each command against the floor run just before
+//! it: the machine's drift from minute to minute cancels out), and how the
+//! times grow from one size to the next. Nothing is asserted: this is a tool for
 //! reading numbers, not a test.
 //!
 //! The binaries are built first with `cargo build --release --bin thiduakt
@@ -308,6 +310,28 @@ impl Stats {
     fn rss_mb(&self) -> f64 {
         self.max_rss_kib as f64 / 1024.0
     }
+    /// This command's time over `floor`'s in each round (the two ran one
+    /// after the other): median, least and most. A shared machine's speed
+    /// drifts from minute to minute; a round's ratio drifts much less.
+    fn paired(&self, floor: &Stats) -> (f64, f64, f64) {
+        let mut ratios: Vec<f64> = self
+            .walls
+            .iter()
+            .zip(&floor.walls)
+            .map(|(a, f)| a.as_secs_f64() / f.as_secs_f64().max(1e-9))
+            .collect();
+        ratios.sort_by(f64::total_cmp);
+        let n = ratios.len();
+        if n == 0 {
+            return (0.0, 0.0, 0.0);
+        }
+        let median = if n % 2 == 1 {
+            ratios[n / 2]
+        } else {
+            (ratios[n / 2 - 1] + ratios[n / 2]) / 2.0
+        };
+        (median, ratios[0], ratios[n - 1])
+    }
 }
 
 struct SizeResult {
@@ -502,7 +526,7 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
         let summary = r.summary.median_ms();
         let _ = writeln!(
             s,
-            "| {} | {} | {:.0} | {:.0} | {:.1} | {:.0} | {:.1} | {:.0} | {:.1} | {:.0} |",
+            "| {} | {} | {:.0} | {:.0} | {:.2} | {:.0} | {:.2} | {:.0} | {:.2} | {:.0} |",
             thousands(r.people as u64),
             thousands(r.rows_of("achievements")),
             floor,
@@ -513,6 +537,30 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
             summary,
             summary / floor,
             r.check.rss_mb()
+        );
+    }
+
+    let _ = writeln!(
+        s,
+        "\nRatios round by round (each command's time over the floor's in the same round, which ran just before it): median, least–most:\n"
+    );
+    let _ = writeln!(
+        s,
+        "| people | check/floor | validate/floor | summary/floor |"
+    );
+    let _ = writeln!(s, "|---:|---|---|---|");
+    for r in results {
+        let cell = |st: &Stats| {
+            let (median, least, most) = st.paired(&r.floor);
+            format!("{median:.2} ({least:.2}–{most:.2})")
+        };
+        let _ = writeln!(
+            s,
+            "| {} | {} | {} | {} |",
+            thousands(r.people as u64),
+            cell(&r.check),
+            cell(&r.validate),
+            cell(&r.summary)
         );
     }
 
