@@ -19,9 +19,9 @@
 //! measuring each run's wall time and peak RSS (`wait4`'s `ru_maxrss`;
 //! Linux). It prints Markdown tables: the median wall time and the largest
 //! peak RSS of each command, the ratios of the medians to the floor's, the
-//! ratios round by round (each command against the floor run just before
-//! it: the machine's drift from minute to minute cancels out), and how the
-//! times grow from one size to the next. Nothing is asserted: this is a tool for
+//! ratios round by round (each command against the floor of its round, run
+//! a moment before it: the machine's drift from minute to minute mostly
+//! cancels out), and how the times grow from one size to the next. Nothing is asserted: this is a tool for
 //! reading numbers, not a test.
 //!
 //! The binaries are built first with `cargo build --release --bin thiduakt
@@ -310,8 +310,8 @@ impl Stats {
     fn rss_mb(&self) -> f64 {
         self.max_rss_kib as f64 / 1024.0
     }
-    /// This command's time over `floor`'s in each round (the two ran one
-    /// after the other): median, least and most. A shared machine's speed
+    /// This command's time over `floor`'s in each round (the floor ran a
+    /// moment before): median, least and most. A shared machine's speed
     /// drifts from minute to minute; a round's ratio drifts much less.
     fn paired(&self, floor: &Stats) -> (f64, f64, f64) {
         let mut ratios: Vec<f64> = self
@@ -542,7 +542,7 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
 
     let _ = writeln!(
         s,
-        "\nRatios round by round (each command's time over the floor's in the same round, which ran just before it): median, least–most:\n"
+        "\nRatios round by round (each command's time over the floor's in the same round: floor, check, validate, summary, one after the other): median, least–most:\n"
     );
     let _ = writeln!(
         s,
