@@ -4,6 +4,7 @@
 //! on the number of pieces.
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Below this many items, work is done on one thread: threads would cost
 /// more than they save.
@@ -56,6 +57,44 @@ pub fn in_pieces<T: Send>(
     })
 }
 
+/// `work` on each of `n` items, on up to `threads` threads, each taking
+/// the next item not yet taken (items that cost more than others are
+/// shared out), with a state of its own made by `state` and kept from one
+/// item to the next (room to work in); the results in item order.
+pub fn in_turn<S, T: Send>(
+    n: usize,
+    threads: usize,
+    state: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, usize) -> T + Sync,
+) -> Vec<T> {
+    let threads = threads.min(n);
+    if threads <= 1 {
+        let mut state = state();
+        return (0..n).map(|k| work(&mut state, k)).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let take = || {
+        let mut state = state();
+        let mut done = Vec::new();
+        loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            if k >= n {
+                return done;
+            }
+            done.push((k, work(&mut state, k)));
+        }
+    };
+    let mut all: Vec<(usize, T)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    all.sort_by_key(|(k, _)| *k);
+    all.into_iter().map(|(_, t)| t).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,6 +106,31 @@ mod tests {
             for pieces in 1..6 {
                 let joined = in_pieces(n, pieces, |range| range.collect::<Vec<_>>());
                 assert_eq!(joined, whole, "{n} in {pieces} pieces");
+            }
+        }
+    }
+
+    #[test]
+    fn work_in_turn_is_done_once_each_in_order() {
+        for n in [0, 1, 2, 7, 40] {
+            for threads in 0..5 {
+                // Each thread counts the items it took in its state.
+                let done = in_turn(
+                    n,
+                    threads,
+                    || 0usize,
+                    |taken, k| {
+                        *taken += 1;
+                        (k, *taken)
+                    },
+                );
+                let items: Vec<usize> = done.iter().map(|(k, _)| *k).collect();
+                assert_eq!(items, (0..n).collect::<Vec<_>>(), "{n} on {threads}");
+                let states = done.iter().filter(|(_, taken)| *taken == 1).count();
+                assert!(
+                    states <= threads.max(1),
+                    "{n} on {threads}: {states} states"
+                );
             }
         }
     }

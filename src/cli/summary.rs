@@ -1,7 +1,5 @@
 //! `thiduakt summary [REVIEW…] [--by unit]`.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use thiduakt::Review;
 use thiduakt::load::Keep;
 use thiduakt::model::{ByReview, Dataset};
@@ -34,38 +32,20 @@ pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<(
 /// once. The rows come back in the order of `reviews`. Outcomes do not
 /// depend on the day (only warnings do).
 fn count_reviews(data: &Dataset, reviews: &[Review], by_unit: bool) -> Vec<SummaryRow> {
-    let threads = thiduakt::par::threads().min(reviews.len()).max(1);
+    let all = thiduakt::par::threads();
+    let threads = all.min(reviews.len()).max(1);
     // Each review's rows, found once for all.
     let rows = ByReview::new(data);
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        // One thread's reviews are placed in the same vectors.
-        let mut room = Room::default();
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some(&review) = reviews.get(i) else {
-                return done;
-            };
-            // Reviews are side by side already: each on one thread, but
-            // for the last, which the other threads soon leave alone: it
-            // may use them all. The summary counts outcomes: the
-            // candidates' results and the warnings are not worked out.
-            let last = i + 1 == reviews.len();
-            let placed = placings_in(&rows, review, if last { threads } else { 1 }, &mut room);
-            done.push((
-                i,
-                summary::rows_of_placings(&rows, &[(review, placed)], by_unit),
-            ));
-        }
-    };
-    let mut counted: Vec<(usize, Vec<SummaryRow>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+    let counted = thiduakt::par::in_turn(reviews.len(), threads, Room::default, |room, i| {
+        let review = reviews[i];
+        // Reviews are side by side already: each on one thread, but for
+        // the last, which the other threads soon leave alone: it may use
+        // them all. One thread's reviews are placed in the same vectors
+        // (its room). The summary counts outcomes: the candidates' results
+        // and the warnings are not worked out.
+        let last = i + 1 == reviews.len();
+        let placed = placings_in(&rows, review, if last { all } else { 1 }, room);
+        summary::rows_of_placings(&rows, &[(review, placed)], by_unit)
     });
-    counted.sort_by_key(|(i, _)| *i);
-    counted.into_iter().flat_map(|(_, rows)| rows).collect()
+    counted.into_iter().flatten().collect()
 }

@@ -13,7 +13,6 @@
 use std::borrow::Cow;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use csv::{ByteRecord, ReaderBuilder};
 
@@ -624,33 +623,10 @@ impl<'c> Table<'c> {
         };
         let chunks = self.chunks(split);
         if chunks.len() > 1 {
-            let next = AtomicUsize::new(0);
-            let take = || {
-                let mut done = Vec::new();
-                let mut buf = Vec::new();
-                loop {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(chunk) = chunks.get(k) else {
-                        break;
-                    };
-                    done.push((k, read(*chunk, &mut buf)));
-                }
-                done
-            };
-            let mut results = Vec::with_capacity(chunks.len());
-            let threads = split.threads.min(chunks.len());
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(take)).collect();
-                for handle in handles {
-                    let done = handle
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                    results.extend(done);
-                }
+            // A thread keeps one read buffer for all its pieces.
+            let results = crate::par::in_turn(chunks.len(), split.threads, Vec::new, |buf, k| {
+                read(chunks[k], buf)
             });
-            // In file order again.
-            results.sort_by_key(|(k, _)| *k);
-            let results: Vec<_> = results.into_iter().map(|(_, r)| r).collect();
             if results.iter().any(|(_, _, end)| end.redo) {
                 return None;
             }
