@@ -57,12 +57,14 @@ fn unit_id(data: &Dataset, r: &CandidateResult) -> String {
 pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
     let mut out = Vec::new();
     // Writing to a vector cannot fail.
+    let n = report.candidates.len();
     let _ = csv_of(
         data,
         report.review,
-        report.candidates.len(),
+        n,
         |k| Outline::of(&report.candidates[k]),
         &mut out,
+        par::pieces(n, par::threads()),
     );
     String::from_utf8(out).unwrap_or_default()
 }
@@ -76,24 +78,29 @@ pub fn write_csv_of_outcomes(
     outcomes: &Outcomes<'_>,
     out: &mut dyn io::Write,
 ) -> io::Result<()> {
+    let n = outcomes.len();
+    let slices = par::pieces(n, par::threads());
     csv_of(
         data,
         outcomes.review(),
-        outcomes.len(),
+        n,
         |k| outcomes.outline(k),
         out,
+        slices,
     )
 }
 
 /// The CSV of `n` candidates, the `k`-th outlined by `outline`, written to
-/// `out`: the header, then the rows of each thread's slice. Written field by
-/// field, as a review may have a hundred thousand candidates.
+/// `out`: the header, then the rows of each of `pieces` slices, one thread
+/// each. Written field by field, as a review may have a hundred thousand
+/// candidates.
 fn csv_of(
     data: &Dataset,
     review: Review,
     n: usize,
     outline: impl Fn(usize) -> Outline + Sync,
     out: &mut dyn io::Write,
+    pieces: usize,
 ) -> io::Result<()> {
     let mut head = CsvLines::with_capacity(128);
     for name in CSV_COLUMNS {
@@ -101,8 +108,8 @@ fn csv_of(
     }
     head.end();
     out.write_all(head.finish().as_bytes())?;
-    let pieces = par::pieces(n, par::threads());
-    let size = n.div_ceil(pieces.max(1));
+    let pieces = pieces.clamp(1, n.max(1));
+    let size = n.div_ceil(pieces);
     let slice = |k: usize| (k * size).min(n)..((k + 1) * size).min(n);
     std::thread::scope(|scope| {
         // The later slices are kept whole, in one buffer each.
@@ -543,4 +550,39 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{LoadOptions, load};
+    use crate::rules::evaluate::{evaluate, outcomes};
+
+    /// The CSV written in slices (the first as it goes, the others kept
+    /// until their turn) is the same text whatever their number.
+    #[test]
+    fn the_csv_is_the_same_in_any_number_of_slices() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let data = load(&dir, &LoadOptions::default())
+            .dataset
+            .expect("the shipped data is valid");
+        let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 8).expect("date");
+        for review in data.plan.reviews() {
+            let report = evaluate(&data, review, today);
+            let plain = csv(&data, &report);
+            let outcomes = outcomes(&data, review, 1);
+            let n = outcomes.len();
+            assert!(n > 10, "{review}: {n} candidates");
+            for pieces in [1, 2, 3, 7, n, n + 5] {
+                let mut out = Vec::new();
+                csv_of(&data, review, n, |k| outcomes.outline(k), &mut out, pieces)
+                    .expect("written");
+                assert_eq!(
+                    String::from_utf8(out).expect("UTF-8"),
+                    plain,
+                    "{review} in {pieces}"
+                );
+            }
+        }
+    }
 }
