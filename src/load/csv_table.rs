@@ -590,8 +590,9 @@ impl<'c> Table<'c> {
     /// its own state made by `make`, and returns the states in file order,
     /// the structural diagnostics, and whether the whole file was read;
     /// `None` when the file must be read again from memory. A thread done
-    /// with a piece takes the next one not yet taken. The result is the same for any number of threads: with one, or when a
-    /// cut falls inside a quoted cell, the file is read in one piece.
+    /// with a piece takes the next one not yet taken. The result is the
+    /// same for any number of threads: with one, or when a cut falls inside
+    /// a quoted cell, the file is read in one piece.
     fn par_rows<S: Send + ShiftLines>(
         &self,
         split: Split,
