@@ -19,7 +19,36 @@ pub fn threads() -> usize {
 
 /// How many pieces `n` items are cut into on at most `threads` threads.
 pub fn pieces(n: usize, threads: usize) -> usize {
-    (n / PIECE).clamp(1, threads.clamp(1, 8))
+    Slicing::threads(threads).pieces(n)
+}
+
+/// How work on many items is cut: pieces of at least [`PIECE`] items on up
+/// to a number of threads, or (for tests, which reach the paths of several
+/// threads with few items) pieces of another size.
+#[derive(Clone, Copy, Debug)]
+pub struct Slicing {
+    threads: usize,
+    piece: usize,
+}
+
+impl Slicing {
+    /// Pieces of at least [`PIECE`] items on up to `threads` threads.
+    pub fn threads(threads: usize) -> Self {
+        Slicing {
+            threads,
+            piece: PIECE,
+        }
+    }
+
+    /// Pieces of at least `piece` items on up to `threads` threads.
+    pub fn with_piece(threads: usize, piece: usize) -> Self {
+        Slicing { threads, piece }
+    }
+
+    /// How many pieces `n` items are cut into.
+    pub fn pieces(&self, n: usize) -> usize {
+        (n / self.piece.max(1)).clamp(1, self.threads.clamp(1, 8))
+    }
 }
 
 /// `work` on `pieces` consecutive ranges of `0..n` that together cover it,

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::model::{ByReview, Cursor, Dataset, Nomination, Score, Subject, Votes};
-use crate::par;
+use crate::par::{self, Slicing};
 use crate::plan::{AwardKind, Category, CriterionId, Event, SubjectKind};
 use crate::review::{Review, ReviewType};
 use crate::rules::allocation::{self, Entitlement, Outcome, Quotas};
@@ -176,14 +176,15 @@ pub fn evaluate_on(
     today: NaiveDate,
     threads: usize,
 ) -> ReviewReport {
+    let slicing = Slicing::threads(threads);
     let placed = place(
         &ByReview::new(data),
         review,
-        threads,
+        slicing,
         true,
         &mut Room::default(),
     );
-    build(data, review, today, threads, placed)
+    build(data, review, today, slicing, placed)
 }
 
 /// Each candidate's place in a review, as `summary` counts it: who, its
@@ -220,7 +221,7 @@ pub fn placings_in(
     let outcomes = Outcomes {
         data: rows.data(),
         review,
-        placed: place(rows, review, threads, false, room),
+        placed: place(rows, review, Slicing::threads(threads), false, room),
     };
     let placings = (0..outcomes.len()).map(|k| outcomes.placing(k)).collect();
     room.recycle(outcomes.placed);
@@ -321,7 +322,13 @@ fn outcomes_of<'d>(rows: &ByReview<'d>, review: Review, threads: usize) -> Outco
     Outcomes {
         data: rows.data(),
         review,
-        placed: place(rows, review, threads, false, &mut Room::default()),
+        placed: place(
+            rows,
+            review,
+            Slicing::threads(threads),
+            false,
+            &mut Room::default(),
+        ),
     }
 }
 
@@ -466,12 +473,12 @@ fn reach_of(data: &Dataset, review_type: ReviewType, history: History) -> Reach 
 fn place(
     rows: &ByReview<'_>,
     review: Review,
-    threads: usize,
+    slicing: Slicing,
     with_ties: bool,
     room: &mut Room,
 ) -> Placed {
     let data = rows.data();
-    let pieces = |n: usize| par::pieces(n, threads);
+    let pieces = |n: usize| slicing.pieces(n);
     let plan = &data.plan;
     let review_type = review.review_type();
     let source = candidates_in(rows, review, &mut room.candidates);
@@ -668,10 +675,10 @@ fn build(
     data: &Dataset,
     review: Review,
     today: NaiveDate,
-    threads: usize,
+    slicing: Slicing,
     placed: Placed,
 ) -> ReviewReport {
-    let pieces = |n: usize| par::pieces(n, threads);
+    let pieces = |n: usize| slicing.pieces(n);
     let plan = &data.plan;
     let review_type = review.review_type();
     let p = &placed;
@@ -806,6 +813,33 @@ pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A review placed and built in pieces on several threads is the one
+    /// placed and built on one: tried on the shipped data with pieces of a
+    /// few candidates (large reviews are cut past 20,000).
+    #[test]
+    fn several_threads_place_and_build_as_one() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let data = crate::load::load(&dir, &crate::load::LoadOptions::default())
+            .dataset
+            .expect("the shipped data is valid");
+        let today = NaiveDate::from_ymd_opt(2024, 3, 8).expect("date");
+        let rows = ByReview::new(&data);
+        for review in data.plan.reviews() {
+            let built = |slicing: Slicing| {
+                let placed = place(&rows, review, slicing, true, &mut Room::default());
+                build(&data, review, today, slicing, placed)
+            };
+            let one = built(Slicing::threads(1));
+            assert!(one.candidates.len() > 10, "{review}");
+            for (threads, piece) in [(2, 4), (3, 5), (8, 1)] {
+                assert!(
+                    built(Slicing::with_piece(threads, piece)) == one,
+                    "{review} on {threads} threads, pieces of {piece}"
+                );
+            }
+        }
+    }
 
     /// A plan with more than 64 criteria: those past the bits are kept
     /// aside, met or not as any other.
