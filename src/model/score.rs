@@ -16,7 +16,46 @@ pub const SCORE_DECIMALS: usize = 3;
 impl Score {
     /// Reads `8`, `9.5`, `9,5` or `9.125`. Refuses negatives, more than three
     /// decimals, thousands separators, and anything that is not a number.
+    #[inline]
     pub fn parse(text: &str) -> Option<Score> {
+        Score::parse_short(text.as_bytes()).or_else(|| Score::parse_any(text))
+    }
+
+    /// The shapes a council writes (up to three whole digits, then maybe a
+    /// mark and up to three decimals, no space), read without trimming;
+    /// `None` for anything else, which [`Score::parse_any`] reads.
+    #[inline]
+    fn parse_short(bytes: &[u8]) -> Option<Score> {
+        let digit = |b: u8| b.is_ascii_digit().then(|| u32::from(b - b'0'));
+        let mut whole = 0u32;
+        let mut i = 0;
+        while let Some(d) = bytes.get(i).copied().filter(|_| i < 3).and_then(digit) {
+            whole = whole * 10 + d;
+            i += 1;
+        }
+        if i == 0 {
+            return None;
+        }
+        let milli = match bytes.get(i) {
+            None => 0,
+            Some(b'.' | b',') => {
+                let decimals = &bytes[i + 1..];
+                if decimals.is_empty() || decimals.len() > SCORE_DECIMALS {
+                    return None;
+                }
+                let mut milli = 0u32;
+                for &b in decimals {
+                    milli = milli * 10 + digit(b)?;
+                }
+                milli * 10u32.pow((SCORE_DECIMALS - decimals.len()) as u32)
+            }
+            Some(_) => return None,
+        };
+        Some(Score(whole * 1000 + milli))
+    }
+
+    /// [`Score::parse`] for any text.
+    fn parse_any(text: &str) -> Option<Score> {
         // One pass over the bytes: digits, at most one decimal mark, then
         // at most three digits.
         let (mut whole, mut whole_digits) = (0u64, 0usize);
