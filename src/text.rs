@@ -9,8 +9,17 @@ use icu_collator::options::CollatorOptions;
 use icu_collator::{CollatorBorrowed, CollatorPreferences};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// The text in Unicode NFC, borrowed when it already is (the common case).
+/// The text in Unicode NFC, borrowed when it already is (the common case;
+/// ASCII is told inline).
+#[inline]
 pub fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    nfc_of_non_ascii(text)
+}
+
+fn nfc_of_non_ascii(text: &str) -> Cow<'_, str> {
     if precomposed(text) {
         return Cow::Borrowed(text);
     }

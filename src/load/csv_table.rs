@@ -884,6 +884,7 @@ impl Row<'_> {
 
     /// The trimmed, NFC value of a schema column; empty when the column is
     /// absent or the cell is empty.
+    #[inline]
     pub fn get(&self, column: usize) -> Cow<'_, str> {
         nfc(self.raw(column))
     }
