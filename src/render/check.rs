@@ -119,34 +119,20 @@ fn csv_of(
                 scope.spawn(move || {
                     let range = slice(k);
                     let mut lines = CsvLines::with_capacity(96 * range.len());
-                    csv_rows(
-                        data,
-                        review,
-                        range,
-                        outline,
-                        &mut lines,
-                        usize::MAX,
-                        &mut |_| Ok(()),
-                    )
-                    .map(|()| lines)
+                    csv_rows(data, review, range, outline, &mut lines, &mut |_| Ok(()))
+                        .map(|()| lines)
                 })
             })
             .collect();
         // The first goes out as it is written.
         let mut lines = CsvLines::with_capacity(FLUSH + 4096);
-        let mut written = csv_rows(
-            data,
-            review,
-            slice(0),
-            &outline,
-            &mut lines,
-            FLUSH,
-            &mut |lines| {
-                out.write_all(lines.as_bytes())?;
-                lines.clear();
-                Ok(())
-            },
-        );
+        let mut spill = |lines: &mut CsvLines| {
+            out.write_all(lines.as_bytes())?;
+            lines.clear();
+            Ok(())
+        };
+        let mut written = csv_rows(data, review, slice(0), &outline, &mut lines, &mut spill)
+            .and_then(|()| spill(&mut lines));
         for handle in later {
             let piece = handle
                 .join()
@@ -160,17 +146,16 @@ fn csv_of(
 /// Bytes of rows written before they go out.
 const FLUSH: usize = 1 << 16;
 
-/// Writes the rows of the candidates in `range` to `out`, handing them to
-/// `emit` whenever it holds `flush` bytes or more, and at the end if any
-/// are left.
+/// Writes the rows of the candidates in `range` to `out`, handing it to
+/// `spill` whenever it holds [`FLUSH`] bytes or more (a slice kept whole
+/// spills nothing: it keeps growing).
 fn csv_rows(
     data: &Dataset,
     review: Review,
     range: Range<usize>,
     outline: &(impl Fn(usize) -> Outline + Sync),
     out: &mut CsvLines,
-    flush: usize,
-    emit: &mut dyn FnMut(&mut CsvLines) -> io::Result<()>,
+    spill: &mut dyn FnMut(&mut CsvLines) -> io::Result<()>,
 ) -> io::Result<()> {
     /// Rows looked up together before they are written.
     const BATCH: usize = 16;
@@ -188,12 +173,9 @@ fn csv_rows(
         for (r, names) in outlines.iter().zip(&names) {
             csv_row(data, &review, r, names, out, &mut missing);
         }
-        if out.len() >= flush {
-            emit(out)?;
+        if out.len() >= FLUSH {
+            spill(out)?;
         }
-    }
-    if out.len() > 0 {
-        emit(out)?;
     }
     Ok(())
 }
