@@ -161,17 +161,7 @@ impl Context {
 
     /// Writes bytes to stdout. A closed pipe (`| head`) is not an error.
     pub fn print_bytes(&self, bytes: &[u8]) -> anyhow::Result<()> {
-        self.print_pieces(&[bytes])
-    }
-
-    /// Writes pieces of text to stdout, one after the other. A closed pipe
-    /// (`| head`) is not an error.
-    pub fn print_pieces(&self, pieces: &[impl AsRef<[u8]>]) -> anyhow::Result<()> {
-        self.print_with(|out| {
-            pieces
-                .iter()
-                .try_for_each(|piece| out.write_all(piece.as_ref()))
-        })
+        self.print_with(|out| out.write_all(bytes))
     }
 
     /// Lets `write` write to stdout. A closed pipe (`| head`) is not an
