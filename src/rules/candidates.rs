@@ -17,18 +17,6 @@ pub enum CandidateSource {
     Achievements,
 }
 
-/// The candidates of a review, each once, in subject order (units, then
-/// people, each in file order), with each one's row in
-/// [`Dataset::nominations`] (the last, if a subject had several).
-pub fn candidates(
-    rows: &ByReview<'_>,
-    review: Review,
-) -> (Vec<Subject>, Vec<Option<usize>>, CandidateSource) {
-    let mut room = Room::default();
-    let source = candidates_in(rows, review, &mut room);
-    (room.subjects, room.nominations, source)
-}
-
 /// Where [`candidates_in`] works and puts the candidates: vectors kept from
 /// one review to the next by a caller that goes through several.
 #[derive(Default)]
@@ -42,7 +30,10 @@ pub struct Room {
     pub nominations: Vec<Option<usize>>,
 }
 
-/// [`candidates`], into `room` (what it held is forgotten).
+/// The candidates of a review, each once, in subject order (units, then
+/// people, each in file order), with each one's row in
+/// [`crate::model::Dataset::nominations`] (the last, if a subject had
+/// several), into `room` (what it held is forgotten).
 pub fn candidates_in(rows: &ByReview<'_>, review: Review, room: &mut Room) -> CandidateSource {
     let data = rows.data();
     let marked = &mut room.marked;
