@@ -60,9 +60,15 @@ impl<T> Rows<T> {
 
     /// The row at `index`, if there is one.
     pub fn get(&self, index: usize) -> Option<&T> {
-        let part = self.starts.partition_point(|start| *start <= index);
-        let part = part.checked_sub(1)?;
-        self.parts[part].get(index - self.starts[part])
+        self.part_of(index)
+            .and_then(|part| self.parts[part].get(index - self.starts[part]))
+    }
+
+    /// The part `index` falls in, if it is past the first part's start.
+    fn part_of(&self, index: usize) -> Option<usize> {
+        self.starts
+            .partition_point(|start| *start <= index)
+            .checked_sub(1)
     }
 
     /// The parts, in order, with the index of each one's first row.
@@ -165,10 +171,7 @@ impl<'r, T> Cursor<'r, T> {
                 return Some(row);
             }
         }
-        let part = rows
-            .starts
-            .partition_point(|start| *start <= index)
-            .checked_sub(1)?;
+        let part = rows.part_of(index)?;
         self.part = part;
         rows.parts[part].get(index - rows.starts[part])
     }
