@@ -55,10 +55,18 @@ impl<'d> ByReview<'d> {
 
     /// The achievement rows of `review`, in file order.
     pub fn achievements(&self, review: Review) -> impl Iterator<Item = &'d Achievement> + '_ {
-        self.achievements
-            .select(&self.data.achievements, review)
-            .map(|(_, a)| a)
+        self.achievement_slices(review)
+            .into_iter()
+            .flat_map(|(_, rows)| rows)
             .filter(move |a| a.review == review)
+    }
+
+    /// Stretches of [`Dataset::achievements`] that hold every row of
+    /// `review`, in file order, each with the index of its first row: a
+    /// caller that goes through many rows loops over each stretch. They may
+    /// hold rows of other reviews too (when a file mixes its reviews).
+    pub fn achievement_slices(&self, review: Review) -> Vec<(usize, &'d [Achievement])> {
+        self.achievements.select(&self.data.achievements, review)
     }
 
     /// The nomination rows of `review`, in file order, with their index in
@@ -67,9 +75,16 @@ impl<'d> ByReview<'d> {
         &self,
         review: Review,
     ) -> impl Iterator<Item = (usize, &'d Nomination)> + '_ {
-        self.nominations
-            .select(&self.data.nominations, review)
+        self.nomination_slices(review)
+            .into_iter()
+            .flat_map(|(start, rows)| (start..).zip(rows))
             .filter(move |(_, n)| n.review == review)
+    }
+
+    /// Stretches of [`Dataset::nominations`] that hold every row of
+    /// `review`, as [`ByReview::achievement_slices`].
+    pub fn nomination_slices(&self, review: Review) -> Vec<(usize, &'d [Nomination])> {
+        self.nominations.select(&self.data.nominations, review)
     }
 }
 
@@ -99,22 +114,21 @@ impl Runs {
         Runs(Some(runs))
     }
 
-    /// The rows of the runs of `review` (all rows when the runs were not
-    /// kept), with their index.
-    fn select<'s, 'r: 's, T>(
-        &'s self,
-        rows: &'r Rows<T>,
-        review: Review,
-    ) -> Box<dyn Iterator<Item = (usize, &'r T)> + 's> {
-        let parts: Vec<(usize, &'r [T])> = rows.parts().collect();
+    /// The stretches of rows of the runs of `review` (every part whole
+    /// when the runs were not kept), with the index of their first row.
+    fn select<'r, T>(&self, rows: &'r Rows<T>, review: Review) -> Vec<(usize, &'r [T])> {
         match &self.0 {
-            Some(runs) => Box::new(runs.iter().filter(move |(r, ..)| *r == review).flat_map(
-                move |(_, part, run)| {
-                    let (start, rows) = parts[*part];
-                    (start + run.start..).zip(&rows[run.clone()])
-                },
-            )),
-            None => Box::new(rows.iter().enumerate()),
+            Some(runs) => {
+                let parts: Vec<(usize, &'r [T])> = rows.parts().collect();
+                runs.iter()
+                    .filter(|(r, ..)| *r == review)
+                    .map(|(_, part, run)| {
+                        let (start, rows) = parts[*part];
+                        (start + run.start, &rows[run.clone()])
+                    })
+                    .collect()
+            }
+            None => rows.parts().collect(),
         }
     }
 }
@@ -129,8 +143,13 @@ mod tests {
         let mut rows = Rows::from(vec![a, a, b, b]);
         rows.push_part(vec![b, a]);
         let runs = Runs::new(&rows, |r| *r);
-        let picked =
-            |review| -> Vec<usize> { runs.select(&rows, review).map(|(i, _)| i).collect() };
+        let picked = |review| -> Vec<usize> {
+            let slices = runs.select(&rows, review);
+            slices
+                .into_iter()
+                .flat_map(|(start, rows)| start..start + rows.len())
+                .collect()
+        };
         assert_eq!(picked(a), [0, 1, 5]);
         assert_eq!(picked(b), [2, 3, 4]);
         assert_eq!(runs.0.as_ref().map(Vec::len), Some(4));
@@ -140,6 +159,11 @@ mod tests {
         let scattered = Rows::from(scattered);
         let runs = Runs::new(&scattered, |r| *r);
         assert!(runs.0.is_none());
-        assert_eq!(runs.select(&scattered, a).count(), scattered.len());
+        let whole: usize = runs
+            .select(&scattered, a)
+            .iter()
+            .map(|(_, s)| s.len())
+            .sum();
+        assert_eq!(whole, scattered.len());
     }
 }

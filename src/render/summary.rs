@@ -107,9 +107,11 @@ fn count(
             table[slot(0, c)] = Some([0; 8]);
         }
     }
-    for (_, n) in rows.nominations(review) {
-        let at = slot(unit_of(n.subject), data.category(n.subject));
-        table[at].get_or_insert([0; 8])[0] += 1;
+    for (_, stretch) in rows.nomination_slices(review) {
+        for n in stretch.iter().filter(|n| n.review == review) {
+            let at = slot(unit_of(n.subject), data.category(n.subject));
+            table[at].get_or_insert([0; 8])[0] += 1;
+        }
     }
     for (subject, category, status, award) in candidates {
         let counts = table[slot(unit_of(subject), category)].get_or_insert([0; 8]);

@@ -40,15 +40,21 @@ pub fn candidates_in(rows: &ByReview<'_>, review: Review, room: &mut Room) -> Ca
     marked.clear();
     marked.resize(data.dense_len(), 0);
     let mut any = false;
-    for (n, row) in rows.nominations(review) {
-        marked[data.dense(row.subject)] = n + 1;
-        any = true;
+    for (start, stretch) in rows.nomination_slices(review) {
+        for (n, row) in (start..).zip(stretch) {
+            if row.review == review {
+                marked[data.dense(row.subject)] = n + 1;
+                any = true;
+            }
+        }
     }
     let source = if any {
         CandidateSource::Nominations
     } else {
-        for a in rows.achievements(review) {
-            marked[data.dense(a.subject)] = usize::MAX;
+        for (_, stretch) in rows.achievement_slices(review) {
+            for a in stretch.iter().filter(|a| a.review == review) {
+                marked[data.dense(a.subject)] = usize::MAX;
+            }
         }
         CandidateSource::Achievements
     };

@@ -506,14 +506,16 @@ fn place(
     };
     let mut tallies = emptied(&mut room.tallies);
     tallies.resize(subjects.len(), Tally::default());
-    for a in rows.achievements(review) {
-        if let Some(i) = position(a.subject) {
-            let tally = &mut tallies[i];
-            if a.is_met() {
-                tally.meet(a.criterion);
-            }
-            if let Some(score) = a.score {
-                tally.score = tally.score + score;
+    for (_, stretch) in rows.achievement_slices(review) {
+        for a in stretch.iter().filter(|a| a.review == review) {
+            if let Some(i) = position(a.subject) {
+                let tally = &mut tallies[i];
+                if a.is_met() {
+                    tally.meet(a.criterion);
+                }
+                if let Some(score) = a.score {
+                    tally.score = tally.score + score;
+                }
             }
         }
     }
