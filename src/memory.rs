@@ -1,125 +1,284 @@
-//! The process's memory: the system allocator, with large blocks backed by
-//! huge pages where the kernel offers them on request.
+//! The process's memory: the system allocator for small blocks, and for
+//! large ones pages of their own, backed by huge pages where the kernel
+//! offers them on request.
 //!
 //! A province's folder makes the tool hold tens of megabytes in a few large
 //! vectors (rows, id tables, candidates). Touched for the first time, each
 //! 4 KiB page of them costs the kernel a fault; on Linux, whose transparent
 //! huge pages are often given only to memory that asks for them
-//! (`/sys/kernel/mm/transparent_hugepage/enabled` set to `madvise`), a block
-//! of 2 MiB or more is marked `MADV_HUGEPAGE` as soon as it is allocated or
-//! grown, so that it faults in 2 MiB at a time. This is what glibc does when
-//! started with `GLIBC_TUNABLES=glibc.malloc.hugetlb=1`, for the large
-//! blocks only, without asking the user to set it.
+//! (`/sys/kernel/mm/transparent_hugepage/enabled` set to `madvise`), a
+//! block of 2 MiB or more is mapped on its own and marked `MADV_HUGEPAGE`
+//! before anything is written to it, so that it faults in 2 MiB at a time,
+//! and it grows by being remapped, never copied. (Left to the system
+//! allocator, such blocks soon come from its arenas, where a growing vector
+//! is copied into fresh pages before any advice could be given.)
 //!
-//! Nothing else changes: memory comes from and returns to
-//! [`std::alloc::System`], and the advice is only advice (refused where huge
-//! pages are off or unknown; elsewhere than Linux, not given).
+//! The advice is only advice: refused where huge pages are off or unknown,
+//! it leaves ordinary pages. Elsewhere than Linux every block comes from
+//! [`std::alloc::System`].
 
 use std::alloc::{GlobalAlloc, Layout, System};
 
-/// The system allocator, asking for huge pages under large blocks.
+/// The system allocator, with large blocks mapped on their own.
 pub struct HugePages;
 
-/// Blocks from this size on are advised (the size of an x86-64 or arm64
-/// huge page: a smaller block could not hold one).
+/// Blocks from this size on are large (the size of an x86-64 huge page: a
+/// smaller block could not hold one).
 const LARGE: usize = 2 << 20;
 
-// SAFETY: every block comes from `System` and goes back to it with the
-// layout it was allocated with; advising a block neither moves nor frees it
-// and leaves its contents as they are.
-unsafe impl GlobalAlloc for HugePages {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller keeps `alloc`'s contract, passed on as is.
-        let block = unsafe { System.alloc(layout) };
-        advise(block, layout.size());
-        block
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: as for `alloc`.
-        let block = unsafe { System.alloc_zeroed(layout) };
-        advise(block, layout.size());
-        block
-    }
-
-    unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
-        // SAFETY: `block` came from `System` with `layout` (see `alloc`).
-        unsafe { System.dealloc(block, layout) }
-    }
-
-    unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: as for `dealloc`; the caller keeps `realloc`'s contract.
-        let moved = unsafe { System.realloc(block, layout, new_size) };
-        advise(moved, new_size);
-        moved
-    }
-}
-
-/// Marks a block of `size` bytes at `block` for huge pages, when it is
-/// large enough to hold one.
+/// Whether a block of this layout is mapped on its own: the rule that
+/// `alloc`, `realloc` and `dealloc` share, so a block is always given back
+/// where it came from.
 #[cfg(target_os = "linux")]
-fn advise(block: *mut u8, size: usize) {
-    if size < LARGE || block.is_null() {
-        return;
-    }
-    // The advice goes by whole pages: from the page the block starts in.
-    // The kernel backs with a huge page each 2 MiB-aligned stretch that
-    // lies wholly inside the mapping; the rest stays in small pages.
-    const PAGE: usize = 4096;
-    let start = block as usize & !(PAGE - 1);
-    let len = size + (block as usize - start);
-    // SAFETY: the range lies within pages the block occupies, all mapped
-    // and owned by this process; MADV_HUGEPAGE changes how they are backed,
-    // never what they hold. A refusal (huge pages off, pages of another
-    // size) leaves them as they were, and is ignored.
-    unsafe {
-        libc::madvise(start as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
-    }
+fn is_large(size: usize, align: usize) -> bool {
+    size >= LARGE && align <= pages::PAGE
 }
 
 #[cfg(not(target_os = "linux"))]
-fn advise(_block: *mut u8, _size: usize) {}
+fn is_large(_size: usize, _align: usize) -> bool {
+    false
+}
+
+// SAFETY: a block is large or small by its layout alone (`is_large`), the
+// same at allocation and when given back or resized; small blocks come from
+// and go back to `System` with their layout; large ones are mappings of
+// their own (`pages`), page-aligned (enough for their alignment, at most a
+// page), unmapped whole. Resizing keeps the first `min(old, new)` bytes.
+unsafe impl GlobalAlloc for HugePages {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        if is_large(layout.size(), layout.align()) {
+            pages::map(layout.size())
+        } else {
+            // SAFETY: the caller keeps `alloc`'s contract, passed on as is.
+            unsafe { System.alloc(layout) }
+        }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if is_large(layout.size(), layout.align()) {
+            // A new mapping reads as zeros.
+            pages::map(layout.size())
+        } else {
+            // SAFETY: as for `alloc`.
+            unsafe { System.alloc_zeroed(layout) }
+        }
+    }
+
+    unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
+        if is_large(layout.size(), layout.align()) {
+            // SAFETY: a large block is a mapping of this size (`alloc`).
+            unsafe { pages::unmap(block, layout.size()) }
+        } else {
+            // SAFETY: a small block came from `System` with `layout`.
+            unsafe { System.dealloc(block, layout) }
+        }
+    }
+
+    unsafe fn realloc(&self, block: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let align = layout.align();
+        match (is_large(layout.size(), align), is_large(new_size, align)) {
+            // SAFETY: the block is a mapping of the old size.
+            (true, true) => unsafe { pages::remap(block, layout.size(), new_size) },
+            // SAFETY: as for `dealloc`; the caller keeps `realloc`'s
+            // contract, passed on as is.
+            (false, false) => unsafe { System.realloc(block, layout, new_size) },
+            (_, _) => {
+                // From one kind of block to the other: a new one, the
+                // contents copied, the old one given back.
+                let Ok(new_layout) = Layout::from_size_align(new_size, align) else {
+                    return std::ptr::null_mut();
+                };
+                // SAFETY: `new_layout` is non-zero (one of the two sizes is
+                // large, the other is a block's size, non-zero by the
+                // caller's contract); the copy stays within both blocks; the
+                // old block is given back with its layout, once.
+                unsafe {
+                    let moved = self.alloc(new_layout);
+                    if !moved.is_null() {
+                        std::ptr::copy_nonoverlapping(block, moved, layout.size().min(new_size));
+                        self.dealloc(block, layout);
+                    }
+                    moved
+                }
+            }
+        }
+    }
+}
+
+/// Large blocks as mappings of their own.
+#[cfg(target_os = "linux")]
+mod pages {
+    use super::LARGE;
+
+    /// The granularity the blocks are mapped by (the kernel rounds lengths
+    /// up to its own page size, where that is larger).
+    pub const PAGE: usize = 4096;
+
+    /// The length of the mapping of a block of `size` bytes.
+    fn length(size: usize) -> usize {
+        size.div_ceil(PAGE) * PAGE
+    }
+
+    /// Asks for huge pages under a mapping not yet touched. A refusal
+    /// (huge pages off, or not built in) leaves it as it is.
+    fn advise(start: *mut libc::c_void, len: usize) {
+        // SAFETY: the range is a mapping of this process; the advice
+        // changes how its pages are backed, never what they hold.
+        unsafe {
+            libc::madvise(start, len, libc::MADV_HUGEPAGE);
+        }
+    }
+
+    /// A new mapping for `size` bytes (at least [`LARGE`]), starting on a
+    /// huge page's boundary, advised; null when none can be had.
+    pub fn map(size: usize) -> *mut u8 {
+        let len = length(size);
+        // Room to slide the start to the next 2 MiB boundary; the slack
+        // on either side is given back at once.
+        let Some(room) = len.checked_add(LARGE) else {
+            return std::ptr::null_mut();
+        };
+        // SAFETY: a new private anonymous mapping, shared with nothing.
+        let mapped = unsafe {
+            libc::mmap(
+                std::ptr::null_mut(),
+                room,
+                libc::PROT_READ | libc::PROT_WRITE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
+                -1,
+                0,
+            )
+        };
+        if mapped == libc::MAP_FAILED {
+            return std::ptr::null_mut();
+        }
+        let at = mapped as usize;
+        let start = at.next_multiple_of(LARGE);
+        let (head, tail) = (start - at, at + room - (start + len));
+        // SAFETY: the head and the tail lie within the mapping just made,
+        // outside the block handed out.
+        unsafe {
+            if head > 0 {
+                libc::munmap(mapped, head);
+            }
+            if tail > 0 {
+                libc::munmap((start + len) as *mut libc::c_void, tail);
+            }
+        }
+        advise(start as *mut libc::c_void, len);
+        start as *mut u8
+    }
+
+    /// Gives back the mapping of a block of `size` bytes.
+    ///
+    /// # Safety
+    ///
+    /// `block` must come from [`map`] or [`remap`] with this size, and not
+    /// be used again.
+    pub unsafe fn unmap(block: *mut u8, size: usize) {
+        // SAFETY: by the caller, the block is a mapping of this length.
+        unsafe {
+            libc::munmap(block.cast(), length(size));
+        }
+    }
+
+    /// The block grown or shrunk to `new_size` bytes (both large), moved
+    /// if it must be (its pages go along, nothing is copied); null when it
+    /// cannot be, the block then left as it was.
+    ///
+    /// # Safety
+    ///
+    /// `block` must come from [`map`] or [`remap`] with `size`.
+    pub unsafe fn remap(block: *mut u8, size: usize, new_size: usize) -> *mut u8 {
+        let new_len = length(new_size);
+        // SAFETY: by the caller, the block is a mapping of the old length;
+        // on failure it is left as it was.
+        let moved =
+            unsafe { libc::mremap(block.cast(), length(size), new_len, libc::MREMAP_MAYMOVE) };
+        if moved == libc::MAP_FAILED {
+            return std::ptr::null_mut();
+        }
+        // The advice goes with a moved mapping; the new part is told again.
+        advise(moved, new_len);
+        moved.cast()
+    }
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// Blocks of every size the tool uses, allocated, zeroed, grown and
-    /// shrunk through the wrapper, keep what was written in them.
+    /// The bytes of a block of `size` bytes that the test writes: every
+    /// 977th and the last.
+    fn written(size: usize) -> impl Iterator<Item = usize> {
+        (0..size).step_by(977).chain([size - 1])
+    }
+
+    /// Whether the first `n` bytes at `at` hold what was written in a
+    /// block of `size` bytes.
+    ///
+    /// # Safety
+    ///
+    /// `at` must be valid for `n` reads.
+    unsafe fn holds(at: *const u8, size: usize, n: usize) -> bool {
+        // SAFETY: by the caller, every index below `n` is readable.
+        written(size)
+            .filter(|&i| i < n)
+            .all(|i| unsafe { *at.add(i) } == (i % 251) as u8)
+    }
+
+    /// Blocks of every size the tool uses, and of alignments above a page,
+    /// allocated, zeroed, grown past the large size and shrunk back to
+    /// their size and below the large size, keep what was written in them.
     #[test]
     fn blocks_keep_their_contents() {
-        for size in [1, 100, LARGE - 1, LARGE, LARGE + 4095, 3 * LARGE + 17] {
-            let layout = Layout::from_size_align(size, 8).expect("layout");
-            // SAFETY: the layout is non-zero; each block is used within its
-            // size and given back with its layout.
+        let sizes = [1, 100, LARGE - 1, LARGE, LARGE + 4095, 3 * LARGE + 17];
+        for (size, align) in sizes.into_iter().flat_map(|s| [(s, 8), (s, 8192)]) {
+            let layout = |n: usize| Layout::from_size_align(n, align).expect("layout");
+            let bigger = size * 2 + LARGE;
+            // SAFETY: every layout is non-zero; each block is used within
+            // its size and given back (or resized) with its layout, once.
             unsafe {
-                let zeroed = HugePages.alloc_zeroed(layout);
+                let zeroed = HugePages.alloc_zeroed(layout(size));
                 assert!(!zeroed.is_null());
+                assert_eq!(zeroed as usize % align, 0);
                 assert!((0..size).step_by(4093).all(|i| *zeroed.add(i) == 0));
-                HugePages.dealloc(zeroed, layout);
+                HugePages.dealloc(zeroed, layout(size));
 
-                let block = HugePages.alloc(layout);
+                let block = HugePages.alloc(layout(size));
                 assert!(!block.is_null());
-                for i in (0..size).step_by(977) {
+                assert_eq!(block as usize % align, 0);
+                for i in written(size) {
                     *block.add(i) = (i % 251) as u8;
                 }
-                let bigger = size * 2 + LARGE;
-                let grown = HugePages.realloc(block, layout, bigger);
-                assert!(!grown.is_null());
-                assert!(
-                    (0..size)
-                        .step_by(977)
-                        .all(|i| *grown.add(i) == (i % 251) as u8)
-                );
+                let grown = HugePages.realloc(block, layout(size), bigger);
+                assert!(!grown.is_null() && holds(grown, size, size), "{size} grown");
                 *grown.add(bigger - 1) = 7;
-                let bigger_layout = Layout::from_size_align(bigger, 8).expect("layout");
-                let shrunk = HugePages.realloc(grown, bigger_layout, size);
+                let back = HugePages.realloc(grown, layout(bigger), size);
+                assert!(!back.is_null() && holds(back, size, size), "{size} back");
+                let small = HugePages.realloc(back, layout(size), 100.min(size));
                 assert!(
-                    (0..size)
-                        .step_by(977)
-                        .all(|i| *shrunk.add(i) == (i % 251) as u8)
+                    !small.is_null() && holds(small, size, 100.min(size)),
+                    "{size} to 100"
                 );
-                HugePages.dealloc(shrunk, layout);
+                HugePages.dealloc(small, layout(100.min(size)));
+            }
+        }
+    }
+
+    /// A large block starts on a huge page's boundary, so that all of it
+    /// can be backed by huge pages.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn large_blocks_start_on_a_boundary() {
+        for size in [LARGE, 5 * LARGE + 3] {
+            let layout = Layout::from_size_align(size, 8).expect("layout");
+            // SAFETY: a non-zero layout, given back as allocated.
+            unsafe {
+                let block = HugePages.alloc(layout);
+                assert!(!block.is_null());
+                assert_eq!(block as usize % LARGE, 0);
+                HugePages.dealloc(block, layout);
             }
         }
     }
