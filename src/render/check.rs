@@ -8,7 +8,7 @@ use comfy_table::Color;
 use serde_json::{Value, json};
 
 use crate::lang::Lang;
-use crate::model::Dataset;
+use crate::model::{Dataset, Subject};
 use crate::par;
 use crate::plan::{AwardKind, Category};
 use crate::render::labels;
@@ -62,6 +62,7 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
         data,
         report.review,
         n,
+        |k| report.candidates[k].subject,
         |k| Outline::of(&report.candidates[k]),
         &mut out,
         par::pieces(n, par::threads()),
@@ -84,20 +85,22 @@ pub fn write_csv_of_outcomes(
         data,
         outcomes.review(),
         n,
+        |k| outcomes.placing(k).subject,
         |k| outcomes.outline(k),
         out,
         slices,
     )
 }
 
-/// The CSV of `n` candidates, the `k`-th outlined by `outline`, written to
-/// `out`: the header, then the rows of each of `pieces` slices, one thread
-/// each. Written field by field, as a review may have a hundred thousand
-/// candidates.
+/// The CSV of `n` candidates, the `k`-th naming `subject(k)` and outlined
+/// by `outline`, written to `out`: the header, then the rows of each of
+/// `pieces` slices, one thread each. Written field by field, as a review
+/// may have a hundred thousand candidates.
 fn csv_of(
     data: &Dataset,
     review: Review,
     n: usize,
+    subject: impl Fn(usize) -> Subject + Sync,
     outline: impl Fn(usize) -> Outline + Sync,
     out: &mut dyn io::Write,
     pieces: usize,
@@ -115,12 +118,20 @@ fn csv_of(
         // The later slices are kept whole, in one buffer each.
         let later: Vec<_> = (1..pieces)
             .map(|k| {
-                let outline = &outline;
+                let (subject, outline) = (&subject, &outline);
                 scope.spawn(move || {
                     let range = slice(k);
                     let mut lines = CsvLines::with_capacity(96 * range.len());
-                    csv_rows(data, review, range, outline, &mut lines, &mut |_| Ok(()))
-                        .map(|()| lines)
+                    let mut kept = |_: &mut CsvLines| Ok(());
+                    csv_rows(
+                        data,
+                        review,
+                        range,
+                        (subject, outline),
+                        &mut lines,
+                        &mut kept,
+                    )
+                    .map(|()| lines)
                 })
             })
             .collect();
@@ -131,7 +142,8 @@ fn csv_of(
             lines.clear();
             Ok(())
         };
-        let mut written = csv_rows(data, review, slice(0), &outline, &mut lines, &mut spill)
+        let first = (&subject, &outline);
+        let mut written = csv_rows(data, review, slice(0), first, &mut lines, &mut spill)
             .and_then(|()| spill(&mut lines));
         for handle in later {
             let piece = handle
@@ -153,23 +165,32 @@ fn csv_rows(
     data: &Dataset,
     review: Review,
     range: Range<usize>,
-    outline: &(impl Fn(usize) -> Outline + Sync),
+    (subject, outline): (
+        &(impl Fn(usize) -> Subject + Sync),
+        &(impl Fn(usize) -> Outline + Sync),
+    ),
     out: &mut CsvLines,
     spill: &mut dyn FnMut(&mut CsvLines) -> io::Result<()>,
 ) -> io::Result<()> {
     /// Rows looked up together before they are written.
-    const BATCH: usize = 16;
+    const BATCH: usize = 32;
     let review = review.code();
     let mut missing = String::new();
-    // Candidates come in ranked order, far apart in memory: a few are
-    // looked up at once (their reads overlap), then written.
-    let mut outlines: Vec<Outline> = Vec::with_capacity(BATCH);
+    // Candidates come in ranked order, far apart in memory: a batch of
+    // them is looked up step by step, each step's reads side by side (who
+    // each one is, then their names, then their outlines), so that the
+    // batch waits for memory a few times, not a few times a row.
+    let mut subjects: Vec<Subject> = Vec::with_capacity(BATCH);
     let mut names: Vec<Names<'_>> = Vec::with_capacity(BATCH);
+    let mut outlines: Vec<Outline> = Vec::with_capacity(BATCH);
     for from in range.clone().step_by(BATCH) {
-        outlines.clear();
-        outlines.extend((from..range.end.min(from + BATCH)).map(outline));
+        let batch = from..range.end.min(from + BATCH);
+        subjects.clear();
+        subjects.extend(batch.clone().map(subject));
         names.clear();
-        names.extend(outlines.iter().map(|r| Names::of(data, r)));
+        names.extend(subjects.iter().map(|s| Names::of(data, *s)));
+        outlines.clear();
+        outlines.extend(batch.map(outline));
         for (r, names) in outlines.iter().zip(&names) {
             csv_row(data, &review, r, names, out, &mut missing);
         }
@@ -188,11 +209,11 @@ struct Names<'d> {
 }
 
 impl<'d> Names<'d> {
-    fn of(data: &'d Dataset, r: &Outline) -> Self {
+    fn of(data: &'d Dataset, subject: Subject) -> Self {
         Names {
-            id: data.id(r.subject),
-            name: data.name(r.subject),
-            unit: data.home_unit(r.subject).map_or("", |u| u.id.as_str()),
+            id: data.id(subject),
+            name: data.name(subject),
+            unit: data.home_unit(subject).map_or("", |u| u.id.as_str()),
         }
     }
 }
@@ -557,8 +578,17 @@ mod tests {
             assert!(n > 10, "{review}: {n} candidates");
             for pieces in [1, 2, 3, 7, n, n + 5] {
                 let mut out = Vec::new();
-                csv_of(&data, review, n, |k| outcomes.outline(k), &mut out, pieces)
-                    .expect("written");
+                let subject = |k| outcomes.placing(k).subject;
+                csv_of(
+                    &data,
+                    review,
+                    n,
+                    subject,
+                    |k| outcomes.outline(k),
+                    &mut out,
+                    pieces,
+                )
+                .expect("written");
                 assert_eq!(
                     String::from_utf8(out).expect("UTF-8"),
                     plain,
