@@ -70,6 +70,8 @@ struct Rows {
     /// The last field cell and its folded form: rows of one field usually
     /// follow each other, and folding Vietnamese text is not free.
     last_field: (String, String),
+    /// The days of the decisions, each read once.
+    dates: values::Dates,
 }
 
 impl ShiftLines for Rows {
@@ -110,7 +112,8 @@ impl Rows {
         let date = if date_text.is_empty() {
             Ok(None)
         } else {
-            values::date(date_text)
+            self.dates
+                .read(date_text)
                 .map(Some)
                 .map_err(|p| problems.push(row.error(DATE, p)))
         };

@@ -155,6 +155,8 @@ struct ChunkRows {
     problems: Vec<Diagnostic>,
     /// The index of a row's review among the plan's.
     review_index: ReviewIndex,
+    /// The days dossiers were received, each read once.
+    dates: values::Dates,
     /// Whether a row's (review, subject) was seen before, or could not be
     /// marked: the file needs the pass in file order.
     clash: bool,
@@ -170,7 +172,8 @@ impl ChunkRows {
         let received = if received_text.is_empty() {
             Ok(None)
         } else {
-            values::date(received_text)
+            self.dates
+                .read(received_text)
                 .map(Some)
                 .map_err(|p| problems.push(row.error(RECEIVED, p)))
         };
