@@ -8,7 +8,9 @@
 //! For each size N (people; units = N/110 rounded, at least 10) it generates a
 //! data folder with the `gen-data` example (once: the folder is reused while
 //! its `.bench-params` marker matches the parameters and the generator's
-//! source), then runs as separate processes, `runs` times each and in turn:
+//! source), then runs as separate processes, in `runs` rounds, each round
+//! going through every size in turn (so that the machine's drift touches
+//! all sizes alike), at each size one after the other:
 //!
 //! - the floor, `csv-floor DIR` (a bare csv-crate read of the same files),
 //! - `thiduakt --data DIR check 2023 --format csv` (stdout to /dev/null),
@@ -21,8 +23,9 @@
 //! peak RSS of each command, the ratios of the medians to the floor's, the
 //! ratios round by round (each command against the floor of its round, run
 //! a moment before it: the machine's drift from minute to minute mostly
-//! cancels out), and how the times grow from one size to the next. Nothing is asserted: this is a tool for
-//! reading numbers, not a test.
+//! cancels out), and how the times grow from one size to the next (the
+//! ratio of the medians, and round by round). Nothing is asserted: this is
+//! a tool for reading numbers, not a test.
 //!
 //! The binaries are built first with `cargo build --release --bin thiduakt
 //! --example csv-floor --example gen-data` (the target directory is the one
@@ -310,14 +313,15 @@ impl Stats {
     fn rss_mb(&self) -> f64 {
         self.max_rss_kib as f64 / 1024.0
     }
-    /// This command's time over `floor`'s in each round (the floor ran a
-    /// moment before): median, least and most. A shared machine's speed
-    /// drifts from minute to minute; a round's ratio drifts much less.
-    fn paired(&self, floor: &Stats) -> (f64, f64, f64) {
+    /// This command's time over `other`'s in each round (the floor of the
+    /// same size, or the same command at the size before, run a moment
+    /// before): median, least and most. A shared machine's speed drifts
+    /// from minute to minute; a round's ratio drifts much less.
+    fn paired(&self, other: &Stats) -> (f64, f64, f64) {
         let mut ratios: Vec<f64> = self
             .walls
             .iter()
-            .zip(&floor.walls)
+            .zip(&other.walls)
             .map(|(a, f)| a.as_secs_f64() / f.as_secs_f64().max(1e-9))
             .collect();
         ratios.sort_by(f64::total_cmp);
@@ -412,41 +416,16 @@ fn run() -> Result<(), String> {
     let floor_out = bench_dir.join("floor.out");
     let stderr_file = bench_dir.join("last-stderr.txt");
 
+    // Every folder first; then each round runs every size in turn, so that
+    // the machine's drift from minute to minute touches all sizes alike.
     let mut results: Vec<SizeResult> = Vec::new();
+    let mut dirs: Vec<PathBuf> = Vec::new();
     for &people in &args.sizes {
         let units = ((people as f64 / 110.0).round() as usize).max(10);
         let dir = bench_dir.join(format!("p{people}-u{units}-s{}", args.seed));
         let generated_in = ensure_data(&gen_data, &dir, people, units, args.seed)?;
-
-        let floor_cmd = || {
-            let mut c = Command::new(&floor);
-            c.arg(&dir);
-            c
-        };
-        let check_cmd = || {
-            let mut c = Command::new(&thiduakt);
-            c.arg("--data")
-                .arg(&dir)
-                .args(["check", "2023", "--format", "csv"]);
-            c.stdout(Stdio::null());
-            c
-        };
-        let validate_cmd = || {
-            let mut c = Command::new(&thiduakt);
-            c.arg("--data").arg(&dir).arg("validate");
-            c.stdout(Stdio::null());
-            c
-        };
-        let summary_cmd = || {
-            let mut c = Command::new(&thiduakt);
-            c.arg("--data")
-                .arg(&dir)
-                .args(["summary", "--format", "csv"]);
-            c.stdout(Stdio::null());
-            c
-        };
-
-        let mut result = SizeResult {
+        dirs.push(dir);
+        results.push(SizeResult {
             people,
             units,
             rows: Vec::new(),
@@ -455,49 +434,63 @@ fn run() -> Result<(), String> {
             check: Stats::new(),
             validate: Stats::new(),
             summary: Stats::new(),
-        };
-        let total = args.warmup + args.runs;
-        for round in 0..total {
-            let timed = round >= args.warmup;
-            eprintln!(
-                "bench: {people} people, {} {}/{}",
-                if timed { "run" } else { "warm-up" },
-                if timed {
-                    round - args.warmup + 1
-                } else {
-                    round + 1
-                },
-                if timed { args.runs } else { args.warmup }
-            );
+        });
+    }
+    let thiduakt_cmd = |dir: &Path, args: &[&str]| {
+        let mut c = Command::new(&thiduakt);
+        c.arg("--data").arg(dir).args(args);
+        c.stdout(Stdio::null());
+        c
+    };
+    let total = args.warmup + args.runs;
+    for round in 0..total {
+        let timed = round >= args.warmup;
+        eprintln!(
+            "bench: {} {}/{}",
+            if timed { "run" } else { "warm-up" },
+            if timed {
+                round - args.warmup + 1
+            } else {
+                round + 1
+            },
+            if timed { args.runs } else { args.warmup }
+        );
+        for (result, dir) in results.iter_mut().zip(&dirs) {
             let out =
                 File::create(&floor_out).map_err(|e| format!("{}: {e}", floor_out.display()))?;
-            let f = measure(floor_cmd().stdout(out), &stderr_file)?;
-            let c = measure(&mut check_cmd(), &stderr_file)?;
-            let v = measure(&mut validate_cmd(), &stderr_file)?;
-            let m = measure(&mut summary_cmd(), &stderr_file)?;
+            let f = measure(Command::new(&floor).arg(dir).stdout(out), &stderr_file)?;
+            let check = ["check", "2023", "--format", "csv"];
+            let c = measure(&mut thiduakt_cmd(dir, &check), &stderr_file)?;
+            let v = measure(&mut thiduakt_cmd(dir, &["validate"]), &stderr_file)?;
+            let summary = ["summary", "--format", "csv"];
+            let m = measure(&mut thiduakt_cmd(dir, &summary), &stderr_file)?;
             if timed {
                 result.floor.add(f);
                 result.check.add(c);
                 result.validate.add(v);
                 result.summary.add(m);
             }
+            if round + 1 == total {
+                let counts = fs::read_to_string(&floor_out).unwrap_or_default();
+                result.rows = counts
+                    .lines()
+                    .filter_map(|l| {
+                        let (name, n) = l.split_once('\t')?;
+                        Some((name.to_string(), n.parse().ok()?))
+                    })
+                    .collect();
+            }
         }
-        let counts = fs::read_to_string(&floor_out).unwrap_or_default();
-        result.rows = counts
-            .lines()
-            .filter_map(|l| {
-                let (name, n) = l.split_once('\t')?;
-                Some((name.to_string(), n.parse().ok()?))
-            })
-            .collect();
+    }
+    for result in &results {
         eprintln!(
-            "bench: {people} people: floor {:.0} ms, check {:.0} ms, validate {:.0} ms, summary {:.0} ms",
+            "bench: {} people: floor {:.0} ms, check {:.0} ms, validate {:.0} ms, summary {:.0} ms",
+            result.people,
             result.floor.median_ms(),
             result.check.median_ms(),
             result.validate.median_ms(),
             result.summary.median_ms()
         );
-        results.push(result);
     }
 
     print!("{}", report(&args, &results));
@@ -591,6 +584,36 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
     }
     if results.len() < 2 {
         let _ = writeln!(s, "| (one size only) | | | | | | |");
+    }
+
+    let _ = writeln!(
+        s,
+        "\nGrowth round by round (each run over the same command's at the size before, in the same round): median, least–most:\n"
+    );
+    let _ = writeln!(
+        s,
+        "| from → to | floor × | check × | validate × | summary × |"
+    );
+    let _ = writeln!(s, "|---|---|---|---|---|");
+    for pair in results.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let cell = |x: &Stats, y: &Stats| {
+            let (median, least, most) = y.paired(x);
+            format!("{median:.2} ({least:.2}–{most:.2})")
+        };
+        let _ = writeln!(
+            s,
+            "| {} → {} | {} | {} | {} | {} |",
+            thousands(a.people as u64),
+            thousands(b.people as u64),
+            cell(&a.floor, &b.floor),
+            cell(&a.check, &b.check),
+            cell(&a.validate, &b.validate),
+            cell(&a.summary, &b.summary)
+        );
+    }
+    if results.len() < 2 {
+        let _ = writeln!(s, "| (one size only) | | | | |");
     }
 
     let _ = writeln!(
