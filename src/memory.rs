@@ -47,7 +47,7 @@ fn is_large(_size: usize, _align: usize) -> bool {
 unsafe impl GlobalAlloc for HugePages {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if is_large(layout.size(), layout.align()) {
-            pages::map(layout.size())
+            pages::reuse(layout.size()).unwrap_or_else(|| pages::map(layout.size()))
         } else {
             // SAFETY: the caller keeps `alloc`'s contract, passed on as is.
             unsafe { System.alloc(layout) }
@@ -108,6 +108,8 @@ unsafe impl GlobalAlloc for HugePages {
 /// Large blocks as mappings of their own.
 #[cfg(target_os = "linux")]
 mod pages {
+    use std::sync::Mutex;
+
     use super::LARGE;
 
     /// The granularity the blocks are mapped by (the kernel rounds lengths
@@ -169,16 +171,70 @@ mod pages {
         start as *mut u8
     }
 
-    /// Gives back the mapping of a block of `size` bytes.
+    /// Large blocks given back, kept mapped (their pages already touched)
+    /// for the next large blocks that fit: the vectors a command makes
+    /// again and again (a review's candidates, one after the other) then
+    /// land on pages in place instead of on fresh ones, which the kernel
+    /// must find and clear first. A few are kept, up to [`SPARE_BYTES`].
+    static SPARE: Mutex<[(usize, usize); SPARE_SLOTS]> = Mutex::new([(0, 0); SPARE_SLOTS]);
+
+    /// How many blocks are kept at most.
+    const SPARE_SLOTS: usize = 8;
+
+    /// How many bytes are kept at most.
+    const SPARE_BYTES: usize = 64 << 20;
+
+    /// The kept blocks (start, length; a length of 0 is a free slot).
+    fn spare() -> std::sync::MutexGuard<'static, [(usize, usize); SPARE_SLOTS]> {
+        SPARE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A kept block for `size` bytes (at least [`LARGE`]): the smallest
+    /// that holds them, cut to their length; none when none does.
+    pub fn reuse(size: usize) -> Option<*mut u8> {
+        let len = length(size);
+        let (start, kept) = {
+            let mut spare = spare();
+            let slot = spare
+                .iter_mut()
+                .filter(|(_, kept)| *kept >= len)
+                .min_by_key(|(_, kept)| *kept)?;
+            std::mem::take(slot)
+        };
+        if kept > len {
+            // SAFETY: the tail lies within the kept mapping, past the block
+            // handed out; both lengths are whole pages.
+            unsafe {
+                libc::munmap((start + len) as *mut libc::c_void, kept - len);
+            }
+        }
+        Some(start as *mut u8)
+    }
+
+    /// Gives back the mapping of a block of `size` bytes: kept for reuse
+    /// while there is room, unmapped otherwise.
     ///
     /// # Safety
     ///
-    /// `block` must come from [`map`] or [`remap`] with this size, and not
-    /// be used again.
+    /// `block` must come from [`map`], [`reuse`] or [`remap`] with this
+    /// size, and not be used again.
     pub unsafe fn unmap(block: *mut u8, size: usize) {
+        let len = length(size);
+        {
+            let mut spare = spare();
+            let kept: usize = spare.iter().map(|(_, kept)| kept).sum();
+            if kept + len <= SPARE_BYTES {
+                if let Some(slot) = spare.iter_mut().find(|(_, kept)| *kept == 0) {
+                    *slot = (block as usize, len);
+                    return;
+                }
+            }
+        }
         // SAFETY: by the caller, the block is a mapping of this length.
         unsafe {
-            libc::munmap(block.cast(), length(size));
+            libc::munmap(block.cast(), len);
         }
     }
 
@@ -188,7 +244,7 @@ mod pages {
     ///
     /// # Safety
     ///
-    /// `block` must come from [`map`] or [`remap`] with `size`.
+    /// `block` must come from [`map`], [`reuse`] or [`remap`] with `size`.
     pub unsafe fn remap(block: *mut u8, size: usize, new_size: usize) -> *mut u8 {
         let new_len = length(new_size);
         // SAFETY: by the caller, the block is a mapping of the old length;
@@ -323,6 +379,61 @@ mod tests {
                 flags.split_whitespace().any(|f| f == "hg"),
                 "flags: {flags}"
             );
+        }
+    }
+
+    /// Large blocks given back and handed out again (kept blocks are
+    /// reused, cut to size) never overlap a block in use, keep what is
+    /// written in them, and a zeroed block reads as zeros whatever was
+    /// given back before it.
+    #[test]
+    fn kept_blocks_are_handed_out_once() {
+        let sizes = [3 * LARGE, LARGE, 5 * LARGE + 100, 2 * LARGE, LARGE + 1];
+        let layout = |n: usize| Layout::from_size_align(n, 8).expect("layout");
+        let fill = |block: *mut u8, n: usize, tag: u8| {
+            // SAFETY: `block` holds `n` bytes, written every 4 KiB and at
+            // the end.
+            unsafe {
+                for i in (0..n).step_by(4096).chain([n - 1]) {
+                    *block.add(i) = tag;
+                }
+            }
+        };
+        let holds = |block: *mut u8, n: usize, tag: u8| {
+            // SAFETY: as for `fill`.
+            (0..n)
+                .step_by(4096)
+                .chain([n - 1])
+                .all(|i| unsafe { *block.add(i) } == tag)
+        };
+        // SAFETY: each block is used within its size and given back once,
+        // with its layout.
+        unsafe {
+            for round in 0..3u8 {
+                let live: Vec<(*mut u8, usize, u8)> = sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(k, &n)| {
+                        let block = HugePages.alloc(layout(n));
+                        assert!(!block.is_null());
+                        let tag = round * 16 + k as u8 + 1;
+                        fill(block, n, tag);
+                        (block, n, tag)
+                    })
+                    .collect();
+                let zeroed = HugePages.alloc_zeroed(layout(2 * LARGE));
+                assert!(!zeroed.is_null());
+                assert!(holds(zeroed, 2 * LARGE, 0));
+                for &(block, n, tag) in &live {
+                    assert!(holds(block, n, tag), "round {round}: {n} bytes overwritten");
+                }
+                HugePages.dealloc(zeroed, layout(2 * LARGE));
+                // Every other block back, then the rest: kept ones are
+                // reused by the next round, in other sizes.
+                for &(block, n, _) in live.iter().step_by(2).chain(live.iter().skip(1).step_by(2)) {
+                    HugePages.dealloc(block, layout(n));
+                }
+            }
         }
     }
 
