@@ -497,6 +497,11 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
+/// A table's title (after a blank line), header and alignment row.
+fn table_head(s: &mut String, title: &str, header: &str, rule: &str) {
+    let _ = writeln!(s, "\n{title}\n\n{header}\n{rule}");
+}
+
 fn report(args: &Args, results: &[SizeResult]) -> String {
     let mut s = String::new();
     let _ = writeln!(
@@ -533,15 +538,12 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
         );
     }
 
-    let _ = writeln!(
-        s,
-        "\nRatios round by round (each command's time over the floor's in the same round: floor, check, validate, summary, one after the other): median, least–most:\n"
+    table_head(
+        &mut s,
+        "Ratios round by round (each command's time over the floor's in the same round: floor, check, validate, summary, one after the other): median, least–most:",
+        "| people | check/floor | validate/floor | summary/floor |",
+        "|---:|---|---|---|",
     );
-    let _ = writeln!(
-        s,
-        "| people | check/floor | validate/floor | summary/floor |"
-    );
-    let _ = writeln!(s, "|---:|---|---|---|");
     for r in results {
         let cell = |st: &Stats| {
             let (median, least, most) = st.paired(&r.floor);
@@ -557,15 +559,12 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
         );
     }
 
-    let _ = writeln!(
-        s,
-        "\nGrowth between consecutive sizes (time ratio; 2.0 for twice the people is linear):\n"
+    table_head(
+        &mut s,
+        "Growth between consecutive sizes (time ratio; 2.0 for twice the people is linear):",
+        "| from → to | people × | input rows × | floor × | check × | validate × | summary × |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     );
-    let _ = writeln!(
-        s,
-        "| from → to | people × | input rows × | floor × | check × | validate × | summary × |"
-    );
-    let _ = writeln!(s, "|---|---:|---:|---:|---:|---:|---:|");
     for pair in results.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let rows = |r: &SizeResult| r.rows_of("total") as f64;
@@ -586,15 +585,12 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
         let _ = writeln!(s, "| (one size only) | | | | | | |");
     }
 
-    let _ = writeln!(
-        s,
-        "\nGrowth round by round (each run over the same command's at the size before, in the same round): median, least–most:\n"
+    table_head(
+        &mut s,
+        "Growth round by round (each run over the same command's at the size before, in the same round): median, least–most:",
+        "| from → to | floor × | check × | validate × | summary × |",
+        "|---|---|---|---|---|",
     );
-    let _ = writeln!(
-        s,
-        "| from → to | floor × | check × | validate × | summary × |"
-    );
-    let _ = writeln!(s, "|---|---|---|---|---|");
     for pair in results.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let cell = |x: &Stats, y: &Stats| {
@@ -616,17 +612,11 @@ fn report(args: &Args, results: &[SizeResult]) -> String {
         let _ = writeln!(s, "| (one size only) | | | | |");
     }
 
-    let _ = writeln!(
-        s,
-        "\nDetails (wall time min–median–max in ms; peak RSS in MB = MiB):\n"
-    );
-    let _ = writeln!(
-        s,
-        "| people | units | nominations | total CSV rows | generated (s) | floor | floor RSS | check | check RSS | validate | validate RSS | summary | summary RSS |"
-    );
-    let _ = writeln!(
-        s,
-        "|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|---:|"
+    table_head(
+        &mut s,
+        "Details (wall time min–median–max in ms; peak RSS in MB = MiB):",
+        "| people | units | nominations | total CSV rows | generated (s) | floor | floor RSS | check | check RSS | validate | validate RSS | summary | summary RSS |",
+        "|---:|---:|---:|---:|---:|---|---:|---|---:|---|---:|---|---:|",
     );
     for r in results {
         let spread = |st: &Stats| {
