@@ -11,7 +11,9 @@
 //! before anything is written to it, so that it faults in 2 MiB at a time,
 //! and it grows by being remapped, never copied. (Left to the system
 //! allocator, such blocks soon come from its arenas, where a growing vector
-//! is copied into fresh pages before any advice could be given.)
+//! is copied into fresh pages before any advice could be given.) A few
+//! large blocks given back are kept mapped for the next ones that fit, as
+//! an allocator's arenas would keep them.
 //!
 //! The advice is only advice: refused where huge pages are off or unknown,
 //! it leaves ordinary pages. Elsewhere than Linux every block comes from
@@ -23,7 +25,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 pub struct HugePages;
 
 /// Blocks from this size on are large (the size of an x86-64 huge page: a
-/// smaller block could not hold one).
+/// smaller block could not hold one). Elsewhere than Linux, none is.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 const LARGE: usize = 2 << 20;
 
 /// Whether a block of this layout is mapped on its own: the rule that
@@ -43,7 +46,8 @@ fn is_large(_size: usize, _align: usize) -> bool {
 // same at allocation and when given back or resized; small blocks come from
 // and go back to `System` with their layout; large ones are mappings of
 // their own (`pages`), page-aligned (enough for their alignment, at most a
-// page), unmapped whole. Resizing keeps the first `min(old, new)` bytes.
+// page), kept or unmapped whole when given back, and handed out again only
+// once given back. Resizing keeps the first `min(old, new)` bytes.
 unsafe impl GlobalAlloc for HugePages {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         if is_large(layout.size(), layout.align()) {
@@ -214,7 +218,8 @@ mod pages {
     }
 
     /// Gives back the mapping of a block of `size` bytes: kept for reuse
-    /// while there is room, unmapped otherwise.
+    /// while there is room and it starts on a huge page's boundary (a block
+    /// moved when it grew may not), unmapped otherwise.
     ///
     /// # Safety
     ///
@@ -225,7 +230,7 @@ mod pages {
         {
             let mut spare = spare();
             let kept: usize = spare.iter().map(|(_, kept)| kept).sum();
-            if kept + len <= SPARE_BYTES {
+            if kept + len <= SPARE_BYTES && block as usize % LARGE == 0 {
                 if let Some(slot) = spare.iter_mut().find(|(_, kept)| *kept == 0) {
                     *slot = (block as usize, len);
                     return;
@@ -257,6 +262,37 @@ mod pages {
         // The advice goes with a moved mapping; the new part is told again.
         advise(moved, new_len);
         moved.cast()
+    }
+}
+
+/// Elsewhere than Linux no block is large ([`is_large`]): these are never
+/// called, and hand out nothing.
+#[cfg(not(target_os = "linux"))]
+mod pages {
+    /// Never called.
+    pub fn map(_size: usize) -> *mut u8 {
+        std::ptr::null_mut()
+    }
+
+    /// Never called.
+    pub fn reuse(_size: usize) -> Option<*mut u8> {
+        None
+    }
+
+    /// Never called.
+    ///
+    /// # Safety
+    ///
+    /// None needed: it does nothing.
+    pub unsafe fn unmap(_block: *mut u8, _size: usize) {}
+
+    /// Never called.
+    ///
+    /// # Safety
+    ///
+    /// None needed: it does nothing.
+    pub unsafe fn remap(_block: *mut u8, _size: usize, _new_size: usize) -> *mut u8 {
+        std::ptr::null_mut()
     }
 }
 
@@ -323,18 +359,27 @@ mod tests {
     }
 
     /// A large block starts on a huge page's boundary, so that all of it
-    /// can be backed by huge pages.
+    /// can be backed by huge pages, whether new or kept from one given
+    /// back (here a block grown, so perhaps moved, then given back).
     #[cfg(target_os = "linux")]
     #[test]
     fn large_blocks_start_on_a_boundary() {
         for size in [LARGE, 5 * LARGE + 3] {
             let layout = Layout::from_size_align(size, 8).expect("layout");
-            // SAFETY: a non-zero layout, given back as allocated.
+            // SAFETY: non-zero layouts; each block given back once, as
+            // allocated or resized.
             unsafe {
                 let block = HugePages.alloc(layout);
                 assert!(!block.is_null());
                 assert_eq!(block as usize % LARGE, 0);
-                HugePages.dealloc(block, layout);
+                let grown = HugePages.realloc(block, layout, 7 * size);
+                assert!(!grown.is_null());
+                let grown_layout = Layout::from_size_align(7 * size, 8).expect("layout");
+                HugePages.dealloc(grown, grown_layout);
+                let again = HugePages.alloc(layout);
+                assert!(!again.is_null());
+                assert_eq!(again as usize % LARGE, 0);
+                HugePages.dealloc(again, layout);
             }
         }
     }
@@ -352,16 +397,17 @@ mod tests {
             let smaps = std::fs::read_to_string("/proc/self/smaps").ok()?;
             let mut inside = false;
             for line in smaps.lines() {
+                // A mapping's first line: its range, in hexadecimal.
                 let first = line.split_whitespace().next().unwrap_or("");
-                if let Some((from, to)) = first.split_once('-')
-                    && let (Ok(from), Ok(to)) = (
-                        usize::from_str_radix(from, 16),
-                        usize::from_str_radix(to, 16),
-                    )
-                {
-                    inside = (from..to).contains(&address);
-                } else if inside && let Some(flags) = line.strip_prefix("VmFlags:") {
-                    return Some(flags.to_string());
+                let range = first.split_once('-').and_then(|(from, to)| {
+                    let from = usize::from_str_radix(from, 16).ok()?;
+                    let to = usize::from_str_radix(to, 16).ok()?;
+                    Some(from..to)
+                });
+                match (range, line.strip_prefix("VmFlags:")) {
+                    (Some(range), _) => inside = range.contains(&address),
+                    (None, Some(flags)) if inside => return Some(flags.to_string()),
+                    _ => {}
                 }
             }
             None
