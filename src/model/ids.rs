@@ -17,32 +17,7 @@ struct ShortId([u8; 16]);
 
 impl ShortId {
     fn new(id: &str) -> Option<ShortId> {
-        let bytes = id.as_bytes();
-        let n = bytes.len();
-        // The bytes, zeros after them, and the length in the last byte:
-        // read as two words (in pieces that overlap, never one byte at a
-        // time), not copied by length. A million lookups make one each.
-        let word = |at: usize| u64::from_le_bytes(crate::text::bytes_at(bytes, at));
-        let half = |at: usize| u64::from(u32::from_le_bytes(crate::text::bytes_at(bytes, at)));
-        let (low, high) = match n {
-            16.. => return None,
-            8.. => (
-                word(0),
-                word(n - 8).checked_shr(8 * (16 - n) as u32).unwrap_or(0),
-            ),
-            4.. => (half(0) | half(n - 4) << (8 * (n - 4)), 0),
-            _ => (
-                bytes
-                    .iter()
-                    .enumerate()
-                    .fold(0, |w, (i, b)| w | u64::from(*b) << (8 * i)),
-                0,
-            ),
-        };
-        let mut inline = [0u8; 16];
-        inline[..8].copy_from_slice(&low.to_le_bytes());
-        inline[8..].copy_from_slice(&(high | (n as u64) << 56).to_le_bytes());
-        Some(ShortId(inline))
+        crate::text::packed(id).map(ShortId)
     }
 
     fn as_str(&self) -> &str {
@@ -51,10 +26,7 @@ impl ShortId {
 
     /// Which of the [`SHARDS`] tables holds it.
     fn shard(&self) -> usize {
-        let [a, b] = [&self.0[..8], &self.0[8..]]
-            .map(|half| u64::from_le_bytes(half.try_into().unwrap_or_default()));
-        let mixed = (a ^ b.rotate_left(32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (mixed >> (64 - SHARDS.trailing_zeros())) as usize
+        crate::text::spread(&self.0, SHARDS.trailing_zeros())
     }
 }
 
