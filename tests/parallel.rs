@@ -59,14 +59,26 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
         let by_review = thiduakt::model::ByReview::new(&data);
         for report in &reports {
             let review = report.review;
-            let picked: Vec<_> = by_review.achievements(review).collect();
+            // The stretches hold every row of the review, at its index.
+            let picked: Vec<_> = by_review
+                .achievement_slices(review)
+                .into_iter()
+                .flat_map(|(start, rows)| (start..).zip(rows))
+                .filter(|(_, a)| a.review == review)
+                .collect();
             let all: Vec<_> = data
                 .achievements
                 .iter()
-                .filter(|a| a.review == review)
+                .enumerate()
+                .filter(|(_, a)| a.review == review)
                 .collect();
             assert_eq!(picked, all);
-            let picked: Vec<_> = by_review.nominations(review).collect();
+            let picked: Vec<_> = by_review
+                .nomination_slices(review)
+                .into_iter()
+                .flat_map(|(start, rows)| (start..).zip(rows))
+                .filter(|(_, n)| n.review == review)
+                .collect();
             let all: Vec<_> = data
                 .nominations
                 .iter()

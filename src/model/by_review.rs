@@ -53,32 +53,12 @@ impl<'d> ByReview<'d> {
         self.data
     }
 
-    /// The achievement rows of `review`, in file order.
-    pub fn achievements(&self, review: Review) -> impl Iterator<Item = &'d Achievement> + '_ {
-        self.achievement_slices(review)
-            .into_iter()
-            .flat_map(|(_, rows)| rows)
-            .filter(move |a| a.review == review)
-    }
-
     /// Stretches of [`Dataset::achievements`] that hold every row of
     /// `review`, in file order, each with the index of its first row: a
     /// caller that goes through many rows loops over each stretch. They may
     /// hold rows of other reviews too (when a file mixes its reviews).
     pub fn achievement_slices(&self, review: Review) -> Vec<(usize, &'d [Achievement])> {
         self.achievements.select(&self.data.achievements, review)
-    }
-
-    /// The nomination rows of `review`, in file order, with their index in
-    /// [`Dataset::nominations`].
-    pub fn nominations(
-        &self,
-        review: Review,
-    ) -> impl Iterator<Item = (usize, &'d Nomination)> + '_ {
-        self.nomination_slices(review)
-            .into_iter()
-            .flat_map(|(start, rows)| (start..).zip(rows))
-            .filter(move |(_, n)| n.review == review)
     }
 
     /// Stretches of [`Dataset::nominations`] that hold every row of
