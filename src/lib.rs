@@ -21,7 +21,6 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod output;
-pub mod par;
 pub mod plan;
 pub mod render;
 pub mod review;

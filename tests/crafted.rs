@@ -69,13 +69,13 @@ fn iii_1_b_department_never_takes_its_own_giay_khen() {
     // is over quota; PA 7/9 (36.5 points) and TC 7/9 (6) take Giấy khen; CC
     // 6/9 takes the third; PB lacks TT4 (not assessed).
     w.cmd(["check", "2023", "--format", "csv", "--today", "2024-06-01"]).assert().success().stdout_eq(str![[r#"
-review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score
-2023,collective,1,VP,Văn phòng Sở,VP,proposed,bang_khen,4,4,,9,9,32
-2023,collective,2,SO,Sở Khoa học và Công nghệ,SO,over_quota,,5,5,,8,9,45
-2023,collective,3,PA,Phòng A,PA,proposed,giay_khen,4,4,,7,9,36.5
-2023,collective,4,TC,Tổ chức liên quan T,TC,proposed,giay_khen,1,1,,7,9,6
-2023,collective,5,CC,Chi cục C,CC,proposed,giay_khen,4,4,,6,9,28
-2023,collective,,PB,Phòng B,PB,ineligible,,3,4,TT4,9,9,30
+review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score,reason,history_bang_khen,history_giay_khen,warnings
+2023,collective,1,VP,Văn phòng Sở,VP,proposed,bang_khen,4,4,,9,9,32,,,,
+2023,collective,2,SO,Sở Khoa học và Công nghệ,SO,over_quota,,5,5,,8,9,45,not_entitled,,,
+2023,collective,3,PA,Phòng A,PA,proposed,giay_khen,4,4,,7,9,36.5,,,,
+2023,collective,4,TC,Tổ chức liên quan T,TC,proposed,giay_khen,1,1,,7,9,6,,,,
+2023,collective,5,CC,Chi cục C,CC,proposed,giay_khen,4,4,,6,9,28,,,,dossier_incomplete;dossier_late
+2023,collective,,PB,Phòng B,PB,ineligible,,3,4,TT4,9,9,30,,,,
 
 "#]]);
 }
@@ -170,12 +170,12 @@ fn iv_1_level_candidates_across_the_quota_line_are_a_tie() {
     // N3 and N4 are level (7/9, 9 points): N3 takes the last Giấy khen by
     // its id alone, so the council must settle it.
     w.cmd(["check", "2023", "--format", "csv", "--today", "2024-06-01"]).assert().success().stdout_eq(str![[r#"
-review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score
-2023,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,9,9,10
-2023,individual,2,N2,Trần Thị Bình,PA,proposed,giay_khen,2,2,,8,9,9
-2023,individual,3,N3,Lê Văn Cường,PB,proposed,giay_khen,2,2,,7,9,9
-2023,individual,4,N4,Phạm Thị Dung,CC,over_quota,,2,2,,7,9,9
-2023,individual,,N5,Hoàng Văn Em,VP,ineligible,,1,2,CN2,9,9,10
+review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score,reason,history_bang_khen,history_giay_khen,warnings
+2023,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,9,9,10,,,,
+2023,individual,2,N2,Trần Thị Bình,PA,proposed,giay_khen,2,2,,8,9,9,,,,
+2023,individual,3,N3,Lê Văn Cường,PB,proposed,giay_khen,2,2,,7,9,9,,,,tie_at_cutoff
+2023,individual,4,N4,Phạm Thị Dung,CC,over_quota,,2,2,,7,9,9,quota_full,,,tie_at_cutoff
+2023,individual,,N5,Hoàng Văn Em,VP,ineligible,,1,2,CN2,9,9,10,,,,
 
 "#]]);
     w.cmd(["check", "2023", "--today", "2024-06-01"]).assert().success().stdout_eq(str![[r#"
@@ -195,9 +195,9 @@ fn iv_1_a_minimum_vote_share_when_the_plan_sets_one() {
         &[("N1", "đạt", "đạt", 6, 10), ("N2", "đạt", "đạt", 5, 10)],
     );
     w.cmd(["check", "2023", "--format", "csv", "--today", "2024-06-01"]).assert().success().stdout_eq(str![[r#"
-review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score
-2023,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,6,9,10
-2023,individual,,N2,Trần Thị Bình,PA,ineligible,,2,2,votes,5,9,10
+review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score,reason,history_bang_khen,history_giay_khen,warnings
+2023,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,6,9,10,,,,
+2023,individual,,N2,Trần Thị Bình,PA,ineligible,,2,2,votes,5,9,10,,,,
 
 "#]]);
 }
@@ -256,14 +256,14 @@ fn iii_2_b_history_tiers_decide_the_final_review() {
     // provincial only) is over quota. N4 has no award, N5 only one of
     // another field, N6 one from before the period: no tier.
     w.cmd(["check", "2021-2025", "--format", "csv", "--today", "2026-06-01"]).assert().success().stdout_eq(str![[r#"
-review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score
-2021-2025,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,1,1,,9,9,0
-2021-2025,individual,2,N2,Trần Thị Bình,PA,proposed,giay_khen,1,1,,8,9,0
-2021-2025,individual,3,N3,Lê Văn Cường,PB,proposed,giay_khen,1,1,,7,9,0
-2021-2025,individual,4,N7,Đặng Văn Hải,TC,over_quota,,1,1,,6,9,0
-2021-2025,individual,,N4,Phạm Thị Dung,CC,ineligible,,1,1,history,9,9,0
-2021-2025,individual,,N5,Hoàng Văn Em,VP,ineligible,,1,1,history,9,9,0
-2021-2025,individual,,N6,Võ Thị Gấm,PA,ineligible,,1,1,history,9,9,0
+review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score,reason,history_bang_khen,history_giay_khen,warnings
+2021-2025,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,1,1,,9,9,0,,1,0,
+2021-2025,individual,2,N2,Trần Thị Bình,PA,proposed,giay_khen,1,1,,8,9,0,,0,2,
+2021-2025,individual,3,N3,Lê Văn Cường,PB,proposed,giay_khen,1,1,,7,9,0,,0,1,
+2021-2025,individual,4,N7,Đặng Văn Hải,TC,over_quota,,1,1,,6,9,0,quota_full,1,0,
+2021-2025,individual,,N4,Phạm Thị Dung,CC,ineligible,,1,1,history,9,9,0,,0,0,
+2021-2025,individual,,N5,Hoàng Văn Em,VP,ineligible,,1,1,history,9,9,0,,0,0,
+2021-2025,individual,,N6,Võ Thị Gấm,PA,ineligible,,1,1,history,9,9,0,,0,0,
 
 "#]]);
 }
@@ -308,9 +308,9 @@ fn contract_4_without_nominations_every_assessed_subject_is_a_candidate() {
 ",
     );
     w.cmd(["check", "2022", "--format", "csv", "--today", "2023-06-01"]).assert().success().stdout_eq(str![[r#"
-review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score
-2022,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,,,0
-2022,individual,,N2,Trần Thị Bình,PA,ineligible,,1,2,CN2,,,0
+review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score,reason,history_bang_khen,history_giay_khen,warnings
+2022,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,,,0,,,,
+2022,individual,,N2,Trần Thị Bình,PA,ineligible,,1,2,CN2,,,0,,,,
 
 "#]]);
 }

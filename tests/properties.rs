@@ -158,8 +158,8 @@ fn dataset(
         }
     }
     if reverse_rows {
-        data.achievements.change(|rows| rows.reverse());
-        data.nominations.change(|rows| rows.reverse());
+        data.achievements.reverse();
+        data.nominations.reverse();
         data.awards.reverse();
     }
     data

@@ -273,13 +273,12 @@ fn load_checked(dir: &Path, options: &LoadOptions) -> Result<(), TestCaseError> 
             let _ = evaluate(data, review, today);
         }
     }
-    // Streamed in pieces or read whole into memory, keeping some rows or
-    // all: the same diagnostics.
+    // Streamed or read whole into memory, keeping some rows or all: the
+    // same diagnostics.
     let plain = load(
         dir,
         &LoadOptions {
             in_memory: true,
-            threads: None,
             keep: Keep::All,
             ..*options
         },
@@ -303,22 +302,18 @@ fn options() -> impl Strategy<Value = LoadOptions> {
         Some(encoding_rs::SHIFT_JIS),
     ])
     .prop_flat_map(|encoding| {
-        // Any number of threads, forced to split even small files, the
-        // plain in-memory path, and any rows kept: each must stand any
-        // input.
+        // The streamed and the plain in-memory path, and any rows kept:
+        // each must stand any input.
         let keep = prop::sample::select(vec![
             Keep::All,
             Keep::Review(thiduakt::Review::Annual(2023)),
             Keep::Nothing,
         ]);
-        (Just(encoding), 0usize..4, any::<bool>(), keep).prop_map(
-            |(encoding, threads, in_memory, keep)| LoadOptions {
-                encoding,
-                threads: (threads > 0).then_some(threads),
-                in_memory,
-                keep,
-            },
-        )
+        (Just(encoding), any::<bool>(), keep).prop_map(|(encoding, in_memory, keep)| LoadOptions {
+            encoding,
+            in_memory,
+            keep,
+        })
     })
 }
 

@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::io::{self, IsTerminal, Write};
-use std::mem::ManuallyDrop;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -84,7 +83,6 @@ impl Context {
             quiet: g.quiet,
             load_options: LoadOptions {
                 encoding: g.encoding,
-                threads: None,
                 in_memory: false,
                 keep: Keep::All,
             },
@@ -99,10 +97,7 @@ impl Context {
     /// Loads the data folder, showing its diagnostics on stderr (warnings
     /// unless `-q`). Errors end the command with exit code 1. Every row is
     /// checked; the achievement and nomination rows `keep` wants are kept.
-    ///
-    /// The dataset is never freed: the process ends with the command, and
-    /// freeing a million records one by one would only delay the exit.
-    pub fn load(&self, keep: Keep) -> anyhow::Result<ManuallyDrop<Dataset>> {
+    pub fn load(&self, keep: Keep) -> anyhow::Result<Dataset> {
         let options = LoadOptions {
             keep,
             ..self.load_options
@@ -116,10 +111,7 @@ impl Context {
         if !shown.is_empty() {
             eprint!("{}", render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
         }
-        loaded
-            .dataset
-            .map(ManuallyDrop::new)
-            .ok_or_else(|| Reported.into())
+        loaded.dataset.ok_or_else(|| Reported.into())
     }
 
     /// Reads a review the plan holds; an error (exit 1) says which ones it does.

@@ -1,7 +1,7 @@
 //! Where the bytes of a CSV file come from.
 //!
 //! A UTF-8 file (with or without a BOM) is read straight from disk as its
-//! rows are parsed, a piece per thread, and never held whole in memory: that
+//! rows are parsed, and never held whole in memory: that
 //! is what keeps a million rows cheap. Anything else (another encoding, UTF-16,
 //! lone CR line ends, a legacy font, a binary file) is read into memory by
 //! [`crate::load::source::read_text`], which decodes it or says why not, and
@@ -189,40 +189,6 @@ impl CsvFile {
             }
         }
     }
-
-    /// The offset just past the first line break at or after `from`, if any.
-    pub fn line_break_after(&self, from: usize) -> Option<usize> {
-        let (_, len) = self.bounds();
-        let mut at = from;
-        while at < len {
-            let window = self.raw_bytes(at, (at + PREFIX).min(len));
-            if window.is_empty() {
-                return None;
-            }
-            if let Some(p) = memchr::memchr(b'\n', &window) {
-                return Some(at + p + 1);
-            }
-            at += window.len();
-        }
-        None
-    }
-
-    /// The bytes from `from` to `to` (never past the end), as they are.
-    pub fn raw_bytes(&self, from: usize, to: usize) -> Cow<'_, [u8]> {
-        match &self.content {
-            Content::Text(text) => {
-                let bytes = text.as_bytes();
-                Cow::Borrowed(&bytes[from.min(bytes.len())..to.min(bytes.len())])
-            }
-            Content::Disk { .. } => {
-                let mut bytes = Vec::new();
-                if let Ok(mut r) = self.reader(from, to) {
-                    let _ = r.read_to_end(&mut bytes);
-                }
-                Cow::Owned(bytes)
-            }
-        }
-    }
 }
 
 /// The first bytes of a file, and its length; `None` when it cannot be read
@@ -264,6 +230,5 @@ mod tests {
         let file = CsvFile::open(&path, &path, None, &mut Vec::new()).unwrap();
         assert_eq!(file.bounds(), (3, 18));
         assert_eq!(file.window(3, 18, WINDOW), "id,name\nNV01,A\n");
-        assert_eq!(file.line_break_after(5), Some(11));
     }
 }

@@ -7,8 +7,8 @@
 //! cells are trimmed and put in NFC. Every problem is located to the cell:
 //! line, column, and the line itself for display.
 //!
-//! Large files are read in pieces by several threads ([`Table::par_rows`]);
-//! the result never depends on how many.
+//! Rows are found by the scanner of [`records`] and handed to the caller one
+//! at a time, in file order ([`read_rows`]).
 
 use std::borrow::Cow;
 use std::ops::ControlFlow;
@@ -74,171 +74,21 @@ pub struct Row<'r> {
     pub byte: usize,
 }
 
-/// What a thread's state does when its piece of the file turns out not to
-/// start on line 1: every line it noted moves down.
-pub trait ShiftLines {
-    /// Adds `by` to every line number held.
-    fn shift_lines(&mut self, by: u32);
-}
-
-impl ShiftLines for () {
-    fn shift_lines(&mut self, _: u32) {}
-}
-
-/// Moves a thread's rows (their source, found by `source`) and problems
-/// down by `by` lines: the body of most [`ShiftLines`] implementations.
-pub fn shift_rows<T>(
-    rows: &mut [T],
-    problems: &mut [Diagnostic],
-    by: u32,
-    source: impl Fn(&mut T) -> &mut Source,
-) {
-    for row in rows {
-        let at = source(row);
-        at.line = at.line.saturating_add(by);
-    }
-    problems.iter_mut().for_each(|d| shift(d, by));
-}
-
-/// Appends the rows each thread read to `into`, in file order, and returns
-/// their problems, in the same order. When `into` is empty the first piece
-/// becomes it, and it grows in place (a large block is remapped, not
-/// copied): the rows are never held twice over.
-pub fn concat<T>(
-    into: &mut Vec<T>,
-    pieces: impl IntoIterator<Item = (Vec<T>, Vec<Diagnostic>)>,
-) -> Vec<Diagnostic> {
-    let mut problems = Vec::new();
-    let mut parts = Vec::new();
-    for (rows, found) in pieces {
-        parts.push(rows);
-        problems.extend(found);
-    }
-    let rest: usize = parts
-        .iter()
-        .skip(usize::from(into.is_empty()))
-        .map(Vec::len)
-        .sum();
-    let mut parts = parts.into_iter();
-    if into.is_empty() {
-        if let Some(first) = parts.next() {
-            *into = first;
-        }
-    }
-    into.reserve_exact(rest);
-    for part in parts {
-        into.extend(part);
-    }
-    problems
-}
-
-/// A vector with room for about `rows` rows when the memory can be had
-/// (the estimate may be far above the truth for a file of odd lines), an
-/// empty one otherwise: it then grows as rows come.
-pub fn with_room<T>(rows: usize) -> Vec<T> {
-    let mut v = Vec::new();
-    if v.try_reserve_exact(rows).is_err() {
-        v = Vec::new();
-    }
-    v
-}
-
-/// Where [`Cut::Shrinking`] cuts `body` bytes for `threads` threads, from
-/// the start: each piece is a share of what is left (one in twice as many
-/// as there are threads), down to a thirty-second of a thread's share of
-/// the whole, or `smallest` bytes when that is more.
-fn shrinking_cuts(body: usize, threads: usize, smallest: usize) -> impl Iterator<Item = usize> {
-    let threads = threads.max(1);
-    let smallest = (body / threads / 32).max(smallest).max(1);
-    let mut at = 0usize;
-    std::iter::from_fn(move || {
-        let left = body - at;
-        let size = (left / (2 * threads)).max(smallest);
-        (size < left).then(|| {
-            at += size;
-            at
-        })
-    })
-}
-
-/// Moves a diagnostic down by `by` lines.
-pub fn shift(d: &mut Diagnostic, by: u32) {
-    if let Some(line) = d.line.as_mut() {
-        *line = line.saturating_add(by);
-    }
-}
-
-/// How a file may be split between threads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Split {
-    /// At most this many threads.
-    pub threads: usize,
-    /// Files smaller than this are read in one piece.
-    pub min_bytes: usize,
-    /// How the file is cut.
-    pub cut: Cut,
-}
-
-/// How a file is cut into pieces for its threads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cut {
-    /// One piece a thread, of the same size: for rows that cost alike and
-    /// whose pieces are joined into one list (all but the first copied).
-    Even,
-    /// Pieces that shrink along the file, each a share of what is left,
-    /// taken in turn by whichever thread is free: rows that cost more than
-    /// others (the rows a check keeps, all of one review in a file sorted
-    /// by review) are shared out, and the last pieces are small, so no
-    /// thread goes on alone for long at the end.
-    Shrinking,
-}
-
-impl Split {
-    /// Below this size a file is read in one piece: threads would cost more
-    /// than they save.
-    pub const MIN_BYTES: usize = 1 << 20;
-
-    /// One piece.
-    pub const NONE: Split = Split {
-        threads: 1,
-        min_bytes: usize::MAX,
-        cut: Cut::Even,
-    };
-}
-
-/// A part of a file, from a record boundary to another.
-#[derive(Clone, Copy, Debug)]
-struct Chunk {
-    start: usize,
-    end: usize,
-    /// Whether it holds the header (the first piece).
-    first: bool,
-    /// Whether it ends the file.
-    last: bool,
-}
-
-/// How reading a chunk ended.
+/// How reading the rows of a file ended.
 #[derive(Clone, Copy, Debug, Default)]
-struct ChunkEnd {
+struct ReadEnd {
     /// Read to its end, with no error that stops reading.
     complete: bool,
-    /// Cut inside a quoted cell, or a stopping error that only the last
-    /// piece may report: its rows cannot be trusted.
-    unclean: bool,
     /// Found what only the whole file in memory can settle: bytes that are
     /// not UTF-8, or a lone CR.
     redo: bool,
-    /// Line breaks in the piece.
-    breaks: u32,
 }
 
-/// The rows of a file, read: the table (for messages about them), each
-/// thread's state in file order, and whether the whole file was read.
-pub struct Parsed<'c, S> {
+/// The rows of a file, read: the table (for messages about them) and how
+/// the reading went.
+pub struct Parsed<'c> {
     /// The file and its header.
     pub table: Table<'c>,
-    /// What each thread gathered, in file order.
-    pub states: Vec<S>,
     /// Whether reading reached the end of the file.
     pub complete: bool,
     /// Whether the file was decoded in memory (byte offsets then count in
@@ -246,19 +96,31 @@ pub struct Parsed<'c, S> {
     pub decoded: bool,
 }
 
+/// What [`read_rows`] hands its caller.
+pub enum Visit<'a> {
+    /// A row, whole or (`whole: false`) left out for its structure, which
+    /// is already reported.
+    Row {
+        /// The row.
+        row: &'a Row<'a>,
+        /// Whether its structure is sound.
+        whole: bool,
+    },
+    /// A streamed file turned out not to be plain UTF-8 part way: it is
+    /// read again from memory, from its first row. What the rows before
+    /// gave is to be forgotten.
+    Restart,
+}
+
 /// Reads a CSV file: its header against `columns` (problems go to
-/// `diags`), then its rows, each passed to `each` (good rows) or `skipped`
-/// (rows left out for their structure) with the state of its thread, made by
-/// `make`. `None` when the header does not allow reading the rows.
-pub fn read_rows<'c, S: Send + ShiftLines>(
+/// `diags`), then its rows in file order, each handed to `visit`. `None`
+/// when the header does not allow reading the rows.
+pub fn read_rows<'c>(
     mut file: CsvFile,
     columns: &'c [Column],
-    split: Split,
     diags: &mut Vec<Diagnostic>,
-    make: impl Fn(usize) -> S + Sync,
-    each: impl Fn(&mut S, &Row<'_>) + Sync,
-    skipped: impl Fn(&mut S, &Row<'_>) + Sync,
-) -> Option<Parsed<'c, S>> {
+    mut visit: impl FnMut(Visit<'_>),
+) -> Option<Parsed<'c>> {
     loop {
         let mut found = Vec::new();
         let table = Table::open(file, columns, &mut found);
@@ -266,25 +128,27 @@ pub fn read_rows<'c, S: Send + ShiftLines>(
             diags.extend(found);
             return None;
         };
-        match table.par_rows(split, &make, &each, &skipped) {
-            Some((states, structural, complete)) => {
-                diags.extend(found);
-                diags.extend(structural);
-                let decoded = !table.file.streamed();
-                return Some(Parsed {
-                    table,
-                    states,
-                    complete,
-                    decoded,
-                });
+        let mut structural = Vec::new();
+        let end = table.read_all(&mut structural, |row, whole| {
+            visit(Visit::Row { row, whole })
+        });
+        if !end.redo {
+            diags.extend(found);
+            diags.extend(structural);
+            let decoded = !table.file.streamed();
+            return Some(Parsed {
+                table,
+                complete: end.complete,
+                decoded,
+            });
+        }
+        visit(Visit::Restart);
+        match table.file.into_memory(diags) {
+            Ok(memory) => file = memory,
+            Err(d) => {
+                diags.push(*d);
+                return None;
             }
-            None => match table.file.into_memory(diags) {
-                Ok(memory) => file = memory,
-                Err(d) => {
-                    diags.push(*d);
-                    return None;
-                }
-            },
         }
     }
 }
@@ -512,28 +376,6 @@ impl<'c> Table<'c> {
             .collect()
     }
 
-    /// The bytes of a line, on average, after the header (a little less,
-    /// rather than more): what a reader reserves room by, so that its rows
-    /// are not moved as they grow. The lines are sampled all along the file:
-    /// its first rows may be longer than the rest (a review's collectives,
-    /// with long evidence, before its people), and a vector that grows past
-    /// its room is copied whole.
-    fn line_bytes(&self) -> usize {
-        const WINDOWS: usize = 16;
-        const WINDOW: usize = 1 << 12;
-        let (_, len) = self.file.bounds();
-        let body = len.saturating_sub(self.header_offset);
-        let (mut bytes, mut lines) = (0, 0);
-        for k in 0..WINDOWS {
-            // Bytes as they are: only line breaks are counted.
-            let from = self.header_offset + body / WINDOWS * k;
-            let sample = self.file.raw_bytes(from, (from + WINDOW).min(len));
-            bytes += sample.len();
-            lines += memchr::memchr_iter(b'\n', &sample).count();
-        }
-        (bytes / lines.max(1)).max(8) * 8 / 9
-    }
-
     /// Whether the header has a column of the schema.
     pub fn has(&self, column: usize) -> bool {
         self.map[column].is_some()
@@ -544,154 +386,35 @@ impl<'c> Table<'c> {
         &self.file.shown
     }
 
-    /// Splits the file into pieces as [`Split::cut`] says, each cut just
-    /// after a line break. A cut inside a quoted cell is caught when the
-    /// piece before it is read ([`ChunkEnd::unclean`]).
-    fn chunks(&self, split: Split) -> Vec<Chunk> {
-        let (start, len) = self.file.bounds();
-        let whole = Chunk {
-            start: 0,
-            end: len,
-            first: true,
-            last: true,
-        };
-        let threads = split.threads;
-        let body = len.saturating_sub(start);
-        if threads <= 1 || body < split.min_bytes {
-            return vec![whole];
-        }
-        let targets = match split.cut {
-            Cut::Even => (1..threads).map(|k| start + body / threads * k).collect(),
-            Cut::Shrinking => shrinking_cuts(body, threads, split.min_bytes / 16)
-                .map(|at| start + at)
-                .collect::<Vec<_>>(),
-        };
-        let mut cuts = vec![0usize];
-        for target in targets {
-            let target = target.max(cuts[cuts.len() - 1]).max(self.header_offset + 1);
-            match self.file.line_break_after(target) {
-                Some(cut) if cut < len && cut > cuts[cuts.len() - 1] => cuts.push(cut),
-                Some(_) => {}
-                None => break,
-            }
-        }
-        cuts.push(len);
-        cuts.windows(2)
-            .map(|pair| Chunk {
-                start: pair[0],
-                end: pair[1],
-                first: pair[0] == 0,
-                last: pair[1] == len,
-            })
-            .collect()
-    }
-
-    /// Reads the rows with up to `split.threads` threads, each piece with
-    /// its own state made by `make`, and returns the states in file order,
-    /// the structural diagnostics, and whether the whole file was read;
-    /// `None` when the file must be read again from memory. A thread done
-    /// with a piece takes the next one not yet taken. The result is the
-    /// same for any number of threads: with one, or when a cut falls inside
-    /// a quoted cell, the file is read in one piece.
-    fn par_rows<S: Send + ShiftLines>(
+    /// Reads every row of the file with [`records::scan`]: `visit(row,
+    /// true)` for each good row, `visit(row, false)` for each row skipped
+    /// for its structure.
+    fn read_all(
         &self,
-        split: Split,
-        make: &(impl Fn(usize) -> S + Sync),
-        each: &(impl Fn(&mut S, &Row<'_>) + Sync),
-        skipped: &(impl Fn(&mut S, &Row<'_>) + Sync),
-    ) -> Option<(Vec<S>, Vec<Diagnostic>, bool)> {
-        // The first piece's state expects the rows of the whole file: the
-        // others' join it where it lies, without moving it.
-        let (_, len) = self.file.bounds();
-        let line_bytes = self.line_bytes().max(1);
-        let read = |chunk: Chunk, buf: &mut Vec<u8>| {
-            let bytes = if chunk.first {
-                len
-            } else {
-                chunk.end - chunk.start
-            };
-            let expected = bytes / line_bytes + 16;
-            let mut state = make(expected);
-            let mut diags = Vec::new();
-            let end = self.read_chunk(chunk, buf, &mut diags, |row, ok| {
-                if ok {
-                    each(&mut state, row)
-                } else {
-                    skipped(&mut state, row)
-                }
-            });
-            (state, diags, end)
-        };
-        let chunks = self.chunks(split);
-        if chunks.len() > 1 {
-            // A thread keeps one read buffer for all its pieces.
-            let results = crate::par::in_turn(chunks.len(), split.threads, Vec::new, |buf, k| {
-                read(chunks[k], buf)
-            });
-            if results.iter().any(|(_, _, end)| end.redo) {
-                return None;
-            }
-            if results.iter().all(|(_, _, end)| !end.unclean) {
-                let mut states = Vec::with_capacity(results.len());
-                let mut diags = Vec::new();
-                let mut complete = true;
-                let mut lines = 0u32;
-                for (mut state, mut d, end) in results {
-                    if lines > 0 {
-                        state.shift_lines(lines);
-                        d.iter_mut().for_each(|d| shift(d, lines));
-                    }
-                    states.push(state);
-                    diags.extend(d);
-                    complete &= end.complete;
-                    lines = lines.saturating_add(end.breaks);
-                }
-                return Some((states, diags, complete));
-            }
-        }
-        let whole = Chunk {
-            start: 0,
-            end: self.file.bounds().1,
-            first: true,
-            last: true,
-        };
-        let (state, diags, end) = read(whole, &mut Vec::new());
-        (!end.redo).then_some((vec![state], diags, end.complete))
-    }
-
-    /// Reads the rows of one piece (into `buf`, [`records::scan`]):
-    /// `visit(row, true)` for each good row, `visit(row, false)` for each
-    /// row skipped for its structure. Lines are counted from the piece's
-    /// start.
-    fn read_chunk(
-        &self,
-        chunk: Chunk,
-        buf: &mut Vec<u8>,
         diags: &mut Vec<Diagnostic>,
         mut visit: impl FnMut(&Row<'_>, bool),
-    ) -> ChunkEnd {
-        let source = match self.file.reader(chunk.start, chunk.end) {
+    ) -> ReadEnd {
+        let (_, len) = self.file.bounds();
+        let source = match self.file.reader(0, len) {
             Ok(source) => source,
             Err(e) => {
-                let mut d = Diagnostic::error(
+                diags.push(Diagnostic::error(
                     Some(self.file.shown.clone()),
                     Problem::Unreadable {
                         reason: e.to_string(),
                     },
-                );
-                d.line = None;
-                diags.push(d);
-                return ChunkEnd::default();
+                ));
+                return ReadEnd::default();
             }
         };
         let width = self.header.len();
         let mut last: Option<(u32, usize)> = None;
         let mut stop: Option<Diagnostic> = None;
         let mut redo = false;
-        let scanned = records::scan(source, self.delimiter, buf, |found| {
+        let scanned = records::scan(source, self.delimiter, &mut Vec::new(), |found| {
             let line = found.breaks.saturating_add(1);
-            let byte = chunk.start.saturating_add(found.byte);
-            if chunk.first && line <= self.header_line {
+            let byte = found.byte;
+            if line <= self.header_line {
                 return ControlFlow::Continue(());
             }
             let blank = found
@@ -732,75 +455,44 @@ impl<'c> Table<'c> {
             visit(&row, true);
             ControlFlow::Continue(())
         });
-        let breaks = scanned.breaks;
-        if redo {
-            return ChunkEnd {
+        if redo || (scanned.lone_cr && stop.is_none() && scanned.error.is_none()) {
+            return ReadEnd {
                 redo: true,
-                ..ChunkEnd::default()
+                ..ReadEnd::default()
             };
         }
-        let stopped = |diags: &mut Vec<Diagnostic>, d: Diagnostic| {
-            if chunk.last {
-                diags.push(d);
-                ChunkEnd {
-                    complete: false,
-                    breaks,
-                    ..ChunkEnd::default()
-                }
-            } else {
-                // Maybe not an error of the file but of where it was cut.
-                ChunkEnd {
-                    unclean: true,
-                    breaks,
-                    ..ChunkEnd::default()
-                }
-            }
-        };
         if let Some(d) = stop {
-            return stopped(diags, d);
+            diags.push(d);
+            return ReadEnd::default();
         }
         if let Some(e) = scanned.error {
-            let d = Diagnostic::error(
+            diags.push(Diagnostic::error(
                 Some(self.file.shown.clone()),
                 Problem::Unreadable {
                     reason: e.to_string(),
                 },
-            );
-            return stopped(diags, d);
-        }
-        if scanned.lone_cr {
-            return ChunkEnd {
-                redo: true,
-                breaks,
-                ..ChunkEnd::default()
-            };
+            ));
+            return ReadEnd::default();
         }
         // A quote opened on the last line and never closed does not break
         // a line: the row above it read as complete.
         if let Some((line, byte)) = last {
-            if unclosed_from(&self.file, byte, chunk.end) {
-                let d = self.error_at(byte, line, 0, Problem::UnclosedQuote);
-                return stopped(diags, d);
+            if unclosed_from(&self.file, byte, len) {
+                diags.push(self.error_at(byte, line, 0, Problem::UnclosedQuote));
+                return ReadEnd::default();
             }
         }
-        ChunkEnd {
+        ReadEnd {
             complete: true,
-            breaks,
-            ..ChunkEnd::default()
+            redo: false,
         }
     }
 
-    /// Calls `each` on every data row, in one piece, in file order.
-    /// Structural problems of a row go to `diags` and the row is skipped.
-    /// For tests and tools; loaders use [`read_rows`].
+    /// Calls `each` on every data row, in file order. Structural problems
+    /// of a row go to `diags` and the row is skipped. For tests and tools;
+    /// loaders use [`read_rows`].
     pub fn for_each_row(&self, diags: &mut Vec<Diagnostic>, mut each: impl FnMut(&Row<'_>)) {
-        let whole = Chunk {
-            start: 0,
-            end: self.file.bounds().1,
-            first: true,
-            last: true,
-        };
-        self.read_chunk(whole, &mut Vec::new(), diags, |row, ok| {
+        self.read_all(diags, |row, ok| {
             if ok {
                 each(row)
             }
@@ -1060,37 +752,6 @@ mod tests {
     use super::*;
     use crate::load::source::TextFile;
 
-    proptest::proptest! {
-        /// Shrinking cuts lie inside the file in order, each piece no larger
-        /// than the one before (but the last, what is left), none smaller
-        /// than the least asked, and few enough for every thread to take
-        /// several.
-        #[test]
-        fn shrinking_cuts_shrink(
-            body in 1usize..200_000_000,
-            threads in 1usize..9,
-            smallest in 0usize..100_000,
-        ) {
-            let cuts: Vec<usize> = shrinking_cuts(body, threads, smallest).collect();
-            let least = (body / threads / 32).max(smallest).max(1);
-            let mut sizes = Vec::new();
-            let mut from = 0;
-            for &cut in &cuts {
-                proptest::prop_assert!(cut > from && cut < body);
-                sizes.push(cut - from);
-                from = cut;
-            }
-            for pair in sizes.windows(2) {
-                proptest::prop_assert!(pair[1] <= pair[0]);
-            }
-            proptest::prop_assert!(sizes.iter().all(|&s| s >= least));
-            proptest::prop_assert!(cuts.len() <= 32 * threads + 1);
-            if body >= 4 * threads * least {
-                proptest::prop_assert!(cuts.len() >= 2 * threads);
-            }
-        }
-    }
-
     const COLUMNS: [Column; 3] = [
         Column {
             key: "id",
@@ -1129,14 +790,6 @@ mod tests {
             });
         }
         (out, diags)
-    }
-
-    #[test]
-    fn room_that_cannot_be_had_is_not_taken() {
-        let v: Vec<u64> = super::with_room(usize::MAX / 16);
-        assert_eq!(v.capacity(), 0);
-        let v: Vec<u64> = super::with_room(100);
-        assert!(v.capacity() >= 100);
     }
 
     #[test]

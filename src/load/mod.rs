@@ -13,6 +13,7 @@ pub mod awards;
 pub mod content;
 pub mod csv_table;
 pub mod details;
+pub mod first_rows;
 pub mod keep;
 pub mod legacy;
 pub mod nominations;
@@ -20,7 +21,6 @@ pub mod people;
 pub mod plan_file;
 pub mod records;
 pub mod registry;
-pub mod seen;
 
 pub use keep::Keep;
 pub use registry::{Lookup, Registry, Resolver};
@@ -34,12 +34,12 @@ use std::path::{Path, PathBuf};
 use encoding_rs::Encoding;
 
 use crate::diag::{Diagnostic, Problem};
-use crate::model::{Dataset, Rows, SourceFile};
+use crate::model::{Dataset, SourceFile};
 use crate::plan::Plan;
 use crate::review::Review;
 
 use content::CsvFile;
-use csv_table::{Cut, Row, Split};
+use csv_table::Row;
 use source::{TextFile, read_text};
 
 /// The plan shipped with the tool (the Department's 2021–2025 CCHC plan),
@@ -69,10 +69,6 @@ pub mod files {
 pub struct LoadOptions {
     /// The encoding of files without a BOM, when not UTF-8 (`--encoding`).
     pub encoding: Option<&'static Encoding>,
-    /// How many threads read each large file; `None` for as many as the
-    /// machine has (up to 8), for files over a megabyte. `Some(n)` splits
-    /// every file in `n`. The result never depends on it.
-    pub threads: Option<usize>,
     /// Read every file whole into memory before parsing it, in one piece:
     /// the plain path, slower, which the streamed one must match.
     pub in_memory: bool,
@@ -81,7 +77,7 @@ pub struct LoadOptions {
 }
 
 /// What the files read so far define, which later files refer to: the
-/// plan, the units and people, their ids, and how many threads may read.
+/// plan, the units and people, and their ids.
 #[derive(Clone, Copy)]
 pub struct Known<'a> {
     /// The plan, if it could be read.
@@ -92,8 +88,6 @@ pub struct Known<'a> {
     pub people: &'a [crate::model::Person],
     /// Their ids.
     pub registry: &'a Registry,
-    /// How files may be split between threads.
-    pub split: Split,
 }
 
 impl Known<'_> {
@@ -151,27 +145,6 @@ impl Reviews {
     }
 }
 
-/// Finds a review's index among the plan's, remembering the last one: the
-/// rows of a review usually follow each other.
-#[derive(Default)]
-pub struct ReviewIndex {
-    last: Option<(Review, Option<usize>)>,
-}
-
-impl ReviewIndex {
-    /// The index of `review` in `reviews`, if it is there.
-    pub fn of(&mut self, review: Review, reviews: &[Review]) -> Option<usize> {
-        match self.last {
-            Some((r, index)) if r == review => index,
-            _ => {
-                let index = reviews.iter().position(|r| *r == review);
-                self.last = Some((review, index));
-                index
-            }
-        }
-    }
-}
-
 /// Reads the review cell of a row; with a plan, the review must be one of
 /// its own. `None` when the row cannot be used.
 pub fn review_cell(
@@ -207,37 +180,6 @@ pub fn review_cell(
         }
         _ => Some(review),
     }
-}
-
-/// Reads one file of rows with `parse`, keeping its own messages: the rows,
-/// whether the file was decoded in memory, and the messages.
-fn read_list<T>(
-    open: impl FnOnce(&mut Vec<Diagnostic>) -> Option<CsvFile>,
-    parse: impl FnOnce(CsvFile, &mut Vec<T>, &mut Vec<Diagnostic>) -> bool,
-) -> (Vec<T>, bool, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
-    let mut rows = Vec::new();
-    let decoded = open(&mut diags).is_some_and(|file| parse(file, &mut rows, &mut diags));
-    (rows, decoded, diags)
-}
-
-/// Reads rows with `read`, keeping those `keep` wants. A read that must be
-/// redone (it met a duplicate while keeping only some rows: duplicates are
-/// told in file order among every row) is done again keeping all, and the
-/// rows not wanted are dropped after. `read` gives the rows, what else it
-/// tells, its messages, and whether it must be redone.
-fn read_keeping<T, D>(
-    keep: Keep,
-    read: impl Fn(Keep) -> (Rows<T>, D, Vec<Diagnostic>, bool),
-    review: impl Fn(&T) -> Review,
-) -> (Rows<T>, D, Vec<Diagnostic>) {
-    let (rows, decoded, diags, redo) = read(keep);
-    if !redo {
-        return (rows, decoded, diags);
-    }
-    let (mut rows, decoded, diags, _) = read(Keep::All);
-    rows.retain(|r| keep.wants(review(r)));
-    (rows, decoded, diags)
 }
 
 /// The index the next file listed in `files` will have.
@@ -300,19 +242,6 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             diagnostics: diags,
         };
     }
-    let split = match options.threads {
-        _ if options.in_memory => Split::NONE,
-        Some(n) => Split {
-            threads: n.max(1),
-            min_bytes: 0,
-            cut: Cut::Shrinking,
-        },
-        None => Split {
-            threads: crate::par::threads(),
-            min_bytes: Split::MIN_BYTES,
-            cut: Cut::Shrinking,
-        },
-    };
     let mut files: Vec<SourceFile> = Vec::new();
     let source = |name: &Path, decoded: bool| SourceFile {
         path: dir.join(name),
@@ -382,7 +311,6 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                 file_index(&files),
                 &units,
                 &mut registry,
-                split,
                 &mut people,
                 &mut diags,
             )
@@ -435,33 +363,28 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         units: &units,
         people: &people,
         registry: &registry,
-        split,
     };
-    // The files that only refer to ids are read side by side: one's
-    // bookkeeping runs while the other is parsed. Each keeps its own
-    // messages, joined afterwards in the order the files are listed.
+    // The files that only refer to ids are read side by side, one thread
+    // each. Each keeps its own messages, joined afterwards in the order the
+    // files are listed.
     let first = files.len();
     let nominations_index = first + achievement_files.len();
-    // A read that keeps only some rows and meets a duplicate key is redone
-    // keeping all ([`read_keeping`]).
     let keep = options.keep;
-    let read_achievements_keeping = |keep: Keep| {
+    let read_achievements = || {
         let mut diags = Vec::new();
         let mut decoded = Vec::new();
-        let mut achievements = achievements::Achievements::new(plan.as_ref(), keep);
+        let mut achievements = achievements::Achievements::new(keep);
         for (i, name) in achievement_files.iter().enumerate() {
             decoded.push(open(name, None, &mut diags).is_some_and(|file| {
                 achievements.parse(file, index_of_file(first + i), known, &mut diags)
             }));
         }
-        let redo = achievements.must_redo();
-        (achievements.finish(), decoded, diags, redo)
+        (achievements.finish(), decoded, diags)
     };
-    let read_achievements = || read_keeping(keep, read_achievements_keeping, |a| a.review);
-    let read_nominations_keeping = |keep: Keep| {
+    let read_nominations = || {
         let mut diags = Vec::new();
-        let mut rows = Rows::default();
-        let read = open(Path::new(files::NOMINATIONS), None, &mut diags).map(|file| {
+        let mut rows = Vec::new();
+        let decoded = open(Path::new(files::NOMINATIONS), None, &mut diags).is_some_and(|file| {
             nominations::parse_nominations(
                 file,
                 index_of_file(nominations_index),
@@ -471,43 +394,26 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                 &mut diags,
             )
         });
-        let decoded = read.as_ref().is_some_and(|r| r.decoded);
-        let redo = read.is_some_and(|r| r.must_redo);
-        (rows, decoded, diags, redo)
+        (rows, decoded, diags)
     };
-    let read_nominations = || read_keeping(keep, read_nominations_keeping, |n| n.review);
     let read_awards = || {
-        read_list(
-            |diags| open(Path::new(files::AWARDS), None, diags),
-            |file, rows, diags| {
-                awards::parse_awards(
-                    file,
-                    index_of_file(nominations_index + 1),
-                    known,
-                    rows,
-                    diags,
-                )
-            },
-        )
-    };
-    let (read_achievements, read_nominations, read_awards) = if split.threads > 1 {
-        std::thread::scope(|scope| {
-            let achievements = scope.spawn(read_achievements);
-            let nominations = scope.spawn(read_nominations);
-            let awards = read_awards();
-            (
-                achievements
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                nominations
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
-                awards,
+        let mut diags = Vec::new();
+        let mut rows = Vec::new();
+        let decoded = open(Path::new(files::AWARDS), None, &mut diags).is_some_and(|file| {
+            awards::parse_awards(
+                file,
+                index_of_file(nominations_index + 1),
+                known,
+                &mut rows,
+                &mut diags,
             )
-        })
-    } else {
-        (read_achievements(), read_nominations(), read_awards())
+        });
+        (rows, decoded, diags)
     };
+    let (read_achievements, (read_nominations, read_awards)) =
+        rayon::join(read_achievements, || {
+            rayon::join(read_nominations, read_awards)
+        });
     let (achievements, decoded, more) = read_achievements;
     for (name, decoded) in achievement_files.iter().zip(decoded) {
         files.push(source(name, decoded));

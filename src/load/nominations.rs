@@ -1,16 +1,14 @@
 //! `nominations.csv`: who is proposed in each review, the dossier, and the
 //! council's vote.
 
-use rustc_hash::FxHashSet;
-
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Parsed, Row, ShiftLines, read_rows, shift_rows, with_room};
-use crate::load::seen::{Seen, SeenBits};
-use crate::load::{Keep, Known, Registry, Resolver, ReviewIndex, Reviews, values};
-use crate::model::{Document, Nomination, Rows, Subject, Votes};
+use crate::load::csv_table::{Column, Row, Visit, read_rows};
+use crate::load::first_rows::FirstRows;
+use crate::load::{Keep, Known, Resolver, Reviews, values};
+use crate::model::{Document, Nomination, Votes};
 use crate::plan::{Denominator, Plan};
 use crate::review::Review;
 
@@ -146,24 +144,20 @@ fn review_year(review: Review) -> i32 {
     }
 }
 
-/// What one thread reads of nominations.csv.
-#[derive(Default)]
-struct ChunkRows {
+/// What reading nominations.csv keeps: the rows `keep` wants, the first
+/// row of each review × subject, the problems, and what the last rows named.
+struct NominationRows<'o> {
+    keep: Keep,
+    out: &'o mut Vec<Nomination>,
+    first_rows: FirstRows,
+    problems: Vec<Diagnostic>,
     subjects: Resolver,
     reviews: Reviews,
-    rows: Vec<Nomination>,
-    problems: Vec<Diagnostic>,
-    /// The index of a row's review among the plan's.
-    review_index: ReviewIndex,
-    /// The days dossiers were received, each read once.
-    dates: values::Dates,
-    /// Whether a row's (review, subject) was seen before, or could not be
-    /// marked: the file needs the pass in file order.
-    clash: bool,
 }
 
-impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, known: &Known<'_>, file_index: u16, seen: &Seen<'_>) {
+impl NominationRows<'_> {
+    /// Reads one row.
+    fn read(&mut self, row: &Row<'_>, known: &Known<'_>, file_index: u16) {
         let plan = known.plan;
         let problems = &mut self.problems;
         let review = self.reviews.cell(row, REVIEW, plan, problems);
@@ -172,8 +166,7 @@ impl ChunkRows {
         let received = if received_text.is_empty() {
             Ok(None)
         } else {
-            self.dates
-                .read(received_text)
+            values::date(received_text)
                 .map(Some)
                 .map_err(|p| problems.push(row.error(RECEIVED, p)))
         };
@@ -183,9 +176,7 @@ impl ChunkRows {
         else {
             return;
         };
-        // The year first: the review's start is worked out only for a
-        // dossier dated before its year.
-        if let Some(day) = received.filter(|day| day.year() < review_year(review)) {
+        if let Some(day) = received {
             if review_start(review, plan).is_some_and(|start| day < start) {
                 problems.push(
                     row.error(
@@ -199,177 +190,62 @@ impl ChunkRows {
                 );
             }
         }
-        let index = self.review_index.of(review, seen.reviews);
-        let key = seen_key(index, subject, known.registry, seen.reviews.len());
-        if key.and_then(|k| seen.bits.mark(k)) != Some(true) {
-            self.clash = true;
+        let source = row.source(file_index);
+        let key = self.first_rows.key(review, subject, 0);
+        if let Some(first) = self.first_rows.first(key, source) {
+            let id = known.id(subject);
+            problems.push(row.row_error(Problem::DuplicateRow {
+                key: format!("{review} × {id}"),
+                first: self.first_rows.place(first, &[row.file()]),
+            }));
+            return;
         }
-        if !seen.keep.wants(review) {
+        if !self.keep.wants(review) {
             return;
         }
         let document = |column| !row.raw(column).is_empty();
-        self.rows.push(Nomination {
+        self.out.push(Nomination {
             review,
             subject,
             received,
             documents: [document(TO_TRINH), document(BIEN_BAN), document(BAO_CAO)],
             votes,
-            source: row.source(file_index),
+            source,
         });
     }
 }
 
-/// The key of a (review, subject) pair, by the review's index among the
-/// plan's: one per subject and review. `None` for a review not the plan's.
-fn seen_key(
-    review: Option<usize>,
-    subject: Subject,
-    registry: &Registry,
-    reviews: usize,
-) -> Option<usize> {
-    review.map(|r| registry.dense(subject) * reviews + r)
-}
-
-impl ShiftLines for ChunkRows {
-    fn shift_lines(&mut self, by: u32) {
-        shift_rows(&mut self.rows, &mut self.problems, by, |n| &mut n.source);
-    }
-}
-
-/// How reading a nominations file went.
-pub struct Read {
-    /// Whether the file was decoded in memory.
-    pub decoded: bool,
-    /// Whether a (review, subject) turned up twice while only some rows were
-    /// kept: duplicates can only be told in file order among every row, so
-    /// the file must be read again with [`Keep::All`]; what was read is then
-    /// of no use.
-    pub must_redo: bool,
-}
-
-/// Reads nominations into `out`, keeping the rows `keep` wants. Duplicate
-/// (review, subject) pairs are found by the threads that read the file
-/// (as bits); only when one turns up are the rows gone through in file
-/// order, so that the first of each pair is the one kept.
+/// Reads nominations into `out`, keeping the rows `keep` wants (every row
+/// is checked). Of the rows of one review × subject the first is kept, the
+/// others reported. Returns whether the file was decoded in memory.
 pub fn parse_nominations(
     file: CsvFile,
     file_index: u16,
     known: Known<'_>,
     keep: Keep,
-    out: &mut Rows<Nomination>,
+    out: &mut Vec<Nomination>,
     diags: &mut Vec<Diagnostic>,
-) -> Read {
-    let Known {
-        plan,
-        registry,
-        split,
-        ..
-    } = known;
-    let reviews = plan.map(Plan::reviews).unwrap_or_default();
-    let mut bits = SeenBits::new(registry.dense_len() * reviews.len());
-    let shared = Seen {
-        bits: &bits,
-        reviews: &reviews,
+) -> bool {
+    let before = out.len();
+    let first_rows = FirstRows::default();
+    let mut rows = NominationRows {
         keep,
+        out,
+        first_rows,
+        problems: Vec::new(),
+        subjects: Resolver::default(),
+        reviews: Reviews::default(),
     };
-    let Some(Parsed {
-        table,
-        states: chunks,
-        decoded,
-        ..
-    }) = read_rows(
-        file,
-        &COLUMNS,
-        split,
-        diags,
-        |rows| ChunkRows {
-            rows: with_room(rows),
-            ..ChunkRows::default()
-        },
-        |chunk, row| chunk.read(row, &known, file_index, &shared),
-        |_, _| {},
-    )
-    else {
-        return Read {
-            decoded: false,
-            must_redo: false,
-        };
-    };
-    let clash = chunks.iter().any(|c| c.clash);
-    // The threads' rows stay in their pieces (not copied into one).
-    let first_new = out.len();
-    let mut problems = Vec::new();
-    for chunk in chunks {
-        out.push_part(chunk.rows);
-        problems.extend(chunk.problems);
-    }
-    if clash && keep != Keep::All {
-        return Read {
-            decoded,
-            must_redo: true,
-        };
-    }
-    if !clash {
-        problems.sort_by_key(|d| d.line);
-        diags.extend(problems);
-        return Read {
-            decoded,
-            must_redo: false,
-        };
-    }
-    // Duplicates, in file order: the first row of a (review, subject) stays.
-    // The bits the threads set are set again, in that order. The rows are
-    // joined into one vector for this pass.
-    let mut rows = std::mem::take(out).into_vec();
-    bits.clear();
-    let mut seen_other: FxHashSet<(Review, Subject)> = FxHashSet::default();
-    let mut searches_left = 1000usize;
-    let mut kept = first_new;
-    let mut review_index = ReviewIndex::default();
-    for read in first_new..rows.len() {
-        let (review, subject, line) = (
-            rows[read].review,
-            rows[read].subject,
-            rows[read].source.line,
-        );
-        let index = review_index.of(review, &reviews);
-        let key = seen_key(index, subject, registry, reviews.len());
-        let first_time = match key.and_then(|k| bits.mark(k)) {
-            Some(first) => first,
-            None => seen_other.insert((review, subject)),
-        };
-        if first_time {
-            if kept != read {
-                rows.swap(kept, read);
-            }
-            kept += 1;
-            continue;
+    let parsed = read_rows(file, &COLUMNS, diags, |visit| match visit {
+        Visit::Row { row, whole: true } => rows.read(row, &known, file_index),
+        Visit::Row { .. } => {}
+        Visit::Restart => {
+            rows.out.truncate(before);
+            rows.first_rows.forget_file(file_index);
+            rows.problems.clear();
         }
-        // The first row's line, for the first many duplicates only: it scans
-        // the rows kept so far.
-        searches_left = searches_left.saturating_sub(1);
-        let first = rows[first_new..kept]
-            .iter()
-            .take(if searches_left > 0 { usize::MAX } else { 0 })
-            .find(|n| n.review == review && n.subject == subject)
-            .map(|n| format!("{}:{}", table.shown().display(), n.source.line))
-            .unwrap_or_else(|| "?".into());
-        let id = known.id(subject);
-        problems.push(table.row_error_at(
-            rows[read].source.byte as usize,
-            line,
-            Problem::DuplicateRow {
-                key: format!("{review} × {id}"),
-                first,
-            },
-        ));
-    }
-    rows.truncate(kept);
-    *out = rows.into();
-    problems.sort_by_key(|d| d.line);
-    diags.extend(problems);
-    Read {
-        decoded,
-        must_redo: false,
-    }
+    });
+    rows.problems.sort_by_key(|d| d.line);
+    diags.extend(rows.problems);
+    parsed.is_some_and(|p| p.decoded)
 }

@@ -4,9 +4,7 @@ use compact_str::CompactString;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{
-    Column, Cut, Row, ShiftLines, Split, concat, read_rows, shift_rows, with_room,
-};
+use crate::load::csv_table::{Column, Row, Visit, read_rows};
 use crate::load::{Lookup, Registry};
 use crate::model::{Gender, Person, Subject, Unit};
 use crate::plan::PersonKind;
@@ -59,32 +57,21 @@ pub const COLUMNS: [Column; 6] = [
     },
 ];
 
-/// What one thread reads of people.csv: people as read, before their ids
-/// are registered (in file order, after).
-#[derive(Default)]
-struct ChunkRows {
-    rows: Vec<Person>,
-    /// Positions in `rows` of people whose kind was refused (reported):
-    /// their ids are remembered, not registered.
-    refused: Vec<usize>,
-    problems: Vec<Diagnostic>,
-    /// Ids of rows skipped for their structure.
-    unread: Vec<String>,
-}
-
-impl ShiftLines for ChunkRows {
-    fn shift_lines(&mut self, by: u32) {
-        shift_rows(&mut self.rows, &mut self.problems, by, |p| &mut p.source);
-    }
-}
-
-impl ChunkRows {
-    fn read(&mut self, row: &Row<'_>, units: &[Unit], registry: &Registry, file_index: u16) {
-        let problems = &mut self.problems;
+/// Reads one row: the person when the row can be used; otherwise the id
+/// of a row refused for its kind (to be remembered as invalid, not
+/// defined), if any.
+fn read(
+    row: &Row<'_>,
+    units: &[Unit],
+    registry: &Registry,
+    file_index: u16,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Person, Option<CompactString>> {
+    {
         let id = CompactString::from(row.get(ID));
         if id.is_empty() {
             problems.push(row.error(ID, Problem::Required { column: "id" }));
-            return;
+            return Err(None);
         }
         let name = CompactString::from(row.get(NAME));
         if name.is_empty() {
@@ -155,119 +142,73 @@ impl ChunkRows {
             g
         };
         let position = Some(CompactString::from(row.get(POSITION))).filter(|p| !p.is_empty());
-        if kind.is_none() {
-            self.refused.push(self.rows.len());
-        }
-        self.rows.push(Person {
+        let Some(kind) = kind else {
+            return Err(Some(id));
+        };
+        Ok(Person {
             id,
             name,
             unit,
             position,
-            kind: kind.unwrap_or(PersonKind::NoiBo),
+            kind,
             gender,
             source: row.source(file_index),
-        });
+        })
     }
 }
 
-/// Reads people into `people`, registering their ids in file order.
-/// `None` when the rows could not be read at all; otherwise whether the file
-/// was decoded in memory. A file not read to its end marks the registry
-/// incomplete.
+/// Reads people into `people`, defining their ids in file order (an id
+/// defined before is reported, and that row left out). `None` when the
+/// rows could not be read at all; otherwise whether the file was decoded
+/// in memory. A file not read to its end marks the registry incomplete.
 pub fn parse_people(
     file: CsvFile,
     file_index: u16,
     units: &[Unit],
     registry: &mut Registry,
-    split: Split,
     people: &mut Vec<Person>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<bool> {
-    let shared: &Registry = registry;
-    let split = Split {
-        cut: Cut::Even,
-        ..split
-    };
-    let parsed = read_rows(
-        file,
-        &COLUMNS,
-        split,
-        diags,
-        |rows| ChunkRows {
-            rows: with_room(rows),
-            ..ChunkRows::default()
-        },
-        |chunk, row| chunk.read(row, units, shared, file_index),
+    let mut problems = Vec::new();
+    let shown = file.shown.clone();
+    let before = people.len();
+    let parsed = read_rows(file, &COLUMNS, diags, |visit| match visit {
+        Visit::Row { row, whole: true } => {
+            let person = match read(row, units, registry, file_index, &mut problems) {
+                Ok(person) => person,
+                Err(refused) => {
+                    if let Some(id) = refused {
+                        registry.remember_invalid(&id);
+                    }
+                    return;
+                }
+            };
+            let subject = Subject::Person(u32::try_from(people.len()).unwrap_or(u32::MAX));
+            match registry.register(&person.id, subject, &shown, person.source) {
+                Ok(()) => people.push(person),
+                Err(first) => problems.push(row.error(
+                    ID,
+                    Problem::DuplicateId {
+                        id: person.id.to_string(),
+                        first,
+                    },
+                )),
+            }
+        }
         // A row skipped for its structure still names its id: references
         // to it are not reported as unknown.
-        |chunk, row| chunk.unread.push(row.get(ID).into_owned()),
-    )?;
-    let mut problems = Vec::new();
-    let mut unread = Vec::new();
-    let mut refused = Vec::new();
-    let mut pieces = Vec::new();
-    let mut offset = people.len();
-    for chunk in parsed.states {
-        problems.extend(chunk.problems);
-        unread.extend(chunk.unread);
-        refused.extend(chunk.refused.iter().map(|i| offset + i));
-        offset += chunk.rows.len();
-        pieces.push((chunk.rows, Vec::new()));
-    }
-    // The rows stay where the first thread put them; ids are registered as
-    // in file order (by several threads, [`Registry::register_people`]),
-    // and the rows refused are taken out afterwards.
-    let first_new = people.len();
-    concat(people, pieces);
-    let mut drop = vec![false; people.len() - first_new];
-    for &i in &refused {
-        registry.remember_invalid(&people[i].id);
-        drop[i - first_new] = true;
-    }
-    let new = &people[first_new..];
-    let clashes = registry.register_people(
-        first_new,
-        new.len(),
-        |i| (!drop[i]).then(|| (new[i].id.as_str(), new[i].source)),
-        parsed.table.shown(),
-        split.threads,
-    );
-    for (i, first) in clashes {
-        let person = &new[i];
-        problems.push(parsed.table.cell_error_at(
-            person.source.byte as usize,
-            person.source.line,
-            ID,
-            Problem::DuplicateId {
-                id: person.id.to_string(),
-                first,
-            },
-        ));
-        drop[i] = true;
-    }
-    if drop.iter().any(|d| *d) {
-        // Each person was numbered by its row: the rows taken out leave
-        // no gap.
-        let mut kept = first_new;
-        let to: Vec<u32> = drop
-            .iter()
-            .map(|d| {
-                let at = u32::try_from(kept).unwrap_or(u32::MAX);
-                kept += usize::from(!d);
-                at
-            })
-            .collect();
-        registry.renumber_people(first_new, &to, kept);
-        let mut i = 0;
-        people.retain(|_| {
-            let keep = i < first_new || !drop[i - first_new];
-            i += 1;
-            keep
-        });
-    }
-    for id in unread.iter().filter(|id| !id.is_empty()) {
-        registry.remember_invalid(id);
-    }
+        Visit::Row { row, whole: false } => {
+            let id = row.get(ID);
+            if !id.is_empty() {
+                registry.remember_invalid(&id);
+            }
+        }
+        Visit::Restart => {
+            registry.forget_people(before);
+            people.truncate(before);
+            problems.clear();
+        }
+    })?;
     if !parsed.complete {
         registry.mark_incomplete();
     }

@@ -1,6 +1,6 @@
 //! The ids of a data folder: units and people share one namespace, so that
 //! an id names either. Built while units.toml and people.csv are read, then
-//! looked up for every row of the other files, from several threads.
+//! looked up for every row of the other files.
 
 use std::path::{Path, PathBuf};
 
@@ -85,9 +85,6 @@ pub struct Registry {
     /// A file that defines ids (units.toml, people.csv) could not be read:
     /// an unknown id may be one of its, so it is not reported again.
     incomplete: bool,
-    /// Units and people registered (one past the highest index).
-    units: usize,
-    people: usize,
 }
 
 impl Registry {
@@ -101,14 +98,9 @@ impl Registry {
         at: Source,
     ) -> Result<(), String> {
         self.note_file(at.file, file);
-        if let Err(first) = self.ids.insert(id, subject, at) {
-            return Err(self.place(first));
-        }
-        match subject {
-            Subject::Unit(i) => self.units = self.units.max(i as usize + 1),
-            Subject::Person(i) => self.people = self.people.max(i as usize + 1),
-        }
-        Ok(())
+        self.ids
+            .insert(id, subject, at)
+            .map_err(|first| self.place(first))
     }
 
     /// Notes the path of the file of index `slot`, for messages.
@@ -131,61 +123,11 @@ impl Registry {
         format!("{}:{}", path.unwrap_or_default(), at.line)
     }
 
-    /// Defines the ids of `n` people in order, as [`Registry::register`]
-    /// one by one would, on up to `threads` threads: `id(i)` is the id of
-    /// the `i`-th and where it is defined (none: not defined), and it names
-    /// `Subject::Person(first + i)`. Returns the positions of ids already
-    /// defined, in order, with where they first were (those people are not
-    /// defined: the caller renumbers the others).
-    pub fn register_people<'a>(
-        &mut self,
-        first: usize,
-        n: usize,
-        id: impl Fn(usize) -> Option<(&'a str, Source)> + Sync,
-        file: &Path,
-        threads: usize,
-    ) -> Vec<(usize, String)> {
-        if let Some((_, at)) = (0..n).find_map(&id) {
-            self.note_file(at.file, file);
-        }
-        let subject = |i: usize| Subject::Person(u32::try_from(first + i).unwrap_or(u32::MAX));
-        let clashes = self.ids.insert_all(
-            n,
-            |i| id(i).map(|(text, at)| (text, subject(i), at)),
-            threads,
-        );
-        self.people = self.people.max(first + n);
-        clashes
-            .into_iter()
-            .map(|(i, first)| (i, self.place(first)))
-            .collect()
-    }
-
-    /// Renumbers the people defined from `first` on, once some were taken
-    /// out: person `first + i` becomes person `to[i]`, and there are
-    /// `people` in all.
-    pub fn renumber_people(&mut self, first: usize, to: &[u32], people: usize) {
-        self.ids.rename(|subject| match subject {
-            Subject::Person(i) if i as usize >= first => {
-                Subject::Person(to.get(i as usize - first).copied().unwrap_or(i))
-            }
-            other => other,
-        });
-        self.people = people;
-    }
-
-    /// A dense index of a subject, units first, below [`Registry::dense_len`]:
-    /// for per-subject tables without hashing.
-    pub fn dense(&self, subject: Subject) -> usize {
-        match subject {
-            Subject::Unit(i) => i as usize,
-            Subject::Person(i) => self.units + i as usize,
-        }
-    }
-
-    /// How many dense indexes there are.
-    pub fn dense_len(&self) -> usize {
-        self.units + self.people
+    /// Forgets the people defined from index `first` on (their file is
+    /// read again).
+    pub fn forget_people(&mut self, first: usize) {
+        self.ids
+            .forget(|s| matches!(s, Subject::Person(i) if i as usize >= first));
     }
 
     /// Remembers an id whose definition was refused.
@@ -210,8 +152,7 @@ impl Registry {
 
     /// Fills in "did you mean" for the first unknown ids of a run, in the
     /// order of its messages: each scans every id, so only the first few
-    /// get one, and which ones never depends on the threads that read the
-    /// rows.
+    /// get one.
     pub fn suggest_unknown(&self, diags: &mut [Diagnostic]) {
         let mut ids: Option<Vec<&str>> = None;
         let unknown = diags.iter_mut().filter_map(|d| match &mut d.problem {

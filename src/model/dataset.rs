@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Achievement, GrantedAward, Nomination, Person, Rows, Source, Subject, Unit};
+use crate::model::{Achievement, GrantedAward, Nomination, Person, Source, Subject, Unit};
 use crate::plan::{Category, Plan, SubjectKind};
 
 /// A file of the data folder, and how it was read.
@@ -25,9 +25,9 @@ pub struct Dataset {
     /// Individuals, in file order.
     pub people: Vec<Person>,
     /// Achievement rows, in file order.
-    pub achievements: Rows<Achievement>,
+    pub achievements: Vec<Achievement>,
     /// Nomination rows, in file order.
-    pub nominations: Rows<Nomination>,
+    pub nominations: Vec<Nomination>,
     /// Granted awards, in file order.
     pub awards: Vec<GrantedAward>,
     /// The files records came from ([`Source::file`] indexes this).

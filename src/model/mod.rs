@@ -6,12 +6,10 @@
 
 pub mod achievement;
 pub mod award;
-pub mod by_review;
 pub mod dataset;
 pub mod ids;
 pub mod nomination;
 pub mod person;
-pub mod rows;
 pub mod score;
 pub mod source;
 pub mod subject;
@@ -19,12 +17,10 @@ pub mod unit;
 
 pub use achievement::Achievement;
 pub use award::GrantedAward;
-pub use by_review::ByReview;
 pub use dataset::{Dataset, SourceFile};
 pub use ids::Ids;
 pub use nomination::{Document, Nomination, Votes};
 pub use person::{Gender, Person};
-pub use rows::{Cursor, Rows};
 pub use score::Score;
 pub use source::Source;
 pub use subject::Subject;

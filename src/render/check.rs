@@ -2,28 +2,24 @@
 
 use std::fmt::Write as _;
 use std::io;
-use std::ops::Range;
 
 use comfy_table::Color;
 use serde_json::{Value, json};
 
 use crate::lang::Lang;
-use crate::model::{Dataset, Subject};
-use crate::par;
+use crate::model::Dataset;
 use crate::plan::{AwardKind, Category};
 use crate::render::labels;
 use crate::render::table::{colored, heading, new_table, number};
 use crate::render::warnings::{message, subject_label};
-use crate::render::{CsvLines, Style, json_string};
-use crate::review::Review;
+use crate::render::{Style, json_string};
 use crate::review::ReviewType;
 use crate::rules::candidates::CandidateSource;
 use crate::rules::eligibility::Missing;
-use crate::rules::evaluate::{Outcomes, Outline};
 use crate::rules::{CandidateResult, ReviewReport, Status};
 
 /// The columns of `check --format csv`, in order.
-pub const CSV_COLUMNS: [&str; 14] = [
+pub const CSV_COLUMNS: [&str; 18] = [
     "review",
     "kind",
     "rank",
@@ -38,6 +34,10 @@ pub const CSV_COLUMNS: [&str; 14] = [
     "votes_for",
     "votes_total",
     "score",
+    "reason",
+    "history_bang_khen",
+    "history_giay_khen",
+    "warnings",
 ];
 
 fn missing_codes(data: &Dataset, r: &CandidateResult) -> Vec<String> {
@@ -47,208 +47,57 @@ fn missing_codes(data: &Dataset, r: &CandidateResult) -> Vec<String> {
         .collect()
 }
 
-fn unit_id(data: &Dataset, r: &CandidateResult) -> String {
-    data.home_unit(r.subject)
-        .map(|u| u.id.clone())
-        .unwrap_or_default()
+fn warning_codes(r: &CandidateResult) -> Vec<&'static str> {
+    r.warnings.iter().map(|w| w.code()).collect()
 }
 
-/// `check --format csv`: one row per candidate.
+fn unit_id<'d>(data: &'d Dataset, r: &CandidateResult) -> &'d str {
+    data.home_unit(r.subject).map_or("", |u| u.id.as_str())
+}
+
+/// `check --format csv`: one row per candidate, in the report's order.
 pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
     let mut out = Vec::new();
     // Writing to a vector cannot fail.
-    let n = report.candidates.len();
-    let _ = csv_of(
-        data,
-        report.review,
-        n,
-        |k| report.candidates[k].subject,
-        |k| Outline::of(&report.candidates[k]),
-        &mut out,
-        par::pieces(n, par::threads()),
-    );
+    let _ = write_csv(data, report, &mut out);
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`csv`] from a review's outcomes, without building its results, written
-/// to `out` as it is made: the same text. A large review is written by
-/// several threads, a slice each: the first slice goes to `out` a little
-/// at a time while the others are kept until their turn.
-pub fn write_csv_of_outcomes(
-    data: &Dataset,
-    outcomes: &Outcomes<'_>,
-    out: &mut dyn io::Write,
-) -> io::Result<()> {
-    let n = outcomes.len();
-    let slices = par::pieces(n, par::threads());
-    csv_of(
-        data,
-        outcomes.review(),
-        n,
-        |k| outcomes.placing(k).subject,
-        |k| outcomes.outline(k),
-        out,
-        slices,
-    )
-}
-
-/// The CSV of `n` candidates, the `k`-th naming `subject(k)` and outlined
-/// by `outline`, written to `out`: the header, then the rows of each of
-/// `pieces` slices, one thread each. Written field by field, as a review
-/// may have a hundred thousand candidates.
-fn csv_of(
-    data: &Dataset,
-    review: Review,
-    n: usize,
-    subject: impl Fn(usize) -> Subject + Sync,
-    outline: impl Fn(usize) -> Outline + Sync,
-    out: &mut dyn io::Write,
-    pieces: usize,
-) -> io::Result<()> {
-    let mut head = CsvLines::with_capacity(128);
-    for name in CSV_COLUMNS {
-        head.field(name);
-    }
-    head.end();
-    out.write_all(head.finish().as_bytes())?;
-    let pieces = pieces.clamp(1, n.max(1));
-    let size = n.div_ceil(pieces);
-    let slice = |k: usize| (k * size).min(n)..((k + 1) * size).min(n);
-    std::thread::scope(|scope| {
-        // The later slices are kept whole, in one buffer each.
-        let later: Vec<_> = (1..pieces)
-            .map(|k| {
-                let (subject, outline) = (&subject, &outline);
-                scope.spawn(move || {
-                    let range = slice(k);
-                    let mut lines = CsvLines::with_capacity(96 * range.len());
-                    let mut kept = |_: &mut CsvLines| Ok(());
-                    csv_rows(
-                        data,
-                        review,
-                        range,
-                        (subject, outline),
-                        &mut lines,
-                        &mut kept,
-                    )
-                    .map(|()| lines)
-                })
-            })
-            .collect();
-        // The first goes out as it is written.
-        let mut lines = CsvLines::with_capacity(FLUSH + 4096);
-        let mut spill = |lines: &mut CsvLines| {
-            out.write_all(lines.as_bytes())?;
-            lines.clear();
-            Ok(())
+/// [`csv`], written to `out` as it is made.
+pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write) -> io::Result<()> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    writer.write_record(CSV_COLUMNS)?;
+    let review = report.review.code();
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    for r in &report.candidates {
+        let (bang_khen, giay_khen) = match r.history {
+            Some((h, _)) => (Some(h.bang_khen), Some(h.giay_khen)),
+            None => (None, None),
         };
-        let first = (&subject, &outline);
-        let mut written = csv_rows(data, review, slice(0), first, &mut lines, &mut spill)
-            .and_then(|()| spill(&mut lines));
-        for handle in later {
-            let piece = handle
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            written = written.and_then(|()| out.write_all(piece?.as_bytes()));
-        }
-        written
-    })
-}
-
-/// Bytes of rows written before they go out.
-const FLUSH: usize = 1 << 16;
-
-/// Writes the rows of the candidates in `range` to `out`, handing it to
-/// `spill` whenever it holds [`FLUSH`] bytes or more (a slice kept whole
-/// spills nothing: it keeps growing).
-fn csv_rows(
-    data: &Dataset,
-    review: Review,
-    range: Range<usize>,
-    (subject, outline): (
-        &(impl Fn(usize) -> Subject + Sync),
-        &(impl Fn(usize) -> Outline + Sync),
-    ),
-    out: &mut CsvLines,
-    spill: &mut dyn FnMut(&mut CsvLines) -> io::Result<()>,
-) -> io::Result<()> {
-    /// Rows looked up together before they are written.
-    const BATCH: usize = 32;
-    let review = review.code();
-    let mut missing = String::new();
-    // Candidates come in ranked order, far apart in memory: a batch of
-    // them is looked up step by step, each step's reads side by side (who
-    // each one is, then their names, then their outlines), so that the
-    // batch waits for memory a few times, not a few times a row.
-    let mut subjects: Vec<Subject> = Vec::with_capacity(BATCH);
-    let mut names: Vec<Names<'_>> = Vec::with_capacity(BATCH);
-    let mut outlines: Vec<Outline> = Vec::with_capacity(BATCH);
-    for from in range.clone().step_by(BATCH) {
-        let batch = from..range.end.min(from + BATCH);
-        subjects.clear();
-        subjects.extend(batch.clone().map(subject));
-        names.clear();
-        names.extend(subjects.iter().map(|s| Names::of(data, *s)));
-        outlines.clear();
-        outlines.extend(batch.map(outline));
-        for (r, names) in outlines.iter().zip(&names) {
-            csv_row(data, &review, r, names, out, &mut missing);
-        }
-        if out.len() >= FLUSH {
-            spill(out)?;
-        }
+        writer.write_record([
+            review.as_str(),
+            r.category().code(),
+            &number(r.rank),
+            data.id(r.subject),
+            data.name(r.subject),
+            unit_id(data, r),
+            r.status.code(),
+            r.award.map_or("", AwardKind::code),
+            &r.met.len().to_string(),
+            &r.required.len().to_string(),
+            &missing_codes(data, r).join(";"),
+            &number(r.votes.map(|v| v.in_favour)),
+            &number(r.votes.map(|v| v.total)),
+            &r.score.to_string(),
+            r.reason.map_or("", |reason| reason.code()),
+            &number(bang_khen),
+            &number(giay_khen),
+            &warning_codes(r).join(";"),
+        ])?;
     }
-    Ok(())
-}
-
-/// The id, name and unit of a CSV row's subject.
-struct Names<'d> {
-    id: &'d str,
-    name: &'d str,
-    unit: &'d str,
-}
-
-impl<'d> Names<'d> {
-    fn of(data: &'d Dataset, subject: Subject) -> Self {
-        Names {
-            id: data.id(subject),
-            name: data.name(subject),
-            unit: data.home_unit(subject).map_or("", |u| u.id.as_str()),
-        }
-    }
-}
-
-/// One row of `check --format csv` (`missing` is room for a cell).
-fn csv_row(
-    data: &Dataset,
-    review: &str,
-    r: &Outline,
-    names: &Names<'_>,
-    out: &mut CsvLines,
-    missing: &mut String,
-) {
-    out.code(review);
-    out.code(r.category().code());
-    out.number(r.rank.map(u64::from));
-    out.field(names.id);
-    out.field(names.name);
-    out.field(names.unit);
-    out.code(r.status.code());
-    out.code(r.award.map_or("", AwardKind::code));
-    out.number(Some(r.met as u64));
-    out.number(Some(r.required as u64));
-    missing.clear();
-    for (i, m) in r.missing.iter().enumerate() {
-        if i > 0 {
-            missing.push(';');
-        }
-        missing.push_str(m.code(&data.plan));
-    }
-    out.field(missing);
-    out.number(r.votes.map(|v| u64::from(v.in_favour)));
-    out.number(r.votes.map(|v| u64::from(v.total)));
-    out.score(r.score);
-    out.end();
+    writer.flush()
 }
 
 /// `check --format json`: the candidates (the CSV's fields), quota use and
@@ -273,6 +122,10 @@ pub fn json(data: &Dataset, report: &ReviewReport, lang: Lang) -> String {
                 "votes_for": r.votes.map(|v| v.in_favour),
                 "votes_total": r.votes.map(|v| v.total),
                 "score": r.score.as_f64(),
+                "reason": r.reason.map(|reason| reason.code()),
+                "history_bang_khen": r.history.map(|(h, _)| h.bang_khen),
+                "history_giay_khen": r.history.map(|(h, _)| h.giay_khen),
+                "warnings": warning_codes(r),
             })
         })
         .collect();
@@ -553,48 +406,4 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::load::{LoadOptions, load};
-    use crate::rules::evaluate::{evaluate, outcomes};
-
-    /// The CSV written in slices (the first as it goes, the others kept
-    /// until their turn) is the same text whatever their number.
-    #[test]
-    fn the_csv_is_the_same_in_any_number_of_slices() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        let data = load(&dir, &LoadOptions::default())
-            .dataset
-            .expect("the shipped data is valid");
-        let today = chrono::NaiveDate::from_ymd_opt(2024, 3, 8).expect("date");
-        for review in data.plan.reviews() {
-            let report = evaluate(&data, review, today);
-            let plain = csv(&data, &report);
-            let outcomes = outcomes(&data, review, 1);
-            let n = outcomes.len();
-            assert!(n > 10, "{review}: {n} candidates");
-            for pieces in [1, 2, 3, 7, n, n + 5] {
-                let mut out = Vec::new();
-                let subject = |k| outcomes.placing(k).subject;
-                csv_of(
-                    &data,
-                    review,
-                    n,
-                    subject,
-                    |k| outcomes.outline(k),
-                    &mut out,
-                    pieces,
-                )
-                .expect("written");
-                assert_eq!(
-                    String::from_utf8(out).expect("UTF-8"),
-                    plain,
-                    "{review} in {pieces}"
-                );
-            }
-        }
-    }
 }

@@ -5,12 +5,11 @@
 use serde_json::{Value, json};
 
 use crate::lang::Lang;
-use crate::model::{ByReview, Dataset, Subject};
+use crate::model::{Dataset, Subject};
 use crate::plan::{AwardKind, Category};
 use crate::render::table::{heading, new_table, number};
 use crate::render::{Style, csv_string, json_string, labels};
 use crate::review::Review;
-use crate::rules::evaluate::Placing;
 use crate::rules::{ReviewReport, Status};
 
 /// The counted columns, in order (after `review`, `[unit,]` `kind`).
@@ -41,41 +40,28 @@ pub struct SummaryRow {
 /// Counts the reports; with `by_unit`, per unit (a person under their unit,
 /// a collective under itself), in the order of units.toml.
 pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<SummaryRow> {
-    let by_review = ByReview::new(data);
     let mut out = Vec::new();
     for report in reports {
-        let candidates = report
-            .candidates
-            .iter()
-            .map(|r| (r.subject, r.category(), r.status, r.award));
-        count(&by_review, report.review, candidates, by_unit, &mut out);
+        out.extend(review_rows(data, report, by_unit));
     }
     out
 }
 
-/// [`rows`] from each review's placings ([`placings`]): the same counts,
-/// without the candidates' results.
-///
-/// [`placings`]: crate::rules::evaluate::placings
-pub fn rows_of_placings(
-    rows: &ByReview<'_>,
-    reviews: &[(Review, Vec<Placing>)],
-    by_unit: bool,
-) -> Vec<SummaryRow> {
+/// The rows of one review's report.
+pub fn review_rows(data: &Dataset, report: &ReviewReport, by_unit: bool) -> Vec<SummaryRow> {
     let mut out = Vec::new();
-    for (review, placings) in reviews {
-        let candidates = placings
-            .iter()
-            .map(|p| (p.subject, p.kind.category(), p.status, p.award));
-        count(rows, *review, candidates, by_unit, &mut out);
-    }
+    let candidates = report
+        .candidates
+        .iter()
+        .map(|r| (r.subject, r.category(), r.status, r.award));
+    count(data, report.review, candidates, by_unit, &mut out);
     out
 }
 
 /// Counts one review's nominations, candidates (who, category, status,
 /// award) and awards into `out`.
 fn count(
-    rows: &ByReview<'_>,
+    data: &Dataset,
     review: Review,
     candidates: impl Iterator<Item = (Subject, Category, Status, Option<AwardKind>)>,
     by_unit: bool,
@@ -83,7 +69,6 @@ fn count(
 ) {
     // Counts by (unit, category), units in their order and "no unit" last;
     // without --by unit, all under unit 0.
-    let data = rows.data();
     let units = if by_unit { data.units.len() + 1 } else { 1 };
     let slot = |unit: usize, category: Category| -> usize {
         unit * Category::ALL.len()
@@ -107,11 +92,9 @@ fn count(
             table[slot(0, c)] = Some([0; 8]);
         }
     }
-    for (_, stretch) in rows.nomination_slices(review) {
-        for n in stretch.iter().filter(|n| n.review == review) {
-            let at = slot(unit_of(n.subject), data.category(n.subject));
-            table[at].get_or_insert([0; 8])[0] += 1;
-        }
+    for n in data.nominations.iter().filter(|n| n.review == review) {
+        let at = slot(unit_of(n.subject), data.category(n.subject));
+        table[at].get_or_insert([0; 8])[0] += 1;
     }
     for (subject, category, status, award) in candidates {
         let counts = table[slot(unit_of(subject), category)].get_or_insert([0; 8]);

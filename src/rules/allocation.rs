@@ -56,7 +56,28 @@ pub enum Outcome {
     /// Proposed for this award.
     Award(AwardKind),
     /// Eligible, but no quota left that it may take.
-    OverQuota,
+    OverQuota(Reason),
+}
+
+/// Why an eligible candidate is not proposed (contract §4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Reason {
+    /// Every award it could take was used up above it.
+    QuotaFull,
+    /// An award it may not take still had room when its turn came: the
+    /// Department or the signer while Giấy khen places remained, or a final
+    /// review's history tier not reached.
+    NotEntitled,
+}
+
+impl Reason {
+    /// The stable code (`quota_full`, `not_entitled`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Reason::QuotaFull => "quota_full",
+            Reason::NotEntitled => "not_entitled",
+        }
+    }
 }
 
 /// The awards an eligible candidate of this kind may take in this review.
@@ -77,7 +98,9 @@ pub fn entitlement(
 }
 
 /// Allocates awards down a ranking: each candidate, best first, takes the
-/// highest award it may take that still has quota.
+/// highest award it may take that still has quota. One left without says
+/// why: an award it may not take still had room ([`Reason::NotEntitled`]),
+/// or none had ([`Reason::QuotaFull`]).
 pub fn allocate(ranked: &[Entitlement], quotas: Quotas) -> Vec<Outcome> {
     let mut left = [quotas.bang_khen, quotas.giay_khen];
     ranked
@@ -89,7 +112,15 @@ pub fn allocate(ranked: &[Entitlement], quotas: Quotas) -> Vec<Outcome> {
                     return Outcome::Award(award);
                 }
             }
-            Outcome::OverQuota
+            let room_barred = AwardKind::ALL
+                .into_iter()
+                .enumerate()
+                .any(|(slot, award)| left[slot] > 0 && !entitled.allows(award));
+            Outcome::OverQuota(if room_barred {
+                Reason::NotEntitled
+            } else {
+                Reason::QuotaFull
+            })
         })
         .collect()
 }
@@ -153,7 +184,8 @@ mod tests {
     };
     const BK: Outcome = Outcome::Award(AwardKind::BangKhen);
     const GK: Outcome = Outcome::Award(AwardKind::GiayKhen);
-    const OVER: Outcome = Outcome::OverQuota;
+    const OVER: Outcome = Outcome::OverQuota(Reason::QuotaFull);
+    const BARRED: Outcome = Outcome::OverQuota(Reason::NotEntitled);
 
     #[test]
     fn iii_1_b_provincial_quota_is_filled_first_then_giay_khen() {
@@ -200,7 +232,7 @@ mod tests {
             bang_khen: 1,
             giay_khen: 3,
         };
-        assert_eq!(allocate(&[ANY, BK_ONLY, ANY], q), [BK, OVER, GK]);
+        assert_eq!(allocate(&[ANY, BK_ONLY, ANY], q), [BK, BARRED, GK]);
         let phong = SubjectKind::Unit(UnitKind::Phong);
         assert_eq!(
             entitlement(&plan, phong, ReviewType::Annual, Reach::default()),
@@ -240,6 +272,28 @@ mod tests {
             giay_khen: 1,
         };
         assert_eq!(allocate(&[GK_ONLY, ANY, BK_ONLY], q), [GK, BK, OVER]);
+    }
+
+    /// Contract §4: an eligible candidate not proposed says why: an award
+    /// it may not take still had room (`not_entitled`), or every award it
+    /// could take was used up above it (`quota_full`).
+    #[test]
+    fn contract_4_not_proposed_says_why() {
+        let q = Quotas {
+            bang_khen: 1,
+            giay_khen: 0,
+        };
+        // A department-tier candidate cannot take the Bằng khen still free.
+        assert_eq!(allocate(&[GK_ONLY, ANY], q), [BARRED, BK]);
+        // Once the Bằng khen is gone nothing is left for anyone.
+        assert_eq!(allocate(&[ANY, GK_ONLY, BK_ONLY], q), [BK, OVER, OVER]);
+        let q = Quotas {
+            bang_khen: 0,
+            giay_khen: 1,
+        };
+        assert_eq!(allocate(&[BK_ONLY, ANY, BK_ONLY], q), [BARRED, GK, OVER]);
+        assert_eq!(Reason::NotEntitled.code(), "not_entitled");
+        assert_eq!(Reason::QuotaFull.code(), "quota_full");
     }
 
     #[test]

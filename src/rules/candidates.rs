@@ -5,7 +5,7 @@
 //! with achievement rows in it is a candidate, so that a clerk can see early
 //! who would qualify.
 
-use crate::model::{ByReview, Subject};
+use crate::model::{Dataset, Subject};
 use crate::review::Review;
 
 /// Where the candidates of a review came from.
@@ -17,58 +17,42 @@ pub enum CandidateSource {
     Achievements,
 }
 
-/// Where [`candidates_in`] works and puts the candidates: vectors kept from
-/// one review to the next by a caller that goes through several.
-#[derive(Default)]
-pub struct Room {
-    /// Per dense subject index: 0 for no candidate, else 1 + its row (or
-    /// `usize::MAX` for a candidate by its achievements).
-    marked: Vec<usize>,
-    /// The candidates.
-    pub subjects: Vec<Subject>,
-    /// Each one's nomination row.
-    pub nominations: Vec<Option<usize>>,
+/// A candidate: who, and its row in [`Dataset::nominations`] when it was
+/// nominated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// Who.
+    pub subject: Subject,
+    /// Its nomination row.
+    pub nomination: Option<usize>,
 }
 
 /// The candidates of a review, each once, in subject order (units, then
-/// people, each in file order), with each one's row in
-/// [`crate::model::Dataset::nominations`] (the last, if a subject had
-/// several), into `room` (what it held is forgotten).
-pub fn candidates_in(rows: &ByReview<'_>, review: Review, room: &mut Room) -> CandidateSource {
-    let data = rows.data();
-    let marked = &mut room.marked;
-    marked.clear();
-    marked.resize(data.dense_len(), 0);
-    let mut any = false;
-    for (start, stretch) in rows.nomination_slices(review) {
-        for (n, row) in (start..).zip(stretch) {
-            if row.review == review {
-                marked[data.dense(row.subject)] = n + 1;
-                any = true;
-            }
+/// people, each in file order).
+pub fn candidates(data: &Dataset, review: Review) -> (CandidateSource, Vec<Candidate>) {
+    // Per dense subject index: whether it is a candidate, and its row.
+    let mut marked: Vec<Option<Option<usize>>> = vec![None; data.dense_len()];
+    let mut source = CandidateSource::Achievements;
+    for (n, row) in data.nominations.iter().enumerate() {
+        if row.review == review {
+            marked[data.dense(row.subject)] = Some(Some(n));
+            source = CandidateSource::Nominations;
         }
     }
-    let source = if any {
-        CandidateSource::Nominations
-    } else {
-        for (_, stretch) in rows.achievement_slices(review) {
-            for a in stretch.iter().filter(|a| a.review == review) {
-                marked[data.dense(a.subject)] = usize::MAX;
-            }
+    if source == CandidateSource::Achievements {
+        for a in data.achievements.iter().filter(|a| a.review == review) {
+            marked[data.dense(a.subject)] = Some(None);
         }
-        CandidateSource::Achievements
-    };
-    // Counted first: a hundred thousand candidates are not gathered into
-    // vectors that grow by copying.
-    let n = marked.iter().filter(|m| **m != 0).count();
-    let (subjects, nominations) = (&mut room.subjects, &mut room.nominations);
-    subjects.clear();
-    nominations.clear();
-    subjects.reserve(n);
-    nominations.reserve(n);
-    for (i, &m) in marked.iter().enumerate().filter(|(_, m)| **m != 0) {
-        subjects.push(data.from_dense(i));
-        nominations.push((m != usize::MAX).then(|| m - 1));
     }
-    source
+    let candidates = marked
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            m.map(|nomination| Candidate {
+                subject: data.from_dense(i),
+                nomination,
+            })
+        })
+        .collect();
+    (source, candidates)
 }

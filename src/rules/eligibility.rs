@@ -51,7 +51,8 @@ pub struct Facts<'a> {
     pub reach: Reach,
 }
 
-/// Everything the candidate lacks; empty means eligible.
+/// Everything the candidate lacks; empty means eligible (the one rule of
+/// eligibility: nothing else decides it).
 pub fn missing(plan: &Plan, facts: &Facts<'_>) -> Vec<Missing> {
     let mut out: Vec<Missing> = facts
         .required
@@ -73,18 +74,6 @@ pub fn missing(plan: &Plan, facts: &Facts<'_>) -> Vec<Missing> {
         }
     }
     out
-}
-
-/// Whether the candidate lacks nothing: [`missing`] would be empty. The
-/// same rule, without making the list.
-pub fn eligible(plan: &Plan, facts: &Facts<'_>) -> bool {
-    !facts.required.is_empty()
-        && facts.required.iter().all(|c| facts.met.contains(c))
-        && (facts.review != ReviewType::Final || facts.reach.any())
-        && plan
-            .votes
-            .as_ref()
-            .is_none_or(|policy| votes::passes(facts.votes, policy))
 }
 
 #[cfg(test)]
@@ -211,40 +200,5 @@ mod tests {
             ..facts
         };
         assert!(missing(&plan, &enough).is_empty());
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn eligible_is_missing_nothing(
-            required in proptest::collection::vec(0usize..9, 0..6),
-            met in proptest::collection::vec(0usize..9, 0..6),
-            final_review in proptest::bool::ANY,
-            reach in (proptest::bool::ANY, proptest::bool::ANY),
-            votes in proptest::option::of((0u32..12, 1u32..12)),
-            policy in proptest::option::of((0u32..101, proptest::bool::ANY)),
-        ) {
-            let mut plan = sample_plan();
-            plan.votes = policy.map(|(min_percent, present)| VotePolicy {
-                min_percent,
-                denominator: if present { Denominator::Present } else { Denominator::Members(11) },
-            });
-            let id = |i: &usize| CriterionId(u16::try_from(*i).unwrap());
-            let required: Vec<CriterionId> = required.iter().map(id).collect();
-            let met: Vec<CriterionId> = met.iter().map(id).collect();
-            let facts = Facts {
-                review: if final_review { ReviewType::Final } else { ReviewType::Annual },
-                required: &required,
-                met: &met,
-                votes: votes.map(|(in_favour, total)| Votes {
-                    in_favour: in_favour.min(total),
-                    total,
-                }),
-                reach: Reach {
-                    provincial: reach.0,
-                    department: reach.1,
-                },
-            };
-            proptest::prop_assert_eq!(eligible(&plan, &facts), missing(&plan, &facts).is_empty());
-        }
     }
 }

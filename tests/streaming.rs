@@ -1,8 +1,8 @@
-//! Large files are streamed from disk by several threads, each taking a
-//! piece of the file. That faster path must give byte-identical results to
-//! the plain one, which reads each file whole into memory and parses it in
-//! one piece: the same datasets, the same diagnostics in the same order, the
-//! same outputs. Checked here on generated data, clean and broken.
+//! Large files are streamed from disk as their rows are read, never held
+//! whole in memory. That path must give byte-identical results to the plain
+//! one, which reads each file whole into memory and parses it from there:
+//! the same datasets, the same diagnostics in the same order, the same
+//! outputs. Checked here on generated data, clean and broken.
 //!
 //! A command about one review keeps only that review's rows (and `validate`
 //! none): its diagnostics and output must be those of a load keeping all.
@@ -18,14 +18,12 @@ use thiduakt::Lang;
 use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::render::{check, summary, validate};
 use thiduakt::rules::evaluate;
-use thiduakt::rules::evaluate::{Room, outcomes, placings, placings_in};
 
 /// Everything a run could print: the diagnostics, and for a valid folder
 /// every review's check (CSV and JSON) and the summaries.
-fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
+fn everything(dir: &Path, in_memory: bool) -> String {
     let options = LoadOptions {
         encoding: None,
-        threads: Some(threads),
         in_memory,
         keep: Keep::All,
     };
@@ -42,88 +40,12 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
         for report in &reports {
             out.push_str(&check::csv(&data, report));
             out.push_str(&check::json(&data, report, Lang::Vi));
-            // Check's CSV written from the outcomes, no results built: the
-            // same text.
-            let outcomes = outcomes(&data, report.review, threads);
-            assert_eq!(outcomes.len(), report.candidates.len());
-            let mut written = Vec::new();
-            check::write_csv_of_outcomes(&data, &outcomes, &mut written).expect("written");
-            assert_eq!(
-                String::from_utf8(written).expect("UTF-8"),
-                check::csv(&data, report)
-            );
-        }
-        out.push_str(&summary::csv(&summary::rows(&data, &reports, true), true));
-        // Placings alone (what summary counts): the reports' outcomes, in
-        // their order, and the same counts.
-        let by_review = thiduakt::model::ByReview::new(&data);
-        for report in &reports {
-            let review = report.review;
-            // The stretches hold every row of the review, at its index.
-            let picked: Vec<_> = by_review
-                .achievement_slices(review)
-                .into_iter()
-                .flat_map(|(start, rows)| (start..).zip(rows))
-                .filter(|(_, a)| a.review == review)
-                .collect();
-            let all: Vec<_> = data
-                .achievements
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.review == review)
-                .collect();
-            assert_eq!(picked, all);
-            let picked: Vec<_> = by_review
-                .nomination_slices(review)
-                .into_iter()
-                .flat_map(|(start, rows)| (start..).zip(rows))
-                .filter(|(_, n)| n.review == review)
-                .collect();
-            let all: Vec<_> = data
-                .nominations
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| n.review == review)
-                .collect();
-            assert_eq!(picked, all);
-        }
-        let placed: Vec<_> = reports
-            .iter()
-            .map(|r| (r.review, placings(&by_review, r.review, threads)))
-            .collect();
-        for (report, (_, placed)) in reports.iter().zip(&placed) {
-            let outcomes: Vec<_> = report
-                .candidates
-                .iter()
-                .map(|r| (r.subject, r.kind, r.status, r.award))
-                .collect();
-            let placed: Vec<_> = placed
-                .iter()
-                .map(|p| (p.subject, p.kind, p.status, p.award))
-                .collect();
-            assert_eq!(placed, outcomes);
-        }
-        // Reviews placed one after the other in the same room (as summary
-        // does on each thread), in both orders: nothing of one review is
-        // left for the next.
-        for backwards in [false, true] {
-            let mut room = Room::default();
-            let mut order: Vec<_> = placed.iter().collect();
-            if backwards {
-                order.reverse();
-            }
-            for (review, placed) in order {
-                assert_eq!(
-                    &placings_in(&by_review, *review, threads, &mut room),
-                    placed
-                );
-            }
         }
         for by_unit in [false, true] {
-            assert_eq!(
-                summary::rows_of_placings(&by_review, &placed, by_unit),
-                summary::rows(&data, &reports, by_unit)
-            );
+            out.push_str(&summary::csv(
+                &summary::rows(&data, &reports, by_unit),
+                by_unit,
+            ));
         }
     }
     out
@@ -131,15 +53,9 @@ fn everything(dir: &Path, threads: usize, in_memory: bool) -> String {
 
 /// What a command about `review` prints, loading with `keep`: the
 /// diagnostics, and for a valid folder the review's check.
-fn one_review(
-    dir: &Path,
-    threads: usize,
-    keep: Keep,
-    review: thiduakt::Review,
-) -> (String, Option<String>) {
+fn one_review(dir: &Path, keep: Keep, review: thiduakt::Review) -> (String, Option<String>) {
     let options = LoadOptions {
         encoding: None,
-        threads: Some(threads),
         in_memory: false,
         keep,
     };
@@ -154,30 +70,27 @@ fn one_review(
 }
 
 /// Keeping one review's rows (or none, as `validate` does) against keeping
-/// all, for every review of the plan, on one and on two threads.
+/// all, for every review of the plan.
 fn assert_same_whatever_is_kept(dir: &Path) {
     let plan = thiduakt::load::plan_from_str(thiduakt::load::BUILTIN_PLAN, "plan.toml")
         .expect("the built-in plan");
-    for threads in [1, 2] {
-        for review in plan.reviews() {
-            let (diagnostics, checked) = one_review(dir, threads, Keep::All, review);
-            let (kept_diagnostics, kept_checked) =
-                one_review(dir, threads, Keep::Review(review), review);
-            assert!(
-                diagnostics == kept_diagnostics && checked == kept_checked,
-                "keeping {review} on {threads} threads differs from keeping all:\n{}",
-                first_difference(
-                    &(diagnostics.clone() + checked.as_deref().unwrap_or("")),
-                    &(kept_diagnostics + kept_checked.as_deref().unwrap_or(""))
-                )
-            );
-            let (none_diagnostics, _) = one_review(dir, threads, Keep::Nothing, review);
-            assert!(
-                diagnostics == none_diagnostics,
-                "keeping no rows on {threads} threads finds other problems:\n{}",
-                first_difference(&diagnostics, &none_diagnostics)
-            );
-        }
+    for review in plan.reviews() {
+        let (diagnostics, checked) = one_review(dir, Keep::All, review);
+        let (kept_diagnostics, kept_checked) = one_review(dir, Keep::Review(review), review);
+        assert!(
+            diagnostics == kept_diagnostics && checked == kept_checked,
+            "keeping {review} differs from keeping all:\n{}",
+            first_difference(
+                &(diagnostics.clone() + checked.as_deref().unwrap_or("")),
+                &(kept_diagnostics + kept_checked.as_deref().unwrap_or(""))
+            )
+        );
+        let (none_diagnostics, _) = one_review(dir, Keep::Nothing, review);
+        assert!(
+            diagnostics == none_diagnostics,
+            "keeping no rows finds other problems:\n{}",
+            first_difference(&diagnostics, &none_diagnostics)
+        );
     }
 }
 
@@ -193,18 +106,16 @@ fn generated(people: usize, units: usize) -> tempfile::TempDir {
     dir
 }
 
-/// The plain path (each file read whole into memory, parsed in one piece)
-/// against files streamed from disk by 1, 2, 3 and 8 threads.
-fn assert_same_whatever_the_threads(dir: &Path) -> String {
-    let plain = everything(dir, 1, true);
-    for threads in [1, 2, 3, 8] {
-        let streamed = everything(dir, threads, false);
-        assert!(
-            plain == streamed,
-            "{threads} threads differ from the plain path:\n{}",
-            first_difference(&plain, &streamed)
-        );
-    }
+/// The plain path (each file read whole into memory) against files
+/// streamed from disk.
+fn assert_same_streamed(dir: &Path) -> String {
+    let plain = everything(dir, true);
+    let streamed = everything(dir, false);
+    assert!(
+        plain == streamed,
+        "the streamed path differs from the plain one:\n{}",
+        first_difference(&plain, &streamed)
+    );
     plain
 }
 
@@ -215,16 +126,16 @@ fn first_difference(a: &str, b: &str) -> String {
         .position(|(x, y)| x != y)
         .unwrap_or(0);
     format!(
-        "line {line}:\n  one:  {:?}\n  many: {:?}",
+        "line {line}:\n  plain:    {:?}\n  streamed: {:?}",
         a.lines().nth(line).unwrap_or(""),
         b.lines().nth(line).unwrap_or("")
     )
 }
 
 #[test]
-fn clean_generated_data_reads_the_same_in_pieces() {
+fn clean_generated_data_reads_the_same_streamed() {
     let dir = generated(3000, 30);
-    let out = assert_same_whatever_the_threads(dir.path());
+    let out = assert_same_streamed(dir.path());
     assert!(
         out.contains("\"valid\": true"),
         "the generated folder is valid"
@@ -245,7 +156,7 @@ fn edit_lines(path: &Path, mut edit: impl FnMut(usize, &str) -> String) {
 }
 
 #[test]
-fn broken_generated_data_gives_the_same_diagnostics_in_pieces() {
+fn broken_generated_data_gives_the_same_diagnostics_streamed() {
     let dir = generated(3000, 30);
     let achievements = dir.path().join("achievements.csv");
     // Errors spread through the file: bad results, unknown ids, duplicates
@@ -273,7 +184,7 @@ fn broken_generated_data_gives_the_same_diagnostics_in_pieces() {
         previous = line.to_string();
         out
     });
-    let out = assert_same_whatever_the_threads(dir.path());
+    let out = assert_same_streamed(dir.path());
     assert!(out.contains("\"valid\": false"));
     assert_same_whatever_is_kept(dir.path());
     for message in [
@@ -286,7 +197,7 @@ fn broken_generated_data_gives_the_same_diagnostics_in_pieces() {
 }
 
 #[test]
-fn a_cut_inside_a_quoted_cell_falls_back_to_one_piece() {
+fn quoted_cells_over_several_lines_read_the_same_streamed() {
     let dir = generated(600, 10);
     let achievements = dir.path().join("achievements.csv");
     let text = std::fs::read_to_string(&achievements).expect("read");
@@ -311,7 +222,7 @@ fn a_cut_inside_a_quoted_cell_falls_back_to_one_piece() {
     }
     assert!(stray);
     std::fs::write(&achievements, out).expect("write");
-    let result = assert_same_whatever_the_threads(dir.path());
+    let result = assert_same_streamed(dir.path());
     assert!(
         result.contains("\"valid\": true"),
         "{}",
@@ -320,7 +231,7 @@ fn a_cut_inside_a_quoted_cell_falls_back_to_one_piece() {
 }
 
 #[test]
-fn hints_for_many_unknown_ids_go_to_the_first_whatever_the_threads() {
+fn hints_for_many_unknown_ids_go_to_the_first() {
     let dir = generated(3000, 30);
     let achievements = dir.path().join("achievements.csv");
     // Hundreds of mistyped ids through the file: only the first few get a
@@ -329,7 +240,7 @@ fn hints_for_many_unknown_ids_go_to_the_first_whatever_the_threads() {
         i if i > 0 && i % 97 == 0 => line.replacen(",P", ",Q", 1),
         _ => line.to_string(),
     });
-    let out = assert_same_whatever_the_threads(dir.path());
+    let out = assert_same_streamed(dir.path());
     let unknown = out.matches("no unit or person has the id").count();
     let hinted = out.matches("did you mean").count();
     assert!(unknown > 200, "{unknown} unknown ids");
@@ -362,7 +273,7 @@ fn people_taken_out_leave_the_others_in_place() {
         }
         _ => line.to_string(),
     });
-    let out = assert_same_whatever_the_threads(dir.path());
+    let out = assert_same_streamed(dir.path());
     let errors = out.matches("\"severity\": \"error\"").count();
     assert!(out.contains("already used at"), "{out:.2000}");
     assert!(out.contains("khong_ro"));
