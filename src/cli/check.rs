@@ -4,10 +4,10 @@ use thiduakt::load::Keep;
 use thiduakt::render::{Format, check};
 use thiduakt::rules::evaluate;
 
-use crate::cli::Context;
+use crate::cli::{Context, Outcome};
 
 /// Prints the ranked lists, quota use and warnings of a review.
-pub fn run(ctx: &Context, review: &str) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, review: &str) -> Outcome {
     let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
     let report = evaluate(&data, review, ctx.today);

@@ -1,6 +1,5 @@
 //! What every command needs: the options, the loaded data, and output.
 
-use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,29 +18,44 @@ use crate::cli::args::{FormatArg, Global, LangArg};
 /// `validate` shows before counting the rest.
 const SHOWN_DIAGNOSTICS: usize = 20;
 
-/// A usage error: exit code 2.
-#[derive(Debug)]
-pub struct Usage(pub String);
+/// Why a command failed. Each failure owns its exit code ([`Failure::code`]).
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The data or a file could not be used, and the messages saying why
+    /// are already shown (diagnostics): exit code 1.
+    #[error("reported")]
+    Reported,
+    /// The command line asks for something the command cannot do: exit
+    /// code 2, with this message.
+    #[error("{0}")]
+    Usage(String),
+    /// Anything else (a file that could not be written...): exit code 1,
+    /// with its message.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
 
-impl fmt::Display for Usage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+impl Failure {
+    /// The exit code (spec §5): 1 the data or a file could not be used, 2
+    /// usage.
+    pub fn code(&self) -> u8 {
+        match self {
+            Failure::Usage(_) => 2,
+            Failure::Reported | Failure::Other(_) => 1,
+        }
     }
 }
 
-impl std::error::Error for Usage {}
-
-/// Errors already shown to the user (diagnostics): exit code 1.
-#[derive(Debug)]
-pub struct Reported;
-
-impl fmt::Display for Reported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("reported")
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Other(e.into())
     }
 }
 
-impl std::error::Error for Reported {}
+pub use Failure::{Reported, Usage};
+
+/// What a command returns.
+pub type Outcome<T = ()> = Result<T, Failure>;
 
 /// The options of a run, resolved.
 pub struct Context {
@@ -97,7 +111,7 @@ impl Context {
     /// Loads the data folder, showing its diagnostics on stderr (warnings
     /// unless `-q`). Errors end the command with exit code 1. Every row is
     /// checked; the achievement and nomination rows `keep` wants are kept.
-    pub fn load(&self, keep: Keep) -> anyhow::Result<Dataset> {
+    pub fn load(&self, keep: Keep) -> Outcome<Dataset> {
         let options = LoadOptions {
             keep,
             ..self.load_options
@@ -111,27 +125,26 @@ impl Context {
         if !shown.is_empty() {
             eprint!("{}", render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
         }
-        loaded.dataset.ok_or_else(|| Reported.into())
+        loaded.dataset.ok_or_else(|| Reported)
     }
 
     /// Reads a review the plan holds; an error (exit 1) says which ones it does.
-    pub fn review(&self, data: &Dataset, text: &str) -> anyhow::Result<Review> {
+    pub fn review(&self, data: &Dataset, text: &str) -> Outcome<Review> {
         data.plan.parse_review(text).map_err(|e| {
             self.error(&e.message(self.lang));
-            Reported.into()
+            Reported
         })
     }
 
     /// Refuses a format a command does not have (exit 2).
-    pub fn only_formats(&self, allowed: &[Format], command: &str) -> anyhow::Result<()> {
+    pub fn only_formats(&self, allowed: &[Format], command: &str) -> Outcome {
         if allowed.contains(&self.format) {
             return Ok(());
         }
         Err(Usage(match self.lang {
             Lang::Vi => format!("lệnh {command} không có định dạng này"),
             Lang::En => format!("{command} has no such output format"),
-        })
-        .into())
+        }))
     }
 
     /// Prints an error message on stderr.
@@ -147,21 +160,18 @@ impl Context {
     }
 
     /// Writes data to stdout. A closed pipe (`| head`) is not an error.
-    pub fn print(&self, text: &str) -> anyhow::Result<()> {
+    pub fn print(&self, text: &str) -> Outcome {
         self.print_bytes(text.as_bytes())
     }
 
     /// Writes bytes to stdout. A closed pipe (`| head`) is not an error.
-    pub fn print_bytes(&self, bytes: &[u8]) -> anyhow::Result<()> {
+    pub fn print_bytes(&self, bytes: &[u8]) -> Outcome {
         self.print_with(|out| out.write_all(bytes))
     }
 
     /// Lets `write` write to stdout. A closed pipe (`| head`) is not an
     /// error.
-    pub fn print_with(
-        &self,
-        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-    ) -> anyhow::Result<()> {
+    pub fn print_with(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Outcome {
         let mut out = io::stdout().lock();
         let written = write(&mut out).and_then(|()| out.flush());
         match written {
@@ -172,7 +182,7 @@ impl Context {
 
     /// Writes an output file atomically, refusing any input of the data
     /// folder (exit 1 with the reason).
-    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    pub fn write_file(&self, path: &Path, bytes: &[u8]) -> Outcome {
         match write_atomic(path, &self.data_dir, bytes) {
             Ok(()) => Ok(()),
             Err(OutputError::IsInput { path }) => {
@@ -188,28 +198,26 @@ impl Context {
                         self.data_dir.display()
                     ),
                 });
-                Err(Reported.into())
+                Err(Reported)
             }
             Err(OutputError::Io { path, source }) => {
                 self.error(&match self.lang {
                     Lang::Vi => format!("không ghi được {}: {source}", path.display()),
                     Lang::En => format!("cannot write {}: {source}", path.display()),
                 });
-                Err(Reported.into())
+                Err(Reported)
             }
         }
     }
 
-    /// The exit code of a failed command, after saying why.
-    pub fn exit_code(&self, error: &anyhow::Error) -> ExitCode {
-        if error.downcast_ref::<Reported>().is_some() {
-            return ExitCode::from(1);
+    /// The exit code of a failed command, after saying why (what was
+    /// reported is said already).
+    pub fn exit_code(&self, failure: &Failure) -> ExitCode {
+        match failure {
+            Failure::Reported => {}
+            Failure::Usage(message) => self.error(message),
+            Failure::Other(error) => self.error(&format!("{error:#}")),
         }
-        if let Some(usage) = error.downcast_ref::<Usage>() {
-            self.error(&usage.0);
-            return ExitCode::from(2);
-        }
-        self.error(&format!("{error:#}"));
-        ExitCode::from(1)
+        ExitCode::from(failure.code())
     }
 }

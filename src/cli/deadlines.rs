@@ -5,11 +5,11 @@ use std::path::Path;
 use thiduakt::load::Keep;
 use thiduakt::render::{Format, deadlines, ics};
 
-use crate::cli::Context;
+use crate::cli::{Context, Outcome};
 
 /// Prints every deadline of the plan (or of one review) and its status, or
 /// writes them to a file: an iCalendar file when it ends in `.ics`.
-pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> Outcome {
     let data = ctx.load(Keep::Nothing)?;
     let only = review.map(|r| ctx.review(&data, r)).transpose()?;
     let plan = &data.plan;

@@ -7,10 +7,10 @@ use thiduakt::render::{Format, explain};
 use thiduakt::rules::evaluate;
 use thiduakt::text::suggest;
 
-use crate::cli::{Context, Reported};
+use crate::cli::{Context, Outcome, Reported};
 
 /// Prints every rule applied to one subject in one review.
-pub fn run(ctx: &Context, review: &str, subject: &str) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, review: &str, subject: &str) -> Outcome {
     ctx.only_formats(&[Format::Table, Format::Json], "explain")?;
     let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, review: &str, subject: &str) -> anyhow::Result<()> {
             });
         }
         ctx.error(&message);
-        return Err(Reported.into());
+        return Err(Reported);
     };
     let report = evaluate(&data, review, ctx.today);
     // Evidence and references stay on disk until shown.

@@ -8,11 +8,11 @@ use thiduakt::render::export::{self, SortOrder};
 use thiduakt::rules::evaluate;
 
 use crate::cli::args::SortArg;
-use crate::cli::{Context, Usage};
+use crate::cli::{Context, Outcome, Usage};
 
 /// Writes the nomination list of a review as a document for people: `.csv`
 /// (or `-` for CSV on stdout) or `.xlsx`, by the file's extension.
-pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> Outcome {
     let to_stdout = output == Path::new("-");
     let extension = output
         .extension()
@@ -32,8 +32,7 @@ pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> anyhow:
                     "{}: the output must end in .csv or .xlsx (or be - for CSV on stdout)",
                     output.display()
                 ),
-            })
-            .into());
+            }));
         }
     };
     let data = ctx.load(Keep::review(review))?;
@@ -45,7 +44,7 @@ pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> anyhow:
     };
     let rows = export::rows(&data, &report, sort, ctx.lang);
     let bytes = if xlsx {
-        export::xlsx(&data, &report, &rows, ctx.lang)?
+        export::xlsx(&data, &report, &rows, ctx.lang).map_err(anyhow::Error::from)?
     } else {
         export::csv(&rows, ctx.lang)
     };

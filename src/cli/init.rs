@@ -6,7 +6,7 @@ use thiduakt::Lang;
 use thiduakt::load::csv_table::Column;
 use thiduakt::load::{BUILTIN_PLAN, achievements, awards, files, nominations, people};
 
-use crate::cli::{Context, Reported};
+use crate::cli::{Context, Outcome, Reported};
 
 const UNITS_TEMPLATE: &str = "\
 # Các tập thể: Sở, các phòng, đơn vị thuộc Sở, tổ chức có liên quan.
@@ -31,7 +31,7 @@ fn header(columns: &[Column], lang: Lang) -> String {
 
 /// Creates a data folder with the built-in plan and empty files, only in a
 /// new or empty folder: nothing is ever overwritten.
-pub fn run(ctx: &Context, dir: &Path) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, dir: &Path) -> Outcome {
     if dir.exists() {
         let empty = dir.is_dir()
             && std::fs::read_dir(dir)
@@ -48,7 +48,7 @@ pub fn run(ctx: &Context, dir: &Path) -> anyhow::Result<()> {
                     dir.display()
                 ),
             });
-            return Err(Reported.into());
+            return Err(Reported);
         }
     }
     std::fs::create_dir_all(dir)?;

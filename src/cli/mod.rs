@@ -19,7 +19,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use args::{Args, Command};
-pub use context::{Context, Reported, Usage};
+pub use context::{Context, Outcome, Reported, Usage};
 
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {

@@ -5,17 +5,17 @@ use std::path::Path;
 
 use clap::CommandFactory;
 
-use crate::cli::{Args, Context};
+use crate::cli::{Args, Context, Outcome};
 
 /// Prints a completion script for a shell.
-pub fn completions(ctx: &Context, shell: clap_complete::Shell) -> anyhow::Result<()> {
+pub fn completions(ctx: &Context, shell: clap_complete::Shell) -> Outcome {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut Args::command(), "thiduakt", &mut out);
     ctx.print_bytes(&out)
 }
 
 /// Prints (or writes) the manual page, in roff.
-pub fn man(ctx: &Context, output: Option<&Path>) -> anyhow::Result<()> {
+pub fn man(ctx: &Context, output: Option<&Path>) -> Outcome {
     let mut out = Vec::new();
     clap_mangen::Man::new(Args::command()).render(&mut out)?;
     match output {

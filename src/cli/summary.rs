@@ -6,16 +6,16 @@ use thiduakt::render::Format;
 use thiduakt::render::summary;
 use thiduakt::rules::evaluate;
 
-use crate::cli::Context;
+use crate::cli::{Context, Outcome};
 
 /// Prints, per review and kind (and per unit), the counts of nominated,
 /// eligible, proposed, over quota, ineligible and granted.
-pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> Outcome {
     let data = ctx.load(Keep::All)?;
     let asked = reviews
         .iter()
         .map(|r| ctx.review(&data, r))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+        .collect::<Outcome<Vec<_>>>()?;
     let reviews = summary::reviews_or_all(&data, asked);
     // Each review is worked out and counted on its own (side by side), so
     // only the reports being counted are held at once.

@@ -3,11 +3,11 @@
 use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::render::{Format, validate};
 
-use crate::cli::{Context, Reported};
+use crate::cli::{Context, Outcome, Reported};
 
 /// Lists every problem of the data folder on stdout; exit code 1 if any is an
 /// error. `-q` leaves warnings out.
-pub fn run(ctx: &Context) -> anyhow::Result<()> {
+pub fn run(ctx: &Context) -> Outcome {
     // Every row is checked; none needs keeping.
     let options = LoadOptions {
         keep: Keep::Nothing,
@@ -26,7 +26,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<()> {
     };
     ctx.print(&out)?;
     if diagnostics.iter().any(|d| d.is_error()) {
-        return Err(Reported.into());
+        return Err(Reported);
     }
     Ok(())
 }

@@ -132,7 +132,7 @@ impl Reviews {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Review> {
         let text = row.raw(column);
-        if self.last.is_some() && crate::text::same(text, &self.last_text) {
+        if self.last.is_some() && text == self.last_text {
             return self.last;
         }
         let review = review_cell(row, column, plan, diags);

@@ -117,51 +117,6 @@ fn count_any(text: &str) -> Result<u32, Problem> {
     })
 }
 
-/// [`date`], remembering the days it has read: a file's dates fall on a
-/// few hundred days (a council receives dossiers over some weeks), so most
-/// cells are days already worked out. Only a text of up to fifteen bytes
-/// read as a date is kept, by its bytes, in one of a few hundred slots (a
-/// newer day takes an older one's slot).
-pub struct Dates {
-    slots: Vec<([u8; 16], NaiveDate)>,
-}
-
-impl Default for Dates {
-    fn default() -> Self {
-        Dates {
-            slots: vec![([0; 16], NaiveDate::MIN); Dates::SLOTS],
-        }
-    }
-}
-
-impl Dates {
-    /// How many days are kept (a power of two).
-    const SLOTS: usize = 256;
-
-    /// The date a cell holds, as [`date`] reads it. Always inlined: called
-    /// once a row, its call and lost optimisations cost more than its work
-    /// (0.6 % of check's instructions).
-    #[inline(always)]
-    pub fn read(&mut self, text: &str) -> Result<NaiveDate, Problem> {
-        // The bytes and the length of a text not empty: never all zeros,
-        // so an empty slot matches nothing.
-        let Some(key) = crate::text::packed(text).filter(|_| !text.is_empty()) else {
-            return date(text);
-        };
-        let slot = crate::text::spread(&key, Dates::SLOTS.trailing_zeros());
-        if let Some((kept, day)) = self.slots.get(slot) {
-            if *kept == key {
-                return Ok(*day);
-            }
-        }
-        let day = date(text)?;
-        if let Some(entry) = self.slots.get_mut(slot) {
-            *entry = (key, day);
-        }
-        Ok(day)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,24 +195,6 @@ mod tests {
         #[test]
         fn counts_read_as_the_general_reader(text in "[0-9a ]{0,12}") {
             proptest::prop_assert_eq!(count(&text), count_any(&text));
-        }
-
-        /// Dates read through the memo, in any order and again, are read
-        /// as `date` reads each: days, impossible days, other forms, text.
-        #[test]
-        fn remembered_dates_are_read_as_date(texts in proptest::collection::vec(
-            proptest::prop_oneof![
-                "20[0-9]{2}-[01][0-9]-[0-3][0-9]",
-                "[0-3]?[0-9]/[01]?[0-9]/20[0-9]{2}",
-                " ?20[0-9]{2}-0[1-3]-[0-3][0-9] ?",
-                "[0-9/ -]{0,17}",
-            ],
-            0..300,
-        )) {
-            let mut dates = Dates::default();
-            for text in texts.iter().chain(&texts) {
-                proptest::prop_assert_eq!(dates.read(text), date(text), "{:?}", text);
-            }
         }
     }
 }
