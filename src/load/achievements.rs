@@ -4,7 +4,7 @@
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Row, Visit, read_rows};
-use crate::load::first_rows::FirstRows;
+use crate::load::first_rows::{FirstRows, Seen};
 use crate::load::{Keep, Known, Resolver, Reviews, values};
 use crate::model::{Achievement, Score, Subject};
 use crate::plan::{CriterionId, SubjectKind};
@@ -78,12 +78,12 @@ pub struct Achievements {
 
 impl Achievements {
     /// Starts with no rows; the rows `keep` wants will be kept (every row
-    /// is checked).
-    pub fn new(keep: Keep) -> Self {
+    /// is checked), duplicates told by `first_rows`.
+    pub fn new(keep: Keep, first_rows: FirstRows) -> Self {
         Achievements {
             keep,
             rows: Vec::new(),
-            first_rows: FirstRows::default(),
+            first_rows,
             files: Vec::new(),
             subjects: Resolver::default(),
             reviews: Reviews::default(),
@@ -227,15 +227,19 @@ impl Achievements {
             return;
         }
         let source = row.source(file_index);
-        let key = self.first_rows.key(review, subject, criterion.0);
-        if let Some(first) = self.first_rows.first(key, source) {
-            let id = known.id(subject);
-            let code = &plan.criterion(criterion).code;
-            problems.push(row.row_error(Problem::DuplicateRow {
-                key: format!("{review} × {id} × {code}"),
-                first: self.first_rows.place(first, &self.files),
-            }));
-            return;
+        match self.first_rows.first(review, subject, criterion.0, source) {
+            Seen::First => {}
+            // Told when the files are read again with a map.
+            Seen::Before => return,
+            Seen::At(file, line) => {
+                let id = known.id(subject);
+                let code = &plan.criterion(criterion).code;
+                problems.push(row.row_error(Problem::DuplicateRow {
+                    key: format!("{review} × {id} × {code}"),
+                    first: FirstRows::place(file, line, &self.files),
+                }));
+                return;
+            }
         }
         if self.keep.wants(review) {
             self.rows.push(Achievement {
@@ -247,6 +251,12 @@ impl Achievements {
                 source,
             });
         }
+    }
+
+    /// Whether a duplicate was met that only a map can place: the files
+    /// are to be read again with [`FirstRows::map`].
+    pub fn read_again(&self) -> bool {
+        self.first_rows.read_again()
     }
 
     /// The rows read, in file order.

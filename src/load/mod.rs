@@ -40,6 +40,7 @@ use crate::review::Review;
 
 use content::CsvFile;
 use csv_table::Row;
+use first_rows::FirstRows;
 use source::{TextFile, read_text};
 
 /// The plan shipped with the tool (the Department's 2021–2025 CCHC plan),
@@ -370,31 +371,50 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let first = files.len();
     let nominations_index = first + achievement_files.len();
     let keep = options.keep;
-    let read_achievements = || {
+    // Duplicates are looked for with bits, or (when the bits found one,
+    // and the files are read again) with a map that tells where each key
+    // was first met ([`first_rows`]).
+    let first_rows = |parts: usize| match plan.as_ref() {
+        Some(plan) => FirstRows::bits(plan.reviews(), units.len(), people.len(), parts),
+        None => FirstRows::map(),
+    };
+    let criteria = plan.as_ref().map_or(1, |p| p.criteria.len());
+    let read_achievements_with = |first_rows: FirstRows| {
         let mut diags = Vec::new();
         let mut decoded = Vec::new();
-        let mut achievements = achievements::Achievements::new(keep);
+        let mut achievements = achievements::Achievements::new(keep, first_rows);
         for (i, name) in achievement_files.iter().enumerate() {
             decoded.push(open(name, None, &mut diags).is_some_and(|file| {
                 achievements.parse(file, index_of_file(first + i), known, &mut diags)
             }));
         }
-        (achievements.finish(), decoded, diags)
+        let again = achievements.read_again();
+        ((achievements.finish(), decoded, diags), again)
     };
-    let read_nominations = || {
+    let read_achievements = || match read_achievements_with(first_rows(criteria)) {
+        (_, true) => read_achievements_with(FirstRows::map()).0,
+        (read, false) => read,
+    };
+    let read_nominations_with = |first_rows: FirstRows| {
         let mut diags = Vec::new();
         let mut rows = Vec::new();
-        let decoded = open(Path::new(files::NOMINATIONS), None, &mut diags).is_some_and(|file| {
+        let read = open(Path::new(files::NOMINATIONS), None, &mut diags).map(|file| {
             nominations::parse_nominations(
                 file,
                 index_of_file(nominations_index),
                 known,
                 keep,
+                first_rows,
                 &mut rows,
                 &mut diags,
             )
         });
-        (rows, decoded, diags)
+        let again = read.as_ref().is_some_and(|r| r.again);
+        ((rows, read.is_some_and(|r| r.decoded), diags), again)
+    };
+    let read_nominations = || match read_nominations_with(first_rows(1)) {
+        (_, true) => read_nominations_with(FirstRows::map()).0,
+        (read, false) => read,
     };
     let read_awards = || {
         let mut diags = Vec::new();

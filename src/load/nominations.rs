@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Row, Visit, read_rows};
-use crate::load::first_rows::FirstRows;
+use crate::load::first_rows::{FirstRows, Seen};
 use crate::load::{Keep, Known, Resolver, Reviews, values};
 use crate::model::{Document, Nomination, Votes};
 use crate::plan::{Denominator, Plan};
@@ -191,14 +191,18 @@ impl NominationRows<'_> {
             }
         }
         let source = row.source(file_index);
-        let key = self.first_rows.key(review, subject, 0);
-        if let Some(first) = self.first_rows.first(key, source) {
-            let id = known.id(subject);
-            problems.push(row.row_error(Problem::DuplicateRow {
-                key: format!("{review} × {id}"),
-                first: self.first_rows.place(first, &[row.file()]),
-            }));
-            return;
+        match self.first_rows.first(review, subject, 0, source) {
+            Seen::First => {}
+            // Told when the file is read again with a map.
+            Seen::Before => return,
+            Seen::At(_, line) => {
+                let id = known.id(subject);
+                problems.push(row.row_error(Problem::DuplicateRow {
+                    key: format!("{review} × {id}"),
+                    first: format!("{}:{line}", row.file().display()),
+                }));
+                return;
+            }
         }
         if !self.keep.wants(review) {
             return;
@@ -215,19 +219,28 @@ impl NominationRows<'_> {
     }
 }
 
+/// How reading nominations.csv went.
+pub struct Read {
+    /// Whether the file was decoded in memory.
+    pub decoded: bool,
+    /// Whether a duplicate was met that only a map can place: the file is
+    /// to be read again with [`FirstRows::map`].
+    pub again: bool,
+}
+
 /// Reads nominations into `out`, keeping the rows `keep` wants (every row
-/// is checked). Of the rows of one review × subject the first is kept, the
-/// others reported. Returns whether the file was decoded in memory.
+/// is checked), duplicates told by `first_rows`. Of the rows of one review
+/// × subject the first is kept, the others reported.
 pub fn parse_nominations(
     file: CsvFile,
     file_index: u16,
     known: Known<'_>,
     keep: Keep,
+    first_rows: FirstRows,
     out: &mut Vec<Nomination>,
     diags: &mut Vec<Diagnostic>,
-) -> bool {
+) -> Read {
     let before = out.len();
-    let first_rows = FirstRows::default();
     let mut rows = NominationRows {
         keep,
         out,
@@ -247,5 +260,8 @@ pub fn parse_nominations(
     });
     rows.problems.sort_by_key(|d| d.line);
     diags.extend(rows.problems);
-    parsed.is_some_and(|p| p.decoded)
+    Read {
+        decoded: parsed.is_some_and(|p| p.decoded),
+        again: rows.first_rows.read_again(),
+    }
 }
