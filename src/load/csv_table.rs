@@ -7,7 +7,7 @@
 //! cells are trimmed and put in NFC. Every problem is located to the cell:
 //! line, column, and the line itself for display.
 //!
-//! Rows are found by the scanner of [`records`] and handed to the caller one
+//! Rows are found by the scanner of [`crate::scan`] and handed to the caller one
 //! at a time, in file order ([`read_rows`]).
 
 use std::borrow::Cow;
@@ -18,7 +18,7 @@ use csv::{ByteRecord, ReaderBuilder};
 
 use crate::diag::{Diagnostic, Problem, Severity, Snippet};
 use crate::load::content::{CsvFile, WINDOW};
-use crate::load::records;
+use crate::scan;
 use crate::model::Source;
 use crate::text::{fold, nfc, suggest, trim};
 
@@ -386,7 +386,7 @@ impl<'c> Table<'c> {
         &self.file.shown
     }
 
-    /// Reads every row of the file with [`records::scan`]: `visit(row,
+    /// Reads every row of the file with [`scan::scan`]: `visit(row,
     /// true)` for each good row, `visit(row, false)` for each row skipped
     /// for its structure.
     fn read_all(
@@ -411,7 +411,7 @@ impl<'c> Table<'c> {
         let mut last: Option<(u32, usize)> = None;
         let mut stop: Option<Diagnostic> = None;
         let mut redo = false;
-        let scanned = records::scan(source, self.delimiter, &mut Vec::new(), |found| {
+        let scanned = scan::scan(source, self.delimiter, &mut Vec::new(), |found| {
             let line = found.breaks.saturating_add(1);
             let byte = found.byte;
             if line <= self.header_line {

@@ -19,7 +19,6 @@ pub mod legacy;
 pub mod nominations;
 pub mod people;
 pub mod plan_file;
-pub mod records;
 pub mod registry;
 
 pub use keep::Keep;

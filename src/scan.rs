@@ -1,4 +1,7 @@
-//! The records of a piece of a CSV file, found block by block.
+//! The records of a CSV file, found block by block: the fast reader every
+//! loader reads through ([`crate::load::csv_table`] gives its records a
+//! header and positions). It knows bytes, cells and lines; nothing of
+//! reviews, ids or messages.
 //!
 //! Most lines of a clerk's file are a record of their own: such a line is
 //! split on the delimiter where it lies in the block read (delimiters, line
