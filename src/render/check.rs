@@ -70,32 +70,37 @@ pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write)
         .from_writer(out);
     writer.write_record(CSV_COLUMNS)?;
     let review = report.review.code();
-    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    // One buffer for the cells that are made (numbers, lists), not one
+    // string each: a review may have a hundred thousand candidates.
+    let mut cell = String::new();
+    let mut number = |writer: &mut csv::Writer<&mut dyn io::Write>, n: Option<u32>| {
+        cell.clear();
+        if let Some(n) = n {
+            let _ = write!(cell, "{n}");
+        }
+        writer.write_field(&cell)
+    };
     for r in &report.candidates {
-        let (bang_khen, giay_khen) = match r.history {
-            Some((h, _)) => (Some(h.bang_khen), Some(h.giay_khen)),
-            None => (None, None),
-        };
-        writer.write_record([
-            review.as_str(),
-            r.category().code(),
-            &number(r.rank),
-            data.id(r.subject),
-            data.name(r.subject),
-            unit_id(data, r),
-            r.status.code(),
-            r.award.map_or("", AwardKind::code),
-            &r.met.len().to_string(),
-            &r.required.len().to_string(),
-            &missing_codes(data, r).join(";"),
-            &number(r.votes.map(|v| v.in_favour)),
-            &number(r.votes.map(|v| v.total)),
-            &r.score.to_string(),
-            r.reason.map_or("", |reason| reason.code()),
-            &number(bang_khen),
-            &number(giay_khen),
-            &warning_codes(r).join(";"),
-        ])?;
+        let history = r.history.map(|(h, _)| h);
+        writer.write_field(&review)?;
+        writer.write_field(r.category().code())?;
+        number(&mut writer, r.rank)?;
+        writer.write_field(data.id(r.subject))?;
+        writer.write_field(data.name(r.subject))?;
+        writer.write_field(unit_id(data, r))?;
+        writer.write_field(r.status.code())?;
+        writer.write_field(r.award.map_or("", AwardKind::code))?;
+        number(&mut writer, u32::try_from(r.met.len()).ok())?;
+        number(&mut writer, u32::try_from(r.required.len()).ok())?;
+        writer.write_field(missing_codes(data, r).join(";"))?;
+        number(&mut writer, r.votes.map(|v| v.in_favour))?;
+        number(&mut writer, r.votes.map(|v| v.total))?;
+        writer.write_field(r.score.to_string())?;
+        writer.write_field(r.reason.map_or("", |reason| reason.code()))?;
+        number(&mut writer, history.map(|h| h.bang_khen))?;
+        number(&mut writer, history.map(|h| h.giay_khen))?;
+        writer.write_field(warning_codes(r).join(";"))?;
+        writer.write_record(None::<&[u8]>)?;
     }
     writer.flush()
 }

@@ -147,18 +147,28 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         slot[data.dense(c.subject)] = i;
     }
     let position = |s: Subject| Some(slot[data.dense(s)]).filter(|&i| i != usize::MAX);
-    let mut met: Vec<Vec<CriterionId>> = vec![Vec::new(); found.len()];
+    // Whether candidate `i` met criterion `c`: `achieved[i * criteria + c]`.
+    let criteria = plan.criteria.len();
+    let mut achieved = vec![false; found.len() * criteria];
     let mut scores = vec![Score::default(); found.len()];
     for a in data.achievements.iter().filter(|a| a.review == review) {
         if let Some(i) = position(a.subject) {
-            if a.is_met() && !met[i].contains(&a.criterion) {
-                met[i].push(a.criterion);
+            if a.is_met() {
+                if let Some(met) = achieved.get_mut(i * criteria + usize::from(a.criterion.0)) {
+                    *met = true;
+                }
             }
             if let Some(score) = a.score {
                 scores[i] = scores[i] + score;
             }
         }
     }
+    let has = |i: usize, c: CriterionId| {
+        achieved
+            .get(i * criteria + usize::from(c.0))
+            .copied()
+            .unwrap_or(false)
+    };
     let mut histories = vec![History::default(); found.len()];
     if review_type == ReviewType::Final {
         for award in &data.awards {
@@ -188,11 +198,7 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             let kind = data.kind(c.subject);
             let required = required(kind);
             // The criteria met, in the order they apply.
-            let met: Vec<CriterionId> = required
-                .iter()
-                .copied()
-                .filter(|r| met[i].contains(r))
-                .collect();
+            let met: Vec<CriterionId> = required.iter().copied().filter(|&c| has(i, c)).collect();
             let votes = c
                 .nomination
                 .and_then(|n| data.nominations.get(n))
