@@ -146,12 +146,13 @@ fn dataset(
         for (award, count) in [(AwardKind::BangKhen, bk), (AwardKind::GiayKhen, gk)] {
             for k in 0..count {
                 data.awards.push(GrantedAward {
-                    review: Review::Annual(2021 + i32::from(k)),
+                    review: Some(Review::Annual(2021 + i32::from(k))),
                     subject,
                     award,
                     field: plan.field.clone(),
                     decision: None,
                     date: Some(day(2022 + i32::from(k), 4, 20)),
+                    revoked: None,
                     source: Source::default(),
                 });
             }

@@ -13,7 +13,7 @@ use crate::load::{Known, review_cell, values};
 use crate::model::{GrantedAward, Subject};
 use crate::plan::AwardKind;
 use crate::review::Review;
-use crate::text::{fold, suggest};
+use crate::text::{fold, nfc, suggest};
 
 const REVIEW: usize = 0;
 const SUBJECT: usize = 1;
@@ -21,9 +21,10 @@ const AWARD: usize = 2;
 const FIELD: usize = 3;
 const DECISION: usize = 4;
 const DATE: usize = 5;
+const REVOKED: usize = 6;
 
 /// The columns of awards.csv.
-pub const COLUMNS: [Column; 6] = [
+pub const COLUMNS: [Column; 7] = [
     Column {
         key: "review",
         vi: "đợt xét",
@@ -60,6 +61,12 @@ pub const COLUMNS: [Column; 6] = [
         aliases: &["ngayquyetdinh", "ngayky"],
         required: false,
     },
+    Column {
+        key: "revoked",
+        vi: "thu hồi",
+        aliases: &["huybo", "dahuy", "bihuy", "thuhoi"],
+        required: false,
+    },
 ];
 
 /// Reads one row of awards.csv into `out`, unless it repeats an earlier
@@ -68,11 +75,17 @@ fn read(
     row: &Row<'_>,
     known: &Known<'_>,
     file_index: u16,
-    first: &mut FxHashMap<(Review, Subject, AwardKind, String), u32>,
+    first: &mut FxHashMap<(Option<Review>, Subject, AwardKind, String), u32>,
     out: &mut Vec<GrantedAward>,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let review = review_cell(row, REVIEW, None, problems);
+    // The review the award was for; empty leaves the decision's date to
+    // decide (NĐ 98/2023, khoản 9 Điều 30).
+    let review = if row.raw(REVIEW).is_empty() {
+        Some(None)
+    } else {
+        review_cell(row, REVIEW, None, problems).map(Some)
+    };
     let subject = known.registry.subject_cell(row, SUBJECT, problems);
     let award_text = row.get(AWARD);
     let award = AwardKind::parse(&award_text);
@@ -101,15 +114,32 @@ fn read(
             .map(Some)
             .map_err(|p| problems.push(row.error(DATE, p)))
     };
-    let (Some(review), Some(subject), Some(award), Ok(date), false) =
-        (review, subject, award, date, field.is_empty())
+    let revoked_text = row.raw(REVOKED);
+    let revoked = match revoked_text {
+        "" => Ok(None),
+        "x" | "X" => Ok(Some(None)),
+        text => values::date(text).map(|day| Some(Some(day))).map_err(|_| {
+            problems.push(row.error(
+                REVOKED,
+                Problem::BadCode {
+                    column: "revoked",
+                    value: nfc(text).into_owned(),
+                    expected: vec!["x", "YYYY-MM-DD", "DD/MM/YYYY"],
+                    suggestion: None,
+                },
+            ))
+        }),
+    };
+    let (Some(review), Some(subject), Some(award), Ok(date), Ok(revoked), false) =
+        (review, subject, award, date, revoked, field.is_empty())
     else {
         return;
     };
     let key = (review, subject, award, field.clone());
     if let Some(line) = first.get(&key) {
         let shown = format!(
-            "{review} × {} × {} × {field}",
+            "{} × {} × {} × {field}",
+            review.map(|r| r.code()).unwrap_or_default(),
             known.id(subject),
             award.code(),
         );
@@ -126,6 +156,7 @@ fn read(
         field,
         decision,
         date,
+        revoked,
         source: row.source(file_index),
     });
 }

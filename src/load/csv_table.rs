@@ -18,8 +18,8 @@ use csv::{ByteRecord, ReaderBuilder};
 
 use crate::diag::{Diagnostic, Problem, Severity, Snippet};
 use crate::load::content::{CsvFile, WINDOW};
-use crate::scan;
 use crate::model::Source;
+use crate::scan;
 use crate::text::{fold, nfc, suggest, trim};
 
 /// The longest cell read, in bytes of UTF-8 (documented in the README).

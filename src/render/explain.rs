@@ -13,7 +13,7 @@ use crate::render::labels;
 use crate::render::warnings::message;
 use crate::review::ReviewType;
 use crate::rules::applicability::applicable;
-use crate::rules::history::{self, History, Reach};
+use crate::rules::history::{self, Count, History, Reach};
 use crate::rules::{CandidateResult, ReviewReport, Status};
 
 fn iso(d: chrono::NaiveDate) -> String {
@@ -221,21 +221,46 @@ pub fn text(
             ),
         };
         for &a in &facts.awards {
-            let counted = history::counts(plan, a);
-            let why = match (counted, lang) {
-                (true, _) => String::new(),
-                (false, Lang::Vi) if a.field != plan.field => " (không tính: khác lĩnh vực)".into(),
-                (false, Lang::En) if a.field != plan.field => {
-                    " (not counted: another field)".into()
+            let count = history::count(plan, a);
+            let counted = count == Count::Counts;
+            let why = match (count, lang) {
+                (Count::Counts, Lang::Vi) => match a.review {
+                    Some(_) => " (tính: thành tích trong giai đoạn, NĐ 98/2023 k9 Đ30)".into(),
+                    None => " (tính: quyết định trong giai đoạn)".into(),
+                },
+                (Count::Counts, Lang::En) => match a.review {
+                    Some(_) => " (counted: an achievement of the period, NĐ 98/2023 k9 Đ30)".into(),
+                    None => " (counted: decided within the period)".into(),
+                },
+                (Count::OtherField, Lang::Vi) => " (không tính: khác lĩnh vực)".to_string(),
+                (Count::OtherField, Lang::En) => " (not counted: another field)".into(),
+                (Count::Revoked, Lang::Vi) => " (không tính: quyết định đã bị thu hồi)".into(),
+                (Count::Revoked, Lang::En) => " (not counted: the decision was revoked)".into(),
+                (Count::OutsidePeriod, Lang::Vi) => match a.review {
+                    Some(_) => {
+                        " (không tính: thành tích ngoài giai đoạn, NĐ 98/2023 k9 Đ30)".into()
+                    }
+                    None => " (không tính: quyết định ngoài giai đoạn)".into(),
+                },
+                (Count::OutsidePeriod, Lang::En) => match a.review {
+                    Some(_) => {
+                        " (not counted: an achievement outside the period, NĐ 98/2023 k9 Đ30)"
+                            .into()
+                    }
+                    None => " (not counted: decided outside the period)".into(),
+                },
+                (Count::Undated, Lang::Vi) => {
+                    " (không tính: không rõ đợt xét và ngày quyết định)".into()
                 }
-                (false, Lang::Vi) => " (không tính: ngoài giai đoạn)".into(),
-                (false, Lang::En) => " (not counted: outside the period)".into(),
+                (Count::Undated, Lang::En) => {
+                    " (not counted: neither its review nor its date is known)".into()
+                }
             };
             let _ = writeln!(
                 out,
                 "  {} {} {} {} {} {}{why}",
                 if counted { "✓" } else { "·" },
-                a.review,
+                a.review.map(|r| r.code()).unwrap_or_else(|| "–".into()),
                 labels::award_short(a.award, lang),
                 a.field,
                 a.decision.as_deref().unwrap_or("–"),
@@ -494,12 +519,13 @@ pub fn json(
             .iter()
             .map(|a| {
                 json!({
-                    "review": a.review.code(),
+                    "review": a.review.map(|r| r.code()),
                     "award": a.award.code(),
                     "field": a.field,
                     "decision": a.decision,
                     "date": a.date.map(iso),
                     "counted": history::counts(plan, a),
+                    "revoked": a.revoked.is_some(),
                 })
             })
             .collect();

@@ -112,7 +112,7 @@ fn count(
     for a in data
         .awards
         .iter()
-        .filter(|a| a.review == review && a.field == data.plan.field)
+        .filter(|a| a.review == Some(review) && a.field == data.plan.field && a.revoked.is_none())
     {
         let counts =
             table[slot(unit_of(a.subject), data.category(a.subject))].get_or_insert([0; 8]);

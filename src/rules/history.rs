@@ -4,13 +4,20 @@
 //! lần được Giám đốc Sở tặng Giấy khen về công tác CCHC" for the provincial
 //! tier; "ít nhất 01 lần được Giám đốc Sở tặng Giấy khen" for the
 //! Department's. An award counts when it is of the plan's field ("về công tác
-//! CCHC") and was granted within the period ("trong thời gian đó"): by its
-//! decision date, or, when the date is not recorded, by its review being one
-//! of the plan's annual reviews. A Bằng khen does not stand in for a Giấy
-//! khen: the tiers are read literally.
+//! CCHC"), was not revoked, and was for an achievement within the period
+//! ("trong thời gian đó"). The period of an award is the one its decision
+//! names, not the decision's date: NĐ 98/2023/NĐ-CP, khoản 9 Điều 30 ("Thời
+//! gian đề nghị khen thưởng lần tiếp theo được tính theo thời gian lập được
+//! thành tích ghi trong quyết định khen thưởng lần trước"). So a Giấy khen
+//! for 2020 decided in April 2021 does not count toward 2021–2025, and one for
+//! 2024 decided in 2025 does; only an award whose review is not recorded is
+//! placed by its decision date. A Bằng khen does not stand in for a Giấy khen:
+//! the tiers are read literally.
 
 use crate::model::GrantedAward;
 use crate::plan::{AwardKind, Plan, Tier};
+use chrono::Datelike;
+
 use crate::review::Review;
 
 /// The awards that count, by kind.
@@ -38,15 +45,49 @@ impl Reach {
     }
 }
 
+/// Whether a granted award counts toward the final review's history, and
+/// why not when it does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    /// It counts.
+    Counts,
+    /// Of another field than the plan's.
+    OtherField,
+    /// Its decision was revoked.
+    Revoked,
+    /// For an achievement outside the period (by its review, or by its
+    /// decision date when no review is recorded).
+    OutsidePeriod,
+    /// Neither its review nor its decision date is recorded.
+    Undated,
+}
+
+/// Whether a granted award counts toward the final review's history.
+pub fn count(plan: &Plan, award: &GrantedAward) -> Count {
+    if award.field != plan.field {
+        return Count::OtherField;
+    }
+    if award.revoked.is_some() {
+        return Count::Revoked;
+    }
+    let within = match (award.review, award.date) {
+        // An award of a year of the period; the final review's own awards
+        // (and another period's) are not history of it.
+        (Some(Review::Annual(y)), _) => (plan.start.year()..=plan.end.year()).contains(&y),
+        (Some(Review::Final(..)), _) => false,
+        (None, Some(date)) => plan.in_period(date),
+        (None, None) => return Count::Undated,
+    };
+    if within {
+        Count::Counts
+    } else {
+        Count::OutsidePeriod
+    }
+}
+
 /// Whether a granted award counts toward the final review's history.
 pub fn counts(plan: &Plan, award: &GrantedAward) -> bool {
-    if award.field != plan.field {
-        return false;
-    }
-    match award.date {
-        Some(date) => plan.in_period(date),
-        None => matches!(award.review, Review::Annual(y) if plan.annual_reviews.contains(&y)),
-    }
+    count(plan, award) == Count::Counts
 }
 
 /// Counts the awards of one subject that count.
@@ -84,16 +125,17 @@ mod tests {
     fn award(
         kind: AwardKind,
         field: &str,
-        review: Review,
+        review: impl Into<Option<Review>>,
         day: Option<(i32, u32, u32)>,
     ) -> GrantedAward {
         GrantedAward {
-            review,
+            review: review.into(),
             subject: Subject::Person(0),
             award: kind,
             field: field.into(),
             decision: None,
             date: day.map(|(y, m, d)| date(y, m, d)),
+            revoked: None,
             source: Source::default(),
         }
     }
@@ -143,41 +185,63 @@ mod tests {
         assert_eq!(history(&plan, [&other, &cchc]), h(1, 0));
     }
 
+    /// NĐ 98/2023/NĐ-CP, khoản 9 Điều 30: an award belongs to the period of
+    /// the achievement its decision names, not to the decision's date. Read
+    /// the other way (by date), the first two would swap.
     #[test]
-    fn iii_2_b_only_awards_within_the_period_count() {
+    fn nd98_d30_k9_history_counts_by_the_period_of_the_achievement() {
         let plan = sample_plan();
-        let before = award(
-            AwardKind::GiayKhen,
-            "cchc",
-            Review::Annual(2019),
-            Some((2020, 3, 30)),
+        let gk = |review: Review, day| award(AwardKind::GiayKhen, "cchc", review, Some(day));
+        // For 2020, decided in April 2021: not an achievement of 2021–2025.
+        assert_eq!(
+            count(&plan, &gk(Review::Annual(2020), (2021, 4, 20))),
+            Count::OutsidePeriod
         );
-        let first_day = award(
-            AwardKind::GiayKhen,
-            "cchc",
-            Review::Annual(2020),
-            Some((2021, 1, 1)),
+        // For 2024, decided in 2025 (or even after the period ends): counts.
+        assert!(counts(&plan, &gk(Review::Annual(2024), (2025, 4, 10))));
+        assert!(counts(&plan, &gk(Review::Annual(2025), (2026, 1, 15))));
+        // Before the period, and the final review's own awards: never.
+        assert!(!counts(&plan, &gk(Review::Annual(2019), (2020, 3, 30))));
+        assert!(!counts(
+            &plan,
+            &gk(Review::Final(2021, 2025), (2026, 4, 20))
+        ));
+    }
+
+    /// Only a row without `review` falls back to the decision's date.
+    #[test]
+    fn nd98_d30_k9_an_award_without_its_review_counts_by_its_date() {
+        let plan = sample_plan();
+        let by_date = |day| award(AwardKind::GiayKhen, "cchc", None, Some(day));
+        assert!(counts(&plan, &by_date((2021, 1, 1))));
+        assert!(counts(&plan, &by_date((2025, 12, 31))));
+        assert!(!counts(&plan, &by_date((2020, 12, 31))));
+        assert!(!counts(&plan, &by_date((2026, 1, 1))));
+        assert_eq!(
+            count(&plan, &award(AwardKind::GiayKhen, "cchc", None, None)),
+            Count::Undated
         );
-        let last_day = award(
-            AwardKind::GiayKhen,
+    }
+
+    /// A revoked (annulled) decision never counts, whatever its period.
+    #[test]
+    fn a_revoked_decision_never_counts() {
+        let plan = sample_plan();
+        let mut a = award(
+            AwardKind::BangKhen,
             "cchc",
-            Review::Annual(2024),
-            Some((2025, 12, 31)),
+            Review::Annual(2022),
+            Some((2023, 4, 1)),
         );
-        let final_award = award(
-            AwardKind::GiayKhen,
-            "cchc",
-            Review::Final(2021, 2025),
-            Some((2026, 4, 20)),
-        );
-        assert!(!counts(&plan, &before));
-        assert!(counts(&plan, &first_day));
-        assert!(counts(&plan, &last_day));
-        assert!(!counts(&plan, &final_award));
+        assert!(counts(&plan, &a));
+        a.revoked = Some(None);
+        assert_eq!(count(&plan, &a), Count::Revoked);
+        a.revoked = Some(Some(date(2024, 1, 5)));
+        assert_eq!(history(&plan, [&a]), h(0, 0));
     }
 
     #[test]
-    fn iii_2_b_undated_awards_count_by_their_review() {
+    fn iii_2_b_awards_with_a_review_but_no_date_count_by_it() {
         let plan = sample_plan();
         let annual = award(AwardKind::GiayKhen, "cchc", Review::Annual(2023), None);
         let older = award(AwardKind::GiayKhen, "cchc", Review::Annual(2020), None);
