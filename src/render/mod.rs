@@ -7,6 +7,7 @@
 
 pub mod check;
 pub mod deadlines;
+pub mod documents;
 pub mod explain;
 pub mod export;
 pub mod ics;
