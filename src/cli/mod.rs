@@ -7,6 +7,7 @@ mod args;
 mod check;
 mod context;
 mod deadlines;
+mod draft;
 mod explain;
 mod export;
 mod init;
@@ -45,6 +46,12 @@ pub fn run() -> ExitCode {
         Command::Completions { shell } => shell::completions(&ctx, *shell),
         Command::Man { output } => shell::man(&ctx, output.as_deref()),
         Command::Explain { review, subject } => explain::run(&ctx, review, subject),
+        Command::Draft {
+            review,
+            output,
+            doc,
+            final_,
+        } => draft::run(&ctx, review, output, *doc, *final_),
         Command::Validate => validate::run(&ctx),
         Command::Init { dir } => init::run(&ctx, dir),
     };
