@@ -9,10 +9,10 @@
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, LineSpacing, PageMargin, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType,
-    Table, TableAlignmentType, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType,
-    WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Header, LineSpacing, PageMargin, PageNum,
+    Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts,
+    SpecialIndentType, Table, TableAlignmentType, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, WidthType,
 };
 
 use crate::render::documents::{Align, Block, Cell, Draft, Span};
@@ -88,7 +88,7 @@ fn rule(width: usize, room: usize) -> Paragraph {
     let mut p = Paragraph::new()
         .indent(Some(side), None, Some(side), None)
         .line_spacing(
-            spacing(0, 0)
+            spacing(70, 0)
                 .line(120)
                 .line_rule(docx_rs::LineSpacingType::Exact),
         )
@@ -330,7 +330,18 @@ pub fn docx(d: &Draft) -> Result<Vec<u8>, DocxError> {
                 .footer(709),
         )
         .default_fonts(fonts)
-        .default_size(BODY);
+        .default_size(BODY)
+        // Page numbers centred in the top margin, from the second page on.
+        .header(
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .add_page_num(PageNum::new())
+                    .align(AlignmentType::Center)
+                    .size(NUMBER),
+            ),
+        )
+        .first_header(Header::new())
+        .title_pg();
     if d.draft_mark {
         doc = doc.add_paragraph(
             Paragraph::new()

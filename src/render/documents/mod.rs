@@ -1016,7 +1016,7 @@ fn bien_ban(input: &Input<'_>) -> Draft {
             })
             .collect();
         b.push(Block::Table {
-            widths: vec![7, 30, 11, 10, 18, 24],
+            widths: vec![9, 29, 11, 10, 18, 23],
             header: [
                 "STT",
                 "Tập thể, cá nhân",
@@ -1153,7 +1153,7 @@ fn bao_cao(input: &Input<'_>) -> Draft {
         bold_cell((sum(6) + sum(7)).to_string(), 1),
     ]);
     b.push(Block::Table {
-        widths: vec![7, 33, 12, 12, 12, 12, 12],
+        widths: vec![9, 31, 12, 12, 12, 12, 12],
         header: [
             "STT",
             "Đơn vị",
