@@ -692,3 +692,154 @@ fn snapshot_of_the_drafts_of_2023() {
         insta::assert_snapshot!(format!("draft_2023_{stem}"), d.text());
     }
 }
+
+/// The rows of the tables of an HTML page that follow `heading`, up to the
+/// next heading of that level: each row's cells as text.
+fn html_rows(page: &str, from: &str, to: &str) -> Vec<Vec<String>> {
+    let start = page
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in the page"));
+    let rest = &page[start..];
+    let end = rest[from.len()..]
+        .find(to)
+        .map_or(rest.len(), |e| e + from.len());
+    let part = &rest[..end];
+    part.split("<tr>")
+        .skip(1)
+        .map(|row| {
+            let row = row.split("</tr>").next().unwrap_or("");
+            row.split("<t")
+                .skip(1)
+                .filter(|c| c.starts_with('d') || c.starts_with('h'))
+                .map(|c| {
+                    let text = c.split_once('>').map_or("", |(_, t)| t);
+                    text.split("</t").next().unwrap_or("").to_string()
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn publish_writes_one_self_contained_accessible_page() {
+    let out = tempfile::tempdir().expect("a folder");
+    let file = out.path().join("ket-qua-2023.html");
+    thiduakt(["publish", "2023", "-o"])
+        .arg(&file)
+        .arg("--data")
+        .arg(sample())
+        .args(["--today", "2024-06-01"])
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(&file).expect("the page");
+    assert!(
+        page.starts_with("<!DOCTYPE html><html lang=\"vi\">"),
+        "{}",
+        &page[..80]
+    );
+    assert!(
+        page.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+    );
+    for outside in [
+        "<script",
+        "src=\"http",
+        "href=\"http",
+        "@import",
+        "<link",
+        "url(",
+    ] {
+        assert!(
+            !page.contains(outside),
+            "nothing fetched at view time: {outside}"
+        );
+    }
+    assert!(page.contains("@media print"));
+    assert!(page.contains("<svg width=\"640\""));
+    assert!(
+        page.contains("viewBox=\"0 0 640 "),
+        "the chart scales to the page"
+    );
+    assert!(page.contains("<figcaption>"));
+    // 2023 has decisions in awards.csv: the granted list, with decisions.
+    let awards = std::fs::read_to_string(sample().join("awards.csv")).expect("awards.csv");
+    let granted = |award: &str| {
+        awards
+            .lines()
+            .filter(|l| l.starts_with("2023,") && l.split(',').nth(2) == Some(award))
+            .count()
+    };
+    let rows = |from: &str, to: &str| -> Vec<Vec<String>> {
+        html_rows(&page, from, to)
+            .into_iter()
+            .filter(|r| r.first().is_some_and(|c| c.parse::<u32>().is_ok()))
+            .collect()
+    };
+    let bang_khen = rows("<h2>Bằng khen UBND tỉnh</h2>", "<h2>");
+    let giay_khen = rows("<h2>Giấy khen Giám đốc Sở</h2>", "<h2>");
+    assert_eq!(bang_khen.len(), granted("bang_khen"));
+    assert_eq!(giay_khen.len(), granted("giay_khen"));
+    assert!(page.contains("<th scope=\"col\">Quyết định</th>"));
+    assert!(
+        bang_khen
+            .iter()
+            .any(|r| r.last().is_some_and(|d| d.ends_with("/QĐ-UBND"))),
+        "{bang_khen:?}"
+    );
+    // The chart's figures: every award of the plan's reviews, under a unit.
+    let table = html_rows(&page, "<caption>Số liệu của biểu đồ</caption>", "</table>");
+    let header = &table[0];
+    assert_eq!(
+        &header[1..],
+        ["2021", "2022", "2023", "2024", "2021-2025", "Cộng"]
+    );
+    let total: u32 = table[1..]
+        .iter()
+        .map(|r| {
+            r.last()
+                .and_then(|t| t.parse::<u32>().ok())
+                .expect("a total")
+        })
+        .sum();
+    let in_plan = awards
+        .lines()
+        .skip(1)
+        .filter(|l| {
+            ["2021,", "2022,", "2023,", "2024,", "2021-2025,"]
+                .iter()
+                .any(|p| l.starts_with(p))
+        })
+        .count() as u32;
+    assert_eq!(total, in_plan);
+}
+
+#[test]
+fn publish_shows_the_proposed_list_before_any_decision() {
+    let w = Workdir::new();
+    open_questions(&w);
+    w.cmd([
+        "publish",
+        "2023",
+        "-o",
+        "trang.html",
+        "--today",
+        "2024-03-08",
+    ])
+    .assert()
+    .success();
+    let page = w.read("trang.html");
+    assert!(page.contains("đề nghị khen thưởng"));
+    assert!(!page.contains("<th scope=\"col\">Quyết định</th>"));
+    let giay_khen: Vec<String> = html_rows(&page, "<h2>Giấy khen Giám đốc Sở</h2>", "<h2>")
+        .into_iter()
+        .filter(|r| r.first().is_some_and(|c| c.parse::<u32>().is_ok()))
+        .map(|r| r[1].clone())
+        .collect();
+    // In rank order: PA has a vote, VP none yet.
+    assert_eq!(giay_khen, ["Phòng A", "Văn phòng Sở", "Nguyễn Văn An"]);
+    // No awards.csv: no chart, and the page says why.
+    assert!(!page.contains("<svg"));
+    assert!(page.contains("Chưa có quyết định khen thưởng nào"));
+    w.cmd(["publish", "2023", "-o", "trang.txt"])
+        .assert()
+        .code(2);
+}

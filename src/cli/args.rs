@@ -140,6 +140,14 @@ pub enum Command {
         #[arg(long = "final")]
         final_: bool,
     },
+    /// Trang công bố kết quả (.html) / the results page for the website (.html)
+    Publish {
+        /// Đợt xét / the review
+        review: String,
+        /// Tệp .html / the .html file
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Liệt kê mọi lỗi trong thư mục dữ liệu / list every problem of the data folder
     Validate,
     /// Tạo thư mục dữ liệu mới với kế hoạch mặc định / create a new data folder with the built-in plan

@@ -11,6 +11,7 @@ mod draft;
 mod explain;
 mod export;
 mod init;
+mod publish;
 mod shell;
 mod summary;
 mod validate;
@@ -52,6 +53,7 @@ pub fn run() -> ExitCode {
             doc,
             final_,
         } => draft::run(&ctx, review, output, *doc, *final_),
+        Command::Publish { review, output } => publish::run(&ctx, review, output),
         Command::Validate => validate::run(&ctx),
         Command::Init { dir } => init::run(&ctx, dir),
     };

@@ -12,6 +12,7 @@ pub mod explain;
 pub mod export;
 pub mod ics;
 pub mod labels;
+pub mod publish;
 pub mod summary;
 pub mod table;
 pub mod validate;
