@@ -843,3 +843,78 @@ fn publish_shows_the_proposed_list_before_any_decision() {
         .assert()
         .code(2);
 }
+
+/// Replaces `from` by `to` in the plan, runs `validate`, and returns the
+/// 1-based line of `to` and what it printed.
+fn plan_error(from: &str, to: &str) -> (usize, String) {
+    let w = Workdir::new();
+    open_questions(&w);
+    w.edit_plan(from, to);
+    let first = to.lines().next().unwrap_or(to);
+    let line = w
+        .read("data/plan.toml")
+        .lines()
+        .position(|l| l.contains(first))
+        .expect("the edited line")
+        + 1;
+    // validate writes its report to stdout.
+    let out = w.cmd(["validate"]).assert().code(1);
+    let output = out.get_output();
+    (
+        line,
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    )
+}
+
+#[test]
+fn bad_prize_and_documents_values_are_errors_at_their_lines() {
+    for (from, to, key) in [
+        (
+            "{ from = 2023-07-01, amount = 1800000,",
+            "{ from = 2023-07-01, amount = 0,",
+            "prize.base_salary.amount",
+        ),
+        (
+            "{ from = 2024-07-01, amount = 2340000,",
+            "{ from = 2019-01-01, amount = 2340000,",
+            "prize.base_salary.from",
+        ),
+        (
+            "giay_khen = { individual = 0.3, collective = 0.6 }",
+            "giay_khen = { individual = \"0,3\", collective = 0.6 }",
+            "prize.multiple.giay_khen.individual",
+        ),
+        (
+            "giay_khen = { individual = 0.3, collective = 0.6 }",
+            "giay_khen = { individual = 0.3333, collective = 0.6 }",
+            "prize.multiple.giay_khen.individual",
+        ),
+        (
+            "[documents.by_review.\"2021-2025\"]",
+            "[documents.by_review.\"2021-2024\"]",
+            "documents.by_review",
+        ),
+        (
+            "signer_title = \"Giám đốc\"",
+            "signer_title = \"  \"",
+            "documents.signer_title",
+        ),
+    ] {
+        let (line, stderr) = plan_error(from, to);
+        assert!(
+            stderr.contains(&format!("plan.toml:{line}")),
+            "{to}: {stderr}"
+        );
+        assert!(stderr.contains(key), "{to}: {stderr}");
+    }
+    // An annual review the plan does not hold, as a key of [documents.can_cu].
+    let (_, stderr) = plan_error("\n2024 = [\n    \"Luật", "\n2025 = [\n    \"Luật");
+    assert!(stderr.contains("documents.can_cu"), "{stderr}");
+    // A key of [documents] that does not exist is an error too.
+    let (line, stderr) = plan_error("symbol = \"SKHCN\"", "sign = \"SKHCN\"");
+    assert!(stderr.contains(&format!("plan.toml:{line}")), "{stderr}");
+}

@@ -155,3 +155,71 @@ impl Prize {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    fn prize() -> Prize {
+        let step = |from, amount: u64| SalaryStep {
+            from,
+            amount,
+            source: format!("NĐ {amount}"),
+        };
+        Prize {
+            base_salary: vec![
+                step(day(2019, 7, 1), 1_490_000),
+                step(day(2023, 7, 1), 1_800_000),
+                step(day(2024, 7, 1), 2_340_000),
+            ],
+            multiples: vec![MultipleStep {
+                from: day(2024, 1, 1),
+                source: "NĐ 98/2023".into(),
+                multiples: BTreeMap::from([
+                    ((AwardKind::GiayKhen, Category::Individual), 300),
+                    ((AwardKind::GiayKhen, Category::Collective), 600),
+                ]),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_base_salary_is_the_one_in_force_on_the_day() {
+        let p = prize();
+        assert_eq!(
+            p.base_on(day(2023, 6, 30)).map(|s| s.amount),
+            Some(1_490_000)
+        );
+        assert_eq!(
+            p.base_on(day(2023, 7, 1)).map(|s| s.amount),
+            Some(1_800_000)
+        );
+        assert_eq!(
+            p.base_on(day(2024, 7, 1)).map(|s| s.amount),
+            Some(2_340_000)
+        );
+        assert_eq!(p.base_on(day(2019, 6, 30)), None);
+    }
+
+    #[test]
+    fn the_prize_is_the_base_times_the_multiple_in_force() {
+        let p = prize();
+        let on = |award, category, d| p.amount(award, category, d).map(|a| a.amount);
+        let (gk, ind, col) = (
+            AwardKind::GiayKhen,
+            Category::Individual,
+            Category::Collective,
+        );
+        assert_eq!(on(gk, ind, day(2024, 3, 8)), Some(540_000));
+        assert_eq!(on(gk, col, day(2024, 3, 8)), Some(1_080_000));
+        assert_eq!(on(gk, ind, day(2024, 7, 1)), Some(702_000));
+        assert_eq!(on(gk, col, day(2026, 3, 20)), Some(1_404_000));
+        // No multiple before 2024, none for the Bằng khen: no amount.
+        assert_eq!(on(gk, ind, day(2023, 12, 31)), None);
+        assert_eq!(on(AwardKind::BangKhen, ind, day(2024, 3, 8)), None);
+    }
+}

@@ -831,11 +831,7 @@ fn quyet_dinh(input: &Input<'_>) -> Draft {
             names.issuer
         )),
     ]));
-    d.recipients = vec![
-        "Như Điều 3;".into(),
-        format!("{} (b/c);", names.council),
-        "Lưu: VT.".into(),
-    ];
+    d.recipients = vec!["Như Điều 3;".into(), "Lưu: VT, HĐTĐKT.".into()];
 
     // The attached list.
     let a = &mut d.appendix;
