@@ -38,8 +38,8 @@ const TEXT_WIDTH: usize = PAGE_WIDTH as usize - MARGIN_LEFT as usize - MARGIN_RI
 /// reaches a little into the margins, as the forms do, so that the quốc
 /// hiệu holds on one line.
 const HEADER_LEFT: usize = 4100;
-const HEADER_RIGHT: usize = 5700;
-const HEADER_INDENT: i32 = -220;
+const HEADER_RIGHT: usize = 5900;
+const HEADER_INDENT: i32 = -250;
 /// Cell padding of the header and signature tables.
 const PAD: usize = 60;
 
@@ -105,6 +105,17 @@ fn rule(width: usize, room: usize) -> Paragraph {
     p
 }
 
+/// The date line, italic; a long place name ("Thành phố Hồ Chí Minh", which
+/// Phụ lục I wants in full) is condensed a little to hold on one line.
+fn date_run(text: &str) -> Run {
+    let run = Run::new().add_text(text).italic().size(NUMBER);
+    if text.chars().count() > 50 {
+        run.character_spacing(-8)
+    } else {
+        run
+    }
+}
+
 fn plain_cell(width: usize) -> TableCell {
     TableCell::new()
         .width(width, WidthType::Dxa)
@@ -134,7 +145,10 @@ fn header(d: &Draft) -> Table {
         centered(&[Span::plain(d.number.clone())], NUMBER).line_spacing(spacing(120, 0)),
     );
     let date = plain_cell(HEADER_RIGHT).add_paragraph(
-        centered(&[Span::italic(d.date_line.clone())], NUMBER).line_spacing(spacing(120, 0)),
+        Paragraph::new()
+            .add_run(date_run(&d.date_line))
+            .align(AlignmentType::Center)
+            .line_spacing(spacing(120, 0)),
     );
     Table::without_borders(vec![
         TableRow::new(vec![left, right]),
