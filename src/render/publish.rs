@@ -320,11 +320,17 @@ pub fn page(data: &Dataset, report: &ReviewReport) -> Result<String, String> {
         Some(chart(&per)?)
     };
     let granted = kind == ListKind::Granted;
-    let title = format!(
-        "Kết quả khen thưởng {} {}",
-        names.field_text.replace(super::documents::BLANK, "").trim(),
-        review_phrase(review)
-    );
+    let field = names.field_text.replace(super::documents::BLANK, "");
+    let title = [
+        "Kết quả khen thưởng",
+        field.trim(),
+        review_phrase(review).as_str(),
+    ]
+    .iter()
+    .filter(|p| !p.is_empty())
+    .copied()
+    .collect::<Vec<_>>()
+    .join(" ");
     let issuer = names.issuer.replace(super::documents::BLANK, "");
     let markup = html! {
         (DOCTYPE)
