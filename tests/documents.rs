@@ -221,7 +221,11 @@ fn every_document_has_the_form_of_the_decree() {
     let symbols = ["/QĐ-SKHCN", "/TTr-SKHCN", "/BB-SKHCN", "/BC-SKHCN"];
     let titles = ["QUYẾT ĐỊNH", "TỜ TRÌNH", "BIÊN BẢN", "BÁO CÁO"];
     for ((stem, symbol), title) in DOCS.iter().zip(symbols).zip(titles) {
-        let d = Docx::open(&out.path().join(format!("{stem}-2023.docx")));
+        let path = out.path().join(format!("{stem}-2023.docx"));
+        let d = Docx::open(&path);
+        // docx-rs's own reader reads it back too.
+        let bytes = std::fs::read(&path).expect("the .docx");
+        assert!(docx_rs::read_docx(&bytes).is_ok(), "{stem}: read back");
         // A4 portrait; margins top/bottom 20–25 mm, left 30–35, right 15–20.
         assert_eq!(
             d.attribute("w:pgSz", "w:w").as_deref(),
