@@ -126,6 +126,28 @@ pub enum Command {
         /// Mã tập thể hoặc cá nhân / id of a unit or a person
         subject: String,
     },
+    /// Soạn các văn bản của đợt xét (.docx) / draft the review's documents (.docx)
+    Draft {
+        /// Đợt xét / the review
+        review: String,
+        /// Thư mục ghi văn bản / the folder to write the documents to
+        #[arg(short, long, value_name = "DIR")]
+        output: PathBuf,
+        /// Chỉ một văn bản / only one document
+        #[arg(long, value_enum)]
+        doc: Option<DocArg>,
+        /// Bản để ký: từ chối khi còn vấn đề mở / for signing: refuse while anything is open
+        #[arg(long = "final")]
+        final_: bool,
+    },
+    /// Trang công bố kết quả (.html) / the results page for the website (.html)
+    Publish {
+        /// Đợt xét / the review
+        review: String,
+        /// Tệp .html / the .html file
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
     /// Liệt kê mọi lỗi trong thư mục dữ liệu / list every problem of the data folder
     Validate,
     /// Tạo thư mục dữ liệu mới với kế hoạch mặc định / create a new data folder with the built-in plan
@@ -153,6 +175,19 @@ pub enum SortArg {
     Rank,
     /// Theo tên, như danh sách chính thức / by name, as official lists are
     Name,
+}
+
+/// One of the documents of `draft`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DocArg {
+    /// Quyết định tặng Giấy khen / the Director's decision
+    QuyetDinh,
+    /// Tờ trình đề nghị Bằng khen / the submission for Bằng khen
+    ToTrinh,
+    /// Biên bản họp xét / the council's meeting record
+    BienBan,
+    /// Báo cáo sơ kết, tổng kết / the review's report
+    BaoCao,
 }
 
 /// How to break a summary down.

@@ -7,9 +7,11 @@ mod args;
 mod check;
 mod context;
 mod deadlines;
+mod draft;
 mod explain;
 mod export;
 mod init;
+mod publish;
 mod shell;
 mod summary;
 mod validate;
@@ -45,6 +47,13 @@ pub fn run() -> ExitCode {
         Command::Completions { shell } => shell::completions(&ctx, *shell),
         Command::Man { output } => shell::man(&ctx, output.as_deref()),
         Command::Explain { review, subject } => explain::run(&ctx, review, subject),
+        Command::Draft {
+            review,
+            output,
+            doc,
+            final_,
+        } => draft::run(&ctx, review, output, *doc, *final_),
+        Command::Publish { review, output } => publish::run(&ctx, review, output),
         Command::Validate => validate::run(&ctx),
         Command::Init { dir } => init::run(&ctx, dir),
     };

@@ -15,9 +15,10 @@ use crate::diag::{Diagnostic, Problem};
 use crate::load::position::{Lines, at_span};
 use crate::load::source::TextFile;
 use crate::load::values;
+use crate::plan::documents::{DocumentsOverride, MultipleStep, SalaryStep};
 use crate::plan::{
-    Criterion, Deadline, Denominator, Event, GiayKhenRule, HistoryRule, Plan, Quota, SubjectKind,
-    Tier, VotePolicy,
+    AwardKind, Category, Criterion, Deadline, Denominator, Documents, Event, GiayKhenRule,
+    HistoryRule, Plan, Prize, Quota, SubjectKind, Tier, VotePolicy,
 };
 use crate::review::{Review, ReviewType};
 use crate::text::{fold, suggest};
@@ -34,6 +35,67 @@ struct RawPlan {
     provincial_quota: BTreeMap<String, Spanned<RawQuota>>,
     deadlines: RawDeadlines,
     votes: Option<RawVotes>,
+    documents: Option<RawDocuments>,
+    prize: Option<RawPrize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocuments {
+    issuer: Option<Spanned<String>>,
+    superior: Option<Spanned<String>>,
+    symbol: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
+    signer_title: Option<Spanned<String>>,
+    council: Option<Spanned<String>>,
+    recipient: Option<Spanned<String>>,
+    field_text: Option<Spanned<String>>,
+    #[serde(default)]
+    can_cu: BTreeMap<String, Spanned<Vec<Spanned<String>>>>,
+    #[serde(default)]
+    by_review: BTreeMap<String, Spanned<RawDocumentsOverride>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDocumentsOverride {
+    issuer: Option<Spanned<String>>,
+    superior: Option<Spanned<String>>,
+    place: Option<Spanned<String>>,
+    recipient: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrize {
+    #[serde(default)]
+    base_salary: Vec<Spanned<RawSalary>>,
+    #[serde(default)]
+    multiple: Vec<Spanned<RawMultiple>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSalary {
+    from: Spanned<Value>,
+    amount: Spanned<i64>,
+    source: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMultiple {
+    from: Spanned<Value>,
+    source: Option<String>,
+    giay_khen: Option<RawMultiplePair>,
+    bang_khen: Option<RawMultiplePair>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMultiplePair {
+    individual: Option<Spanned<Value>>,
+    collective: Option<Spanned<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -638,6 +700,12 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
         }
     });
 
+    let documents = raw
+        .documents
+        .as_ref()
+        .map(|d| documents(&mut c, d, &annual_reviews, final_review, period_ok));
+    let prize = raw.prize.as_ref().map(|p| prize(&mut c, p));
+
     let plan = Plan {
         name: raw.plan.name.trim().to_string(),
         short_name: raw
@@ -657,6 +725,8 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
         deadlines,
         warn_days,
         votes,
+        documents,
+        prize,
     };
 
     if c.diags.iter().any(Diagnostic::is_error) {
@@ -685,4 +755,252 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
         }
     }
     Ok((plan, warnings))
+}
+
+/// A review key of a per-review table (`"2021"`, `"2021-2025"`), checked
+/// against the plan's reviews.
+fn review_key(
+    c: &mut Checker<'_>,
+    key: &str,
+    span: Range<usize>,
+    table: &str,
+    annual_reviews: &[i32],
+    final_review: Review,
+    period_ok: bool,
+) -> Option<Review> {
+    let review = key.parse::<Review>().ok().filter(|r| match r {
+        Review::Annual(y) => annual_reviews.contains(y),
+        Review::Final(..) => !period_ok || *r == final_review,
+    });
+    if review.is_none() {
+        let reviews: Vec<String> = annual_reviews
+            .iter()
+            .map(|y| format!("\"{y}\""))
+            .chain([format!("\"{final_review}\"")])
+            .collect();
+        c.bad(
+            span,
+            table,
+            format!("\"{key}\""),
+            &format!("một đợt xét của kế hoạch: {}", reviews.join(", ")),
+            &format!("a review of the plan: {}", reviews.join(", ")),
+        );
+    }
+    review
+}
+
+/// A text of `[documents]`: trimmed, and not empty when given.
+fn document_text(c: &mut Checker<'_>, v: &Option<Spanned<String>>, key: &str) -> Option<String> {
+    let v = v.as_ref()?;
+    let text = v.get_ref().trim();
+    if text.is_empty() {
+        c.bad(
+            v.span(),
+            key,
+            "\"\"".into(),
+            "một đoạn chữ không rỗng",
+            "a text that is not empty",
+        );
+        return None;
+    }
+    Some(text.to_string())
+}
+
+/// Reads `[documents]`. Keys left out stay empty: the drafts then print a
+/// blank for the clerk to fill.
+fn documents(
+    c: &mut Checker<'_>,
+    d: &RawDocuments,
+    annual_reviews: &[i32],
+    final_review: Review,
+    period_ok: bool,
+) -> Documents {
+    let mut text = |v: &Option<Spanned<String>>, key: &str| {
+        document_text(c, v, &format!("documents.{key}")).unwrap_or_default()
+    };
+    let mut out = Documents {
+        issuer: text(&d.issuer, "issuer"),
+        superior: text(&d.superior, "superior"),
+        symbol: text(&d.symbol, "symbol"),
+        place: text(&d.place, "place"),
+        signer_title: text(&d.signer_title, "signer_title"),
+        council: text(&d.council, "council"),
+        recipient: text(&d.recipient, "recipient"),
+        field_text: text(&d.field_text, "field_text"),
+        ..Documents::default()
+    };
+    if let Some(symbol) = &d.symbol {
+        let bad = symbol
+            .get_ref()
+            .trim()
+            .chars()
+            .any(|ch| ch.is_whitespace() || ch == '/');
+        if bad {
+            c.bad(
+                symbol.span(),
+                "documents.symbol",
+                format!("\"{}\"", symbol.get_ref()),
+                "chữ viết tắt tên cơ quan, không có dấu cách hay \"/\", vd. \"SKHCN\"",
+                "the issuer's abbreviation, without spaces or \"/\", e.g. \"SKHCN\"",
+            );
+        }
+    }
+    for (key, lines) in &d.can_cu {
+        let Some(review) = review_key(
+            c,
+            key,
+            lines.span(),
+            "documents.can_cu",
+            annual_reviews,
+            final_review,
+            period_ok,
+        ) else {
+            continue;
+        };
+        let mut kept = Vec::new();
+        for line in lines.get_ref() {
+            if let Some(t) =
+                document_text(c, &Some(line.clone()), &format!("documents.can_cu.{key}"))
+            {
+                kept.push(t);
+            }
+        }
+        out.can_cu.insert(review, kept);
+    }
+    for (key, o) in &d.by_review {
+        let Some(review) = review_key(
+            c,
+            key,
+            o.span(),
+            "documents.by_review",
+            annual_reviews,
+            final_review,
+            period_ok,
+        ) else {
+            continue;
+        };
+        let raw = o.get_ref();
+        let key = format!("documents.by_review.{key}");
+        let over = DocumentsOverride {
+            issuer: document_text(c, &raw.issuer, &format!("{key}.issuer")),
+            superior: document_text(c, &raw.superior, &format!("{key}.superior")),
+            place: document_text(c, &raw.place, &format!("{key}.place")),
+            recipient: document_text(c, &raw.recipient, &format!("{key}.recipient")),
+        };
+        out.by_review.insert(review, over);
+    }
+    out
+}
+
+/// A multiple of the base salary, in thousandths: a number from 0 to 100
+/// with at most three decimals.
+fn multiple(c: &mut Checker<'_>, v: &Spanned<Value>, key: &str) -> Option<u32> {
+    let number = match v.get_ref() {
+        Value::Integer(i) => Some(*i as f64),
+        Value::Float(f) => Some(*f),
+        _ => None,
+    };
+    let thousandths = number
+        .filter(|n| n.is_finite() && (0.0..=100.0).contains(n))
+        .map(|n| n * 1000.0)
+        .filter(|t| (t - t.round()).abs() < 1e-6)
+        .map(|t| t.round() as u32);
+    if thousandths.is_none() {
+        c.bad(
+            v.span(),
+            key,
+            value_text(v.get_ref()),
+            "một số lần mức lương cơ sở từ 0 đến 100, tối đa 3 chữ số thập phân, vd. 0.3",
+            "a multiple of the base salary from 0 to 100, at most 3 decimals, e.g. 0.3",
+        );
+    }
+    thousandths
+}
+
+/// Reads `[prize]`: the base salary steps and the multiples, each in date
+/// order without two on one day.
+fn prize(c: &mut Checker<'_>, p: &RawPrize) -> Prize {
+    let mut out = Prize::default();
+    for step in &p.base_salary {
+        let raw = step.get_ref();
+        let from = c.date(&raw.from, "prize.base_salary.from");
+        let amount = match u64::try_from(*raw.amount.get_ref()) {
+            Ok(n) if n > 0 => Some(n),
+            _ => {
+                c.bad(
+                    raw.amount.span(),
+                    "prize.base_salary.amount",
+                    raw.amount.get_ref().to_string(),
+                    "một số tiền (đồng) lớn hơn 0",
+                    "an amount in đồng, more than 0",
+                );
+                None
+            }
+        };
+        if let (Some(from), Some(amount)) = (from, amount) {
+            if out.base_salary.last().is_some_and(|s| s.from >= from) {
+                c.bad(
+                    raw.from.span(),
+                    "prize.base_salary.from",
+                    from.to_string(),
+                    "các mức theo thứ tự ngày hiệu lực tăng dần",
+                    "the steps in increasing order of their dates",
+                );
+                continue;
+            }
+            out.base_salary.push(SalaryStep {
+                from,
+                amount,
+                source: raw.source.clone().unwrap_or_default().trim().to_string(),
+            });
+        }
+    }
+    for step in &p.multiple {
+        let raw = step.get_ref();
+        let Some(from) = c.date(&raw.from, "prize.multiple.from") else {
+            continue;
+        };
+        if out.multiples.last().is_some_and(|s| s.from >= from) {
+            c.bad(
+                raw.from.span(),
+                "prize.multiple.from",
+                from.to_string(),
+                "các mức theo thứ tự ngày hiệu lực tăng dần",
+                "the steps in increasing order of their dates",
+            );
+            continue;
+        }
+        let mut multiples = BTreeMap::new();
+        for (award, pair) in [
+            (AwardKind::GiayKhen, &raw.giay_khen),
+            (AwardKind::BangKhen, &raw.bang_khen),
+        ] {
+            let Some(pair) = pair else { continue };
+            for (category, v, name) in [
+                (Category::Individual, &pair.individual, "individual"),
+                (Category::Collective, &pair.collective, "collective"),
+            ] {
+                let Some(v) = v else { continue };
+                let key = format!("prize.multiple.{}.{name}", award.code());
+                if let Some(m) = multiple(c, v, &key) {
+                    multiples.insert((award, category), m);
+                }
+            }
+        }
+        if multiples.is_empty() {
+            c.bad(
+                step.span(),
+                "prize.multiple",
+                "{}".into(),
+                "ít nhất một mức: giay_khen = { individual = 0.3, collective = 0.6 }",
+                "at least one multiple: giay_khen = { individual = 0.3, collective = 0.6 }",
+            );
+        }
+        out.multiples.push(MultipleStep {
+            from,
+            source: raw.source.clone().unwrap_or_default().trim().to_string(),
+            multiples,
+        });
+    }
+    out
 }

@@ -7,6 +7,7 @@
 pub mod award;
 pub mod criterion;
 pub mod deadline;
+pub mod documents;
 pub mod history;
 pub mod kind;
 pub mod quota;
@@ -19,6 +20,7 @@ use chrono::{Datelike, NaiveDate};
 pub use award::AwardKind;
 pub use criterion::{Criterion, CriterionId};
 pub use deadline::{Deadline, Event};
+pub use documents::{Documents, Prize};
 pub use history::{HistoryRule, Tier};
 pub use kind::{Category, PersonKind, SubjectKind, UnitKind};
 pub use quota::{GiayKhenRule, Quota};
@@ -58,6 +60,10 @@ pub struct Plan {
     pub warn_days: u32,
     /// The minimum vote share, if the plan sets one.
     pub votes: Option<VotePolicy>,
+    /// What the clerk's documents print (`[documents]`), if set.
+    pub documents: Option<Documents>,
+    /// The prize money of each award (`[prize]`), if set.
+    pub prize: Option<Prize>,
 }
 
 /// Why a review cannot be checked under this plan.

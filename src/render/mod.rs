@@ -7,10 +7,12 @@
 
 pub mod check;
 pub mod deadlines;
+pub mod documents;
 pub mod explain;
 pub mod export;
 pub mod ics;
 pub mod labels;
+pub mod publish;
 pub mod summary;
 pub mod table;
 pub mod validate;
