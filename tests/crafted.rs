@@ -309,7 +309,7 @@ fn contract_4_without_nominations_every_assessed_subject_is_a_candidate() {
     );
     w.cmd(["check", "2022", "--format", "csv", "--today", "2023-06-01"]).assert().success().stdout_eq(str![[r#"
 review,kind,rank,subject,name,unit,status,award,criteria_met,criteria_required,missing,votes_for,votes_total,score,reason,history_bang_khen,history_giay_khen,warnings
-2022,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,,,0,,,,
+2022,individual,1,N1,Nguyễn Văn An,VP,proposed,bang_khen,2,2,,,,0,,,,not_voted
 2022,individual,,N2,Trần Thị Bình,PA,ineligible,,1,2,CN2,,,0,,,,
 
 "#]]);
@@ -345,14 +345,18 @@ fn iv_3_deadline_near_then_missing() {
             })
             .collect::<Vec<_>>()
     };
-    assert_eq!(codes("2024-02-29"), ["dossier_incomplete:N1"]);
+    // N1 is proposed without a recorded vote: not_voted, whatever the day.
+    assert_eq!(
+        codes("2024-02-29"),
+        ["dossier_incomplete:N1", "not_voted:N1"]
+    );
     assert_eq!(
         codes("01/03/2024"),
-        ["dossier_incomplete:N1", "deadline_near:N1"]
+        ["dossier_incomplete:N1", "deadline_near:N1", "not_voted:N1"]
     );
     assert_eq!(
         codes("2024-03-14"),
-        ["dossier_incomplete:N1", "deadline_near:N1"]
+        ["dossier_incomplete:N1", "deadline_near:N1", "not_voted:N1"]
     );
     // Past the units' deadline; within 14 days of the Department's (before
     // 01/04/2024): the review as a whole is flagged too.
@@ -361,12 +365,17 @@ fn iv_3_deadline_near_then_missing() {
         [
             "deadline_near:-",
             "dossier_incomplete:N1",
-            "dossier_missing:N1"
+            "dossier_missing:N1",
+            "not_voted:N1"
         ]
     );
     assert_eq!(
         codes("2024-04-01"),
-        ["dossier_incomplete:N1", "dossier_missing:N1"]
+        [
+            "dossier_incomplete:N1",
+            "dossier_missing:N1",
+            "not_voted:N1"
+        ]
     );
 }
 
@@ -424,7 +433,12 @@ fn init_writes_a_valid_folder_and_never_overwrites() {
         .assert()
         .success()
         .stdout_eq(str![[r#"
-Dữ liệu hợp lệ: 0 lỗi, 0 cảnh báo
+cảnh báo: new/plan.toml:117:10: không có tập thể hay cá nhân nào mã "NV01"
+    |
+117 | signer = "NV01"
+    |          ^^^^^^
+    = gợi ý: mã phải khai báo trong units.toml (tập thể) hoặc people.csv (cá nhân)
+0 lỗi, 1 cảnh báo
 
 "#]]);
     assert_eq!(w.read("new/plan.toml"), thiduakt::load::BUILTIN_PLAN);
@@ -436,7 +450,7 @@ Dữ liệu hợp lệ: 0 lỗi, 0 cảnh báo
     w.cmd(["init", "data"]).assert().code(1);
     assert_eq!(
         w.read("data/plan.toml"),
-        thiduakt::load::BUILTIN_PLAN,
+        common::plan_without_signer(),
         "untouched"
     );
     w.cmd(["init", "english", "--lang", "en"])
@@ -446,4 +460,181 @@ Dữ liệu hợp lệ: 0 lỗi, 0 cảnh báo
         w.read("english/people.csv"),
         "id,name,unit,position,kind,gender\n"
     );
+}
+
+/// Nobody awards himself: the Director named `signer` in plan.toml, ranked
+/// first among individuals, cannot take the Giấy khen he signs. With no
+/// Bằng khen left he is over quota, `not_entitled` (a Giấy khen still had
+/// room), and the next person takes the place he would have had.
+#[test]
+fn the_signer_is_proposed_for_the_bang_khen_only() {
+    let w = Workdir::new();
+    w.edit_plan(
+        "2023 = { collectives = 1, individuals = 2 }",
+        "2023 = { collectives = 1, individuals = 0 }",
+    );
+    individuals(
+        &w,
+        &[("N1", "đạt", "đạt", 9, 10), ("N2", "đạt", "đạt", 8, 9)],
+    );
+    let csv = |w: &Workdir| {
+        let out = w
+            .cmd(["check", "2023", "--format", "csv", "--today", "2024-06-01"])
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+        text.lines()
+            .skip(1)
+            .map(|l| {
+                let cells: Vec<&str> = l.split(',').collect();
+                format!("{} {} {} {}", cells[3], cells[6], cells[7], cells[14])
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        csv(&w),
+        ["N1 proposed giay_khen ", "N2 proposed giay_khen "]
+    );
+    w.plan_with_signer("N1");
+    w.edit_plan(
+        "2023 = { collectives = 1, individuals = 2 }",
+        "2023 = { collectives = 1, individuals = 0 }",
+    );
+    assert_eq!(
+        csv(&w),
+        ["N1 over_quota  not_entitled", "N2 proposed giay_khen "]
+    );
+    // A signer who is no one of the folder is told, as a warning.
+    w.plan_with_signer("N9");
+    w.cmd(["validate", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout_eq(str![[r#"
+warning: data/plan.toml:114:10: no unit or person has the id "N9"
+    |
+114 | signer = "N9"
+    |          ^^^^
+    = hint: did you mean "N1"?
+0 errors, 1 warning
+
+"#]]);
+}
+
+/// A criterion that does not apply to a subject's kind is ignored with a
+/// warning, never an error: a related organisation (to_chuc) with a stray
+/// TT1 row is judged on TT6 alone.
+#[test]
+fn a_criterion_that_does_not_apply_is_ignored_with_a_warning() {
+    let w = Workdir::new();
+    w.write("data/units.toml", UNITS);
+    w.write("data/people.csv", PEOPLE);
+    w.write(
+        "data/achievements.csv",
+        "review,subject,criterion,result,score,evidence
+2023,TC,TT1,không đạt,,
+2023,TC,TT6,đạt,7,
+",
+    );
+    w.write(
+        "data/nominations.csv",
+        "review,subject,received,to_trinh,bien_ban,bao_cao,votes_for,votes_total
+2023,TC,2024-03-01,a,b,c,8,9
+",
+    );
+    let out = w
+        .cmd([
+            "--lang",
+            "en",
+            "check",
+            "2023",
+            "--format",
+            "csv",
+            "--today",
+            "2024-06-01",
+        ])
+        .assert()
+        .success();
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).expect("UTF-8");
+    assert!(
+        stdout.contains("2023,collective,1,TC,Tổ chức liên quan T,TC,proposed,bang_khen,1,1,"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("warning: data/achievements.csv:2:")
+            && stderr.contains("criterion TT1 does not apply to TC (kind to_chuc)")
+            && stderr.contains("[criterion_not_applicable]"),
+        "{stderr}"
+    );
+}
+
+/// NĐ 98/2023, khoản 9 Điều 30, end to end: a Giấy khen for 2020 decided in
+/// 2021 gives no history for 2021–2025, one for 2024 decided in 2025 does,
+/// and a revoked decision none.
+#[test]
+fn nd98_d30_k9_the_final_review_counts_awards_by_their_review() {
+    let w = Workdir::new();
+    w.write("data/units.toml", UNITS);
+    w.write("data/people.csv", PEOPLE);
+    let mut achievements = String::from("review,subject,criterion,result,score,evidence\n");
+    let mut nominations =
+        String::from("review,subject,received,to_trinh,bien_ban,bao_cao,votes_for,votes_total\n");
+    for id in ["N1", "N2", "N3"] {
+        achievements.push_str(&format!("2021-2025,{id},XS,đạt,,\n"));
+        nominations.push_str(&format!("2021-2025,{id},10/03/2026,a,b,c,8,9\n"));
+    }
+    w.write("data/achievements.csv", &achievements);
+    w.write("data/nominations.csv", &nominations);
+    w.write(
+        "data/awards.csv",
+        "review,subject,award,field,decision,date,revoked
+2020,N1,giay_khen,cchc,96/QĐ-SKHCN,2021-04-15,
+2024,N2,giay_khen,cchc,51/QĐ-SKHCN,2025-04-10,
+2023,N3,giay_khen,cchc,77/QĐ-SKHCN,2024-04-18,x
+",
+    );
+    let out = w
+        .cmd([
+            "check",
+            "2021-2025",
+            "--format",
+            "csv",
+            "--today",
+            "2026-03-01",
+        ])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+    let rows: Vec<String> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            format!("{} {} {} {}/{}", c[3], c[6], c[10], c[15], c[16])
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "N2 proposed  0/1",
+            "N1 ineligible history 0/0",
+            "N3 ineligible history 0/0"
+        ]
+    );
+    w.cmd([
+        "--lang",
+        "en",
+        "explain",
+        "2021-2025",
+        "N3",
+        "--today",
+        "2026-03-01",
+    ])
+    .assert()
+    .success()
+    .stdout_eq(str![[r#"
+...
+  · 2023 Giấy khen cchc 77/QĐ-SKHCN 2024-04-18 (not counted: the decision was revoked)
+...
+"#]]);
 }

@@ -464,11 +464,11 @@ impl Problem {
             } => {
                 if vi {
                     format!(
-                        "tiêu chí {code} không áp dụng cho {subject} (loại {kind}) trong đợt xét {review}"
+                        "tiêu chí {code} không áp dụng cho {subject} (loại {kind}) trong đợt xét {review}: dòng này được bỏ qua [criterion_not_applicable]"
                     )
                 } else {
                     format!(
-                        "criterion {code} does not apply to {subject} (kind {kind}) in review {review}"
+                        "criterion {code} does not apply to {subject} (kind {kind}) in review {review}: the row is ignored [criterion_not_applicable]"
                     )
                 }
             }

@@ -209,6 +209,8 @@ impl Achievements {
         };
         let applies = &self.applicable[at].1;
         if !applies.contains(&criterion) {
+            // A clerk may fill a whole grid: a criterion that does not apply
+            // is ignored, with a warning, never an error (spec §2).
             problems.push(
                 row.error(
                     CRITERION,
@@ -222,7 +224,8 @@ impl Achievements {
                             .map(|c| plan.criterion(*c).code.clone())
                             .collect(),
                     },
-                ),
+                )
+                .warning(),
             );
             return;
         }

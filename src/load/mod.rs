@@ -274,16 +274,18 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     };
 
     let plan_text = read(Path::new(files::PLAN), Some(files::PLAN), &mut diags);
-    let plan = plan_text.and_then(|file| match plan_file::parse_plan(&file) {
-        Ok((plan, warnings)) => {
-            diags.extend(warnings);
-            Some(plan)
-        }
-        Err(errors) => {
-            diags.extend(errors);
-            None
-        }
-    });
+    let plan = plan_text
+        .as_ref()
+        .and_then(|file| match plan_file::parse_plan(file) {
+            Ok((plan, warnings)) => {
+                diags.extend(warnings);
+                Some(plan)
+            }
+            Err(errors) => {
+                diags.extend(errors);
+                None
+            }
+        });
     files.push(source(Path::new(files::PLAN), false));
 
     let mut registry = Registry::default();
@@ -323,6 +325,31 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         people_read.unwrap_or(false),
     ));
 
+    // The signer of the Giấy khen is one of the people (spec §3).
+    if let (Some(plan), Some(file), Some(_)) = (&plan, &plan_text, people_read) {
+        if let (Some(signer), Some(span)) = (&plan.giay_khen.signer, &plan.giay_khen.signer_span) {
+            if !matches!(
+                registry.lookup(signer),
+                Lookup::Found(crate::model::Subject::Person(_))
+            ) {
+                let suggestion = crate::text::suggest(signer, people.iter().map(|p| p.id.as_str()))
+                    .map(str::to_string);
+                // A warning: a new folder made by `init` has the sample
+                // plan's signer and no people yet.
+                diags.push(
+                    position::at_span(
+                        file,
+                        span.clone(),
+                        Problem::UnknownSubject {
+                            value: signer.clone(),
+                            suggestion,
+                        },
+                    )
+                    .warning(),
+                );
+            }
+        }
+    }
     let mut achievement_files: Vec<PathBuf> = Vec::new();
     if dir.join(files::ACHIEVEMENTS).exists() {
         achievement_files.push(PathBuf::from(files::ACHIEVEMENTS));

@@ -151,6 +151,7 @@ struct RawGiayKhen {
     final_review: RawQuota,
     #[serde(default)]
     not_for: Vec<Spanned<String>>,
+    signer: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -524,6 +525,13 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
         annual: c.quota(&raw.giay_khen.annual, "giay_khen.annual"),
         final_review: c.quota(&raw.giay_khen.final_review, "giay_khen.final"),
         not_for,
+        signer: raw
+            .giay_khen
+            .signer
+            .as_ref()
+            .map(|s| crate::text::nfc(s.get_ref().trim()).into_owned())
+            .filter(|s| !s.is_empty()),
+        signer_span: raw.giay_khen.signer.as_ref().map(|s| s.span()),
     };
 
     let final_review = Review::Final(start.year(), end.year());

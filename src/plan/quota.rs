@@ -33,4 +33,10 @@ pub struct GiayKhenRule {
     /// Kinds that cannot receive it: the Department cannot be given its own
     /// Director's award.
     pub not_for: Vec<SubjectKind>,
+    /// The person id of the Director who signs it: nobody awards himself,
+    /// so the signer, like the Department, may be proposed for the
+    /// provincial Bằng khen only.
+    pub signer: Option<String>,
+    /// Where plan.toml names the signer (bytes), for a message about it.
+    pub signer_span: Option<std::ops::Range<usize>>,
 }

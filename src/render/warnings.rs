@@ -168,5 +168,12 @@ pub fn message(data: &Dataset, warning: &Warning, lang: Lang) -> String {
             subject_label(data, *given),
             labels::award_short(*award, lang)
         ),
+        (WarningDetail::NotVoted, Lang::Vi) => {
+            "được đề nghị nhưng Hội đồng chưa biểu quyết: ghi phiếu trước khi trình (IV.1)".into()
+        }
+        (WarningDetail::NotVoted, Lang::En) => {
+            "proposed, but the council has not voted: record the vote before submitting (IV.1)"
+                .into()
+        }
     }
 }

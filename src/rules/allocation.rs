@@ -80,12 +80,15 @@ impl Reason {
     }
 }
 
-/// The awards an eligible candidate of this kind may take in this review.
+/// The awards an eligible candidate of this kind may take in this review;
+/// `signer` when it is the one who signs the Giấy khen (nobody awards
+/// himself: like the Department, he may take the Bằng khen only).
 pub fn entitlement(
     plan: &Plan,
     kind: SubjectKind,
     review: ReviewType,
     reach: Reach,
+    signer: bool,
 ) -> Entitlement {
     let (bang_khen, giay_khen) = match review {
         ReviewType::Annual => (true, true),
@@ -93,7 +96,7 @@ pub fn entitlement(
     };
     Entitlement {
         bang_khen,
-        giay_khen: giay_khen && !plan.giay_khen.not_for.contains(&kind),
+        giay_khen: giay_khen && !signer && !plan.giay_khen.not_for.contains(&kind),
     }
 }
 
@@ -224,7 +227,7 @@ mod tests {
     fn iii_1_b_the_department_never_gets_its_own_giay_khen() {
         let plan = sample_plan();
         let so = SubjectKind::Unit(UnitKind::So);
-        let e = entitlement(&plan, so, ReviewType::Annual, Reach::default());
+        let e = entitlement(&plan, so, ReviewType::Annual, Reach::default(), false);
         assert_eq!(e, BK_ONLY);
         // Ranked first but the Bằng khen is gone: the Sở is over quota while
         // Giấy khen remain for the others.
@@ -235,7 +238,7 @@ mod tests {
         assert_eq!(allocate(&[ANY, BK_ONLY, ANY], q), [BK, BARRED, GK]);
         let phong = SubjectKind::Unit(UnitKind::Phong);
         assert_eq!(
-            entitlement(&plan, phong, ReviewType::Annual, Reach::default()),
+            entitlement(&plan, phong, ReviewType::Annual, Reach::default(), false),
             ANY
         );
     }
@@ -256,13 +259,16 @@ mod tests {
             provincial: false,
             department: true,
         };
-        assert_eq!(entitlement(&plan, person, ReviewType::Final, both), ANY);
         assert_eq!(
-            entitlement(&plan, person, ReviewType::Final, provincial),
+            entitlement(&plan, person, ReviewType::Final, both, false),
+            ANY
+        );
+        assert_eq!(
+            entitlement(&plan, person, ReviewType::Final, provincial, false),
             BK_ONLY
         );
         assert_eq!(
-            entitlement(&plan, person, ReviewType::Final, department),
+            entitlement(&plan, person, ReviewType::Final, department, false),
             GK_ONLY
         );
         // A department-tier candidate ranked first leaves the Bằng khen to
@@ -272,6 +278,30 @@ mod tests {
             giay_khen: 1,
         };
         assert_eq!(allocate(&[GK_ONLY, ANY, BK_ONLY], q), [GK, BK, OVER]);
+    }
+
+    /// Nobody awards himself: the Director who signs the Giấy khen may be
+    /// proposed for the Bằng khen only, in any review. Were the signer
+    /// treated as anyone, he would take the Giấy khen below.
+    #[test]
+    fn the_signer_never_receives_his_own_giay_khen() {
+        let plan = sample_plan();
+        let person = SubjectKind::Person(PersonKind::NoiBo);
+        let both = Reach {
+            provincial: true,
+            department: true,
+        };
+        let signer = entitlement(&plan, person, ReviewType::Annual, Reach::default(), true);
+        assert_eq!(signer, BK_ONLY);
+        assert_eq!(
+            entitlement(&plan, person, ReviewType::Final, both, true),
+            BK_ONLY
+        );
+        let q = Quotas {
+            bang_khen: 1,
+            giay_khen: 2,
+        };
+        assert_eq!(allocate(&[ANY, signer, ANY], q), [BK, BARRED, GK]);
     }
 
     /// Contract §4: an eligible candidate not proposed says why: an award

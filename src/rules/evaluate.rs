@@ -129,8 +129,9 @@ pub struct ReviewReport {
     pub candidates: Vec<CandidateResult>,
     /// Quota use: each category, each award.
     pub quotas: Vec<QuotaUse>,
-    /// Warnings: the review's own first, then each candidate's in list order,
-    /// then ties at quota lines.
+    /// Warnings: the review's own first, then each candidate's dossier in
+    /// list order, then proposed candidates not voted on, then ties at
+    /// quota lines.
     pub warnings: Vec<Warning>,
 }
 
@@ -227,7 +228,13 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                 status: Status::Ineligible,
                 award: None,
                 reason: None,
-                entitlement: allocation::entitlement(plan, kind, review_type, reach),
+                entitlement: allocation::entitlement(
+                    plan,
+                    kind,
+                    review_type,
+                    reach,
+                    plan.giay_khen.signer.as_deref() == Some(data.id(c.subject)),
+                ),
                 required,
                 met,
                 missing,
@@ -334,6 +341,17 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             }));
         }
     }
+    // A list for signing shows every open question: a proposed candidate
+    // whose vote is not recorded (IV.1).
+    warnings.extend(
+        ordered
+            .iter()
+            .filter(|r| r.status == Status::Proposed && r.votes.is_none())
+            .map(|r| Warning {
+                subject: Some(r.subject),
+                detail: WarningDetail::NotVoted,
+            }),
+    );
     warnings.extend(ties);
     note_on_rows(data, &warnings, &mut ordered);
 

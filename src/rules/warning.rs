@@ -19,6 +19,8 @@ pub enum WarningCode {
     DeadlineNear,
     /// Two candidates level on vote and score fall across a quota line.
     TieAtCutoff,
+    /// A proposed candidate has no recorded council vote (IV.1).
+    NotVoted,
 }
 
 impl WarningCode {
@@ -30,6 +32,7 @@ impl WarningCode {
             WarningCode::DossierMissing => "dossier_missing",
             WarningCode::DeadlineNear => "deadline_near",
             WarningCode::TieAtCutoff => "tie_at_cutoff",
+            WarningCode::NotVoted => "not_voted",
         }
     }
 }
@@ -98,6 +101,8 @@ pub enum WarningDetail {
         /// left out).
         given: Subject,
     },
+    /// See [`WarningCode::NotVoted`].
+    NotVoted,
 }
 
 /// A warning, about one subject or about the whole review.
@@ -118,6 +123,7 @@ impl Warning {
             WarningDetail::DossierMissing { .. } => WarningCode::DossierMissing,
             WarningDetail::DeadlineNear { .. } => WarningCode::DeadlineNear,
             WarningDetail::TieAtCutoff { .. } => WarningCode::TieAtCutoff,
+            WarningDetail::NotVoted => WarningCode::NotVoted,
         }
     }
 }

@@ -13,13 +13,34 @@ pub struct Workdir {
     dir: tempfile::TempDir,
 }
 
+/// The built-in plan without its `signer` line.
+pub fn plan_without_signer() -> String {
+    thiduakt::load::BUILTIN_PLAN
+        .lines()
+        .filter(|l| !l.starts_with("signer = "))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
 impl Workdir {
-    /// A folder whose `data/` holds the built-in plan only.
+    /// A folder whose `data/` holds the built-in plan only, without its
+    /// signer (the sample Director, whom crafted folders do not have; a
+    /// test that needs one sets it with [`Workdir::plan_with_signer`]).
     pub fn new() -> Self {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let w = Workdir { dir };
-        w.write("data/plan.toml", thiduakt::load::BUILTIN_PLAN);
+        w.write("data/plan.toml", &plan_without_signer());
         w
+    }
+
+    /// Names `id` as the signer of the Giấy khen in `data/plan.toml`.
+    pub fn plan_with_signer(&self, id: &str) -> &Self {
+        let plan = plan_without_signer().replacen(
+            "not_for = [\"so\"]",
+            &format!("not_for = [\"so\"]\nsigner = \"{id}\""),
+            1,
+        );
+        self.write("data/plan.toml", &plan)
     }
 
     /// Writes a file (folders are created); text is written as UTF-8.

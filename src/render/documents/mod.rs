@@ -486,7 +486,8 @@ pub fn open_questions(data: &Dataset, report: &ReviewReport, c: &CandidateResult
                     date_text(*received)
                 ));
             }
-            WarningDetail::DeadlineNear { .. } => {}
+            // Said above, from the vote itself.
+            WarningDetail::DeadlineNear { .. } | WarningDetail::NotVoted => {}
         }
     }
     out
