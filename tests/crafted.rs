@@ -428,7 +428,18 @@ error: no unit or person has the id "n1"; did you mean "N1"?
 #[test]
 fn init_writes_a_valid_folder_and_never_overwrites() {
     let w = Workdir::new();
-    w.cmd(["init", "new"]).assert().success();
+    // It says what it copied and what the clerk must change first.
+    let out = w.cmd(["init", "new"]).assert().success();
+    let said = String::from_utf8(out.get_output().stderr.clone()).expect("UTF-8");
+    for part in [
+        "kế hoạch mẫu",
+        "issuer",
+        "signer",
+        "[provincial_quota]",
+        "[documents]",
+    ] {
+        assert!(said.contains(part), "{part}: {said}");
+    }
     w.cmd(["--data", "new", "validate"])
         .assert()
         .success()
@@ -442,10 +453,27 @@ cảnh báo: new/plan.toml:117:10: không có tập thể hay cá nhân nào mã
 
 "#]]);
     assert_eq!(w.read("new/plan.toml"), thiduakt::load::BUILTIN_PLAN);
+    // CSV files start with a BOM (Excel reads them as UTF-8 then) and get
+    // the permissions of an ordinary file, not a temporary file's 0600.
     assert_eq!(
         w.read("new/people.csv"),
-        "mã,họ và tên,đơn vị,chức vụ,loại,giới tính\n"
+        "\u{feff}mã,họ và tên,đơn vị,chức vụ,loại,giới tính\n"
     );
+    assert_eq!(
+        w.read("new/registrations.csv"),
+        "\u{feff}đợt xét,mã,ngày đăng ký,nội dung đăng ký\n"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        for name in ["plan.toml", "people.csv"] {
+            let mode = std::fs::metadata(w.path("new").join(name))
+                .expect("written")
+                .permissions()
+                .mode();
+            assert!(mode & 0o044 == 0o044, "{name}: {mode:o}");
+        }
+    }
     w.cmd(["init", "new"]).assert().code(1);
     w.cmd(["init", "data"]).assert().code(1);
     assert_eq!(
@@ -458,7 +486,7 @@ cảnh báo: new/plan.toml:117:10: không có tập thể hay cá nhân nào mã
         .success();
     assert_eq!(
         w.read("english/people.csv"),
-        "id,name,unit,position,kind,gender\n"
+        "\u{feff}id,name,unit,position,kind,gender\n"
     );
 }
 

@@ -371,7 +371,8 @@ fn summary_counts_agree_with_check() {
             "over_quota",
             "ineligible",
             "granted_bang_khen",
-            "granted_giay_khen"
+            "granted_giay_khen",
+            "registered"
         ]
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("row")).collect();

@@ -88,6 +88,7 @@ fn dataset(
         achievements: Default::default(),
         nominations: Default::default(),
         awards: Vec::new(),
+        registrations: None,
         files: Vec::new(),
         index: Default::default(),
     };

@@ -4,7 +4,9 @@ use std::path::Path;
 
 use thiduakt::Lang;
 use thiduakt::load::csv_table::Column;
-use thiduakt::load::{BUILTIN_PLAN, achievements, awards, files, nominations, people};
+use thiduakt::load::{
+    BUILTIN_PLAN, achievements, awards, files, nominations, people, registrations,
+};
 
 use crate::cli::{Context, Outcome, Reported};
 
@@ -62,24 +64,46 @@ pub fn run(ctx: &Context, dir: &Path) -> Outcome {
         ),
         (files::NOMINATIONS, header(&nominations::COLUMNS, ctx.lang)),
         (files::AWARDS, header(&awards::COLUMNS, ctx.lang)),
+        (
+            files::REGISTRATIONS,
+            header(&registrations::COLUMNS, ctx.lang),
+        ),
     ];
     for (name, text) in contents {
         let path = dir.join(name);
-        let mut temp = tempfile::NamedTempFile::new_in(dir)?;
+        let mut temp = shared_temp_file(dir)?;
+        // CSV files start with a BOM: Excel then reads them as UTF-8.
+        if name.ends_with(".csv") {
+            std::io::Write::write_all(&mut temp, "\u{feff}".as_bytes())?;
+        }
         std::io::Write::write_all(&mut temp, text.as_bytes())?;
         temp.persist_noclobber(&path).map_err(|e| e.error)?;
     }
     ctx.note(&match ctx.lang {
         Lang::Vi => format!(
-            "Đã tạo {}: kế hoạch mặc định và các tệp trống. Khai báo các tập thể trong units.toml, rồi chạy: thiduakt --data {} validate",
-            dir.display(),
-            dir.display()
+            "Đã tạo {dir}: các tệp trống và plan.toml chép từ kế hoạch mẫu (Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu, giai đoạn 2021 – 2025).\n\
+             Sửa plan.toml trước tiên: [plan] issuer và period, annual_reviews; [giay_khen] signer (mã cá nhân của Giám đốc) và chỉ tiêu; [provincial_quota] theo phân bổ của tỉnh; [documents] (cơ quan, địa danh, căn cứ).\n\
+             Rồi khai báo các tập thể trong units.toml, cá nhân trong people.csv, và chạy: thiduakt --data {dir} validate",
+            dir = dir.display()
         ),
         Lang::En => format!(
-            "Created {}: the built-in plan and empty files. Declare the collectives in units.toml, then run: thiduakt --data {} validate",
-            dir.display(),
-            dir.display()
+            "Created {dir}: empty files, and plan.toml copied from the sample plan (Department of Science and Technology of Bà Rịa - Vũng Tàu, 2021 – 2025).\n\
+             Change plan.toml first: [plan] issuer and period, annual_reviews; [giay_khen] signer (the Director's person id) and quotas; [provincial_quota] as the province allocates; [documents] (issuer, place, legal bases).\n\
+             Then declare the collectives in units.toml, the people in people.csv, and run: thiduakt --data {dir} validate",
+            dir = dir.display()
         ),
     });
     Ok(())
+}
+
+/// A temporary file in `dir` with the permissions of an ordinary new file
+/// (0666 under the umask: 0644 as a rule), not a temporary file's 0600.
+pub fn shared_temp_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
 }

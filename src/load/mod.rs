@@ -19,6 +19,7 @@ pub mod legacy;
 pub mod nominations;
 pub mod people;
 pub mod plan_file;
+pub mod registrations;
 pub mod registry;
 
 pub use keep::Keep;
@@ -62,6 +63,8 @@ pub mod files {
     pub const NOMINATIONS: &str = "nominations.csv";
     /// Granted awards (optional).
     pub const AWARDS: &str = "awards.csv";
+    /// Registrations for the movement (optional).
+    pub const REGISTRATIONS: &str = "registrations.csv";
 }
 
 /// How to read a folder.
@@ -213,6 +216,7 @@ pub fn input_paths(dir: &Path) -> Vec<PathBuf> {
         ACHIEVEMENTS_DIR,
         NOMINATIONS,
         AWARDS,
+        REGISTRATIONS,
     ]
     .iter()
     .map(|f| dir.join(f))
@@ -456,9 +460,27 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         });
         (rows, decoded, diags)
     };
-    let (read_achievements, (read_nominations, read_awards)) =
+    let read_registrations = || {
+        let mut diags = Vec::new();
+        let mut rows = Vec::new();
+        let file = open(Path::new(files::REGISTRATIONS), None, &mut diags);
+        let present = file.is_some();
+        let decoded = file.is_some_and(|file| {
+            registrations::parse_registrations(
+                file,
+                index_of_file(nominations_index + 2),
+                known,
+                &mut rows,
+                &mut diags,
+            )
+        });
+        (present.then_some(rows), decoded, diags)
+    };
+    let (read_achievements, (read_nominations, (read_awards, read_registrations))) =
         rayon::join(read_achievements, || {
-            rayon::join(read_nominations, read_awards)
+            rayon::join(read_nominations, || {
+                rayon::join(read_awards, read_registrations)
+            })
         });
     let (achievements, decoded, more) = read_achievements;
     for (name, decoded) in achievement_files.iter().zip(decoded) {
@@ -471,6 +493,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let (awards, decoded, more) = read_awards;
     files.push(source(Path::new(files::AWARDS), decoded));
     diags.extend(more);
+    let (registrations, decoded, more) = read_registrations;
+    files.push(source(Path::new(files::REGISTRATIONS), decoded));
+    diags.extend(more);
 
     registry.suggest_unknown(&mut diags);
     let dataset = match plan {
@@ -481,6 +506,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             achievements,
             nominations,
             awards,
+            registrations,
             files,
             index: registry.into_ids(),
         }),

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::model::{Achievement, GrantedAward, Nomination, Person, Source, Subject, Unit};
+use crate::model::{
+    Achievement, GrantedAward, Nomination, Person, Registration, Source, Subject, Unit,
+};
 use crate::plan::{Category, Plan, SubjectKind};
 
 /// A file of the data folder, and how it was read.
@@ -30,6 +32,10 @@ pub struct Dataset {
     pub nominations: Vec<Nomination>,
     /// Granted awards, in file order.
     pub awards: Vec<GrantedAward>,
+    /// Registrations for the movement, in file order; `None` when the
+    /// folder has no registrations.csv (then nobody is noted as not
+    /// registered).
+    pub registrations: Option<Vec<Registration>>,
     /// The files records came from ([`Source::file`] indexes this).
     pub files: Vec<SourceFile>,
     /// Every id, unit or person.

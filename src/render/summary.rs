@@ -10,6 +10,7 @@ use crate::plan::{AwardKind, Category};
 use crate::render::table::{heading, new_table, number};
 use crate::render::{Style, csv_string, json_string, labels};
 use crate::review::Review;
+use crate::rules::registrations::covers;
 use crate::rules::{ReviewReport, Status};
 
 /// The counted columns, in order (after `review`, `[unit,]` `kind`).
@@ -35,6 +36,9 @@ pub struct SummaryRow {
     pub kind: &'static str,
     /// The counts, in [`COUNT_COLUMNS`] order.
     pub counts: [u32; 8],
+    /// Registrations for the review (VI.1); `None` when the folder keeps
+    /// no registrations.csv.
+    pub registered: Option<u32>,
 }
 
 /// Counts the reports; with `by_unit`, per unit (a person under their unit,
@@ -121,6 +125,23 @@ fn count(
             AwardKind::GiayKhen => counts[7] += 1,
         }
     }
+    // Who registered for the review (for the final review, in any year
+    // of the period: [`covers`]), each once, by unit and kind as the rest.
+    let mut registered = vec![0u32; units * Category::ALL.len()];
+    let mut counted = vec![false; data.dense_len()];
+    for r in data
+        .registrations
+        .iter()
+        .flatten()
+        .filter(|r| covers(r.review, review))
+    {
+        if std::mem::replace(&mut counted[data.dense(r.subject)], true) {
+            continue;
+        }
+        let at = slot(unit_of(r.subject), data.category(r.subject));
+        registered[at] += 1;
+        table[at].get_or_insert([0; 8]);
+    }
     let mut categories = Category::ALL;
     categories.sort();
     for unit in 0..units {
@@ -128,6 +149,10 @@ fn count(
             let Some(counts) = table[slot(unit, category)] else {
                 continue;
             };
+            let registered = data
+                .registrations
+                .as_ref()
+                .map(|_| registered[slot(unit, category)]);
             out.push(SummaryRow {
                 review: review.code(),
                 unit: by_unit.then(|| {
@@ -138,6 +163,7 @@ fn count(
                 }),
                 kind: category.code(),
                 counts,
+                registered,
             });
         }
     }
@@ -150,6 +176,7 @@ fn header(by_unit: bool) -> Vec<&'static str> {
     }
     h.push("kind");
     h.extend(COUNT_COLUMNS);
+    h.push("registered");
     h
 }
 
@@ -160,6 +187,7 @@ fn fields(r: &SummaryRow) -> Vec<String> {
     }
     f.push(r.kind.to_string());
     f.extend(r.counts.iter().map(u32::to_string));
+    f.push(r.registered.map(|n| n.to_string()).unwrap_or_default());
     f
 }
 
@@ -182,6 +210,7 @@ pub fn json(rows: &[SummaryRow]) -> String {
             for (name, n) in COUNT_COLUMNS.iter().zip(r.counts) {
                 o.insert((*name).into(), json!(n));
             }
+            o.insert("registered".into(), json!(r.registered));
             Value::Object(o)
         })
         .collect();
@@ -218,6 +247,11 @@ pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) 
             "Granted Giấy khen",
         ],
     });
+    // Shown when the folder keeps registrations.
+    let registrations = data.registrations.is_some();
+    if registrations {
+        h.push(lang.pick("Đã đăng ký", "Registered"));
+    }
     let mut t = new_table(style, &h);
     for r in rows {
         let mut cells = vec![comfy_table::Cell::new(&r.review)];
@@ -235,6 +269,9 @@ pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) 
         };
         cells.push(comfy_table::Cell::new(labels::category(category, lang)));
         cells.extend(r.counts.iter().map(number));
+        if registrations {
+            cells.push(number(r.registered.unwrap_or(0)));
+        }
         t.add_row(cells);
     }
     let title = match lang {

@@ -171,6 +171,12 @@ pub fn message(data: &Dataset, warning: &Warning, lang: Lang) -> String {
         (WarningDetail::NotVoted, Lang::Vi) => {
             "được đề nghị nhưng Hội đồng chưa biểu quyết: ghi phiếu trước khi trình (IV.1)".into()
         }
+        (WarningDetail::NotRegistered, Lang::Vi) => {
+            "chưa đăng ký thi đua cho đợt xét này (VI.1); chỉ để biết: việc đăng ký không là điều kiện khen thưởng (Luật TĐKT 2022, Điều 7)".into()
+        }
+        (WarningDetail::NotRegistered, Lang::En) => {
+            "did not register for this review (VI.1); for information only: registration is no condition of an award (Luật TĐKT 2022, Điều 7)".into()
+        }
         (WarningDetail::NotVoted, Lang::En) => {
             "proposed, but the council has not voted: record the vote before submitting (IV.1)"
                 .into()

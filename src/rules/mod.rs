@@ -14,6 +14,7 @@
 //! | IV.1 | ranking among the eligible | [`ranking`] |
 //! | III.1.b | allocation within quotas, higher award first; ties at the line | [`allocation`] |
 //! | IV.2, IV.3 | dossier completeness and lateness | [`dossier`] |
+//! | VI.1 | registration for the movement (information only) | [`registrations`] |
 //! | IV.3, II.3, II.4.b | deadline status and weekends | [`deadlines`] |
 //!
 //! [`evaluate`] puts them together for one review.
@@ -27,6 +28,7 @@ pub mod eligibility;
 pub mod evaluate;
 pub mod history;
 pub mod ranking;
+pub mod registrations;
 pub mod votes;
 pub mod warning;
 

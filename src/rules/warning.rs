@@ -21,6 +21,9 @@ pub enum WarningCode {
     TieAtCutoff,
     /// A proposed candidate has no recorded council vote (IV.1).
     NotVoted,
+    /// A candidate did not register for the review (VI.1): information
+    /// only, never a reason to exclude (Luật TĐKT 2022, Điều 7).
+    NotRegistered,
 }
 
 impl WarningCode {
@@ -33,6 +36,7 @@ impl WarningCode {
             WarningCode::DeadlineNear => "deadline_near",
             WarningCode::TieAtCutoff => "tie_at_cutoff",
             WarningCode::NotVoted => "not_voted",
+            WarningCode::NotRegistered => "not_registered",
         }
     }
 }
@@ -103,6 +107,8 @@ pub enum WarningDetail {
     },
     /// See [`WarningCode::NotVoted`].
     NotVoted,
+    /// See [`WarningCode::NotRegistered`].
+    NotRegistered,
 }
 
 /// A warning, about one subject or about the whole review.
@@ -124,6 +130,7 @@ impl Warning {
             WarningDetail::DeadlineNear { .. } => WarningCode::DeadlineNear,
             WarningDetail::TieAtCutoff { .. } => WarningCode::TieAtCutoff,
             WarningDetail::NotVoted => WarningCode::NotVoted,
+            WarningDetail::NotRegistered => WarningCode::NotRegistered,
         }
     }
 }

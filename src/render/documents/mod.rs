@@ -487,7 +487,9 @@ pub fn open_questions(data: &Dataset, report: &ReviewReport, c: &CandidateResult
                 ));
             }
             // Said above, from the vote itself.
-            WarningDetail::DeadlineNear { .. } | WarningDetail::NotVoted => {}
+            WarningDetail::DeadlineNear { .. }
+            | WarningDetail::NotVoted
+            | WarningDetail::NotRegistered => {}
         }
     }
     out
