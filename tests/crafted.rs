@@ -666,3 +666,137 @@ fn nd98_d30_k9_the_final_review_counts_awards_by_their_review() {
 ...
 "#]]);
 }
+
+/// Công văn 5007/BNV-TĐKT, III.5.c: one initiative grounds one award. N1
+/// cited SK1 in 2022 and was granted a Giấy khen for 2022: citing it again
+/// in 2023 is initiative_reused, naming that decision. N2 cites SK1 too but
+/// was granted nothing for it: no warning. SK2 has no recognition decision
+/// and SK9 is unknown (Luật TĐKT 2022, khoản 4 Điều 3). None of it changes
+/// who is eligible.
+#[test]
+fn cv5007_one_initiative_grounds_one_award() {
+    let w = Workdir::new();
+    w.write("data/units.toml", UNITS);
+    w.write("data/people.csv", PEOPLE);
+    w.write(
+        "data/achievements.csv",
+        "review,subject,criterion,result,score,evidence,initiative
+2022,N1,CN1,đạt,9,,SK1
+2022,N1,CN2,đạt,,,
+2023,N1,CN1,đạt,9,,SK1
+2023,N1,CN2,đạt,,,
+2023,N2,CN1,đạt,8,,SK1;SK2
+2023,N2,CN2,đạt,,,
+2023,N3,CN1,đạt,7,,SK9
+2023,N3,CN2,đạt,,,
+",
+    );
+    w.write(
+        "data/nominations.csv",
+        "review,subject,received,to_trinh,bien_ban,bao_cao,votes_for,votes_total
+2023,N1,2024-03-01,a,b,c,9,9
+2023,N2,2024-03-01,a,b,c,8,9
+2023,N3,2024-03-01,a,b,c,7,9
+",
+    );
+    w.write(
+        "data/awards.csv",
+        "review,subject,award,field,decision,date
+2022,N1,giay_khen,cchc,97/QĐ-SKHCN,2023-04-18
+",
+    );
+    w.write(
+        "data/initiatives.csv",
+        "id,title,authors,recognised_by,decision,date
+SK1,Một cửa điện tử,N1;N2,Hội đồng sáng kiến Sở,12/QĐ-SKHCN,2022-12-01
+SK2,Số hóa hồ sơ,N2,,,
+",
+    );
+    let out = w
+        .cmd([
+            "--lang",
+            "en",
+            "check",
+            "2023",
+            "--format",
+            "json",
+            "--today",
+            "2024-06-01",
+        ])
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    let warnings: Vec<String> = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| {
+            w["code"]
+                .as_str()
+                .is_some_and(|c| c.starts_with("initiative"))
+        })
+        .map(|w| format!("{} {} {}", w["subject"], w["code"], w["message"]))
+        .collect();
+    assert_eq!(warnings.len(), 3, "{warnings:#?}");
+    assert!(
+        warnings[0].starts_with("\"N1\" \"initiative_reused\"")
+            && warnings[0].contains("97/QĐ-SKHCN")
+    );
+    assert!(
+        warnings[1].starts_with("\"N2\" \"initiative_unrecognised\"")
+            && warnings[1].contains("SK2")
+    );
+    assert!(
+        warnings[2].starts_with("\"N3\" \"initiative_unrecognised\"")
+            && warnings[2].contains("not in initiatives.csv")
+    );
+    let statuses: Vec<&str> = json["candidates"]
+        .as_array()
+        .expect("candidates")
+        .iter()
+        .map(|c| c["status"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(statuses, ["proposed", "proposed", "proposed"]);
+}
+
+/// VI.1 and Luật TĐKT 2022, Điều 7: a candidate who did not register is
+/// noted, never excluded; without registrations.csv nobody is noted.
+#[test]
+fn vi_1_a_candidate_not_registered_is_noted_not_excluded() {
+    let w = Workdir::new();
+    individuals(
+        &w,
+        &[("N1", "đạt", "đạt", 9, 10), ("N2", "đạt", "đạt", 8, 9)],
+    );
+    let rows = |w: &Workdir| {
+        let out = w
+            .cmd(["check", "2023", "--format", "csv", "--today", "2024-06-01"])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone())
+            .expect("UTF-8")
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let c: Vec<&str> = l.split(',').collect();
+                format!("{} {} {}", c[3], c[6], c[17])
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&w), ["N1 proposed ", "N2 proposed "]);
+    w.write(
+        "data/registrations.csv",
+        "review,subject,date,pledge\n2023,N1,15/01/2023,Đăng ký thi đua\n2022,N2,15/01/2022,\n",
+    );
+    assert_eq!(rows(&w), ["N1 proposed ", "N2 proposed not_registered"]);
+    let out = w
+        .cmd(["summary", "2023", "--format", "csv"])
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("UTF-8");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("2023,individual,") && l.ends_with(",1")),
+        "{text}"
+    );
+}

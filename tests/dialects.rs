@@ -206,7 +206,7 @@ warning: data/people.csv: the file is not UTF-8; it was read as windows-1258
   = hint: check that Vietnamese names read correctly; better save the file as "CSV UTF-8"
 warning: data/achievements.csv:137:10: [column criterion] criterion TT1 does not apply to LHH (kind to_chuc) in review 2023: the row is ignored [criterion_not_applicable]
     |
-137 | 2023,LHH,TT1,đạt,20,Có kế hoạch CCHC của Liên hiệp (không thuộc tiêu chí của tổ chức liên quan)
+137 | 2023,LHH,TT1,đạt,20,Có kế hoạch CCHC của Liên hiệp (không thuộc tiêu chí của tổ chức liên quan),
     |          ^^^
     = expected: one of: TT6
 0 errors, 2 warnings

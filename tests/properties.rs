@@ -89,6 +89,8 @@ fn dataset(
         nominations: Default::default(),
         awards: Vec::new(),
         registrations: None,
+        initiatives: None,
+        citations: Vec::new(),
         files: Vec::new(),
         index: Default::default(),
     };

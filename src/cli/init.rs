@@ -5,7 +5,7 @@ use std::path::Path;
 use thiduakt::Lang;
 use thiduakt::load::csv_table::Column;
 use thiduakt::load::{
-    BUILTIN_PLAN, achievements, awards, files, nominations, people, registrations,
+    BUILTIN_PLAN, achievements, awards, files, initiatives, nominations, people, registrations,
 };
 
 use crate::cli::{Context, Outcome, Reported};
@@ -68,6 +68,7 @@ pub fn run(ctx: &Context, dir: &Path) -> Outcome {
             files::REGISTRATIONS,
             header(&registrations::COLUMNS, ctx.lang),
         ),
+        (files::INITIATIVES, header(&initiatives::COLUMNS, ctx.lang)),
     ];
     for (name, text) in contents {
         let path = dir.join(name);

@@ -6,7 +6,7 @@ use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, Row, Visit, read_rows};
 use crate::load::first_rows::{FirstRows, Seen};
 use crate::load::{Keep, Known, Resolver, Reviews, values};
-use crate::model::{Achievement, Score, Subject};
+use crate::model::{Achievement, Citation, Score, Subject};
 use crate::plan::{CriterionId, SubjectKind};
 use crate::review::ReviewType;
 use crate::rules::applicability::applicable;
@@ -19,9 +19,10 @@ const RESULT: usize = 3;
 const SCORE: usize = 4;
 /// Column of the evidence, read again only to explain a subject.
 pub const EVIDENCE: usize = 5;
+const INITIATIVE: usize = 6;
 
 /// The columns of an achievements file.
-pub const COLUMNS: [Column; 6] = [
+pub const COLUMNS: [Column; 7] = [
     Column {
         key: "review",
         vi: "đợt xét",
@@ -58,6 +59,12 @@ pub const COLUMNS: [Column; 6] = [
         aliases: &[],
         required: false,
     },
+    Column {
+        key: "initiative",
+        vi: "sáng kiến",
+        aliases: &["masangkien", "sangkienso"],
+        required: false,
+    },
 ];
 
 /// Achievements read so far, across files, and the first row of each
@@ -74,6 +81,8 @@ pub struct Achievements {
     /// The criteria that apply to each kind of subject in each type of
     /// review, worked out when first needed.
     applicable: Vec<((SubjectKind, ReviewType), Vec<CriterionId>)>,
+    /// The initiatives rows cite, of every review.
+    citations: Vec<Citation>,
 }
 
 impl Achievements {
@@ -88,6 +97,7 @@ impl Achievements {
             subjects: Resolver::default(),
             reviews: Reviews::default(),
             applicable: Vec::new(),
+            citations: Vec::new(),
         }
     }
 
@@ -105,12 +115,14 @@ impl Achievements {
         }
         self.files[slot] = file.shown.display().to_string();
         let rows_before = self.rows.len();
+        let citations_before = self.citations.len();
         let mut problems = Vec::new();
         let parsed = read_rows(file, &COLUMNS, diags, |visit| match visit {
             Visit::Row { row, whole: true } => self.read(row, &known, file_index, &mut problems),
             Visit::Row { .. } => {}
             Visit::Restart => {
                 self.rows.truncate(rows_before);
+                self.citations.truncate(citations_before);
                 self.first_rows.forget_file(file_index);
                 problems.clear();
             }
@@ -244,6 +256,15 @@ impl Achievements {
                 return;
             }
         }
+        let cited = row.get(INITIATIVE);
+        for initiative in cited.split(';').map(str::trim).filter(|i| !i.is_empty()) {
+            self.citations.push(Citation {
+                review,
+                subject,
+                initiative: initiative.into(),
+                source,
+            });
+        }
         if self.keep.wants(review) {
             self.rows.push(Achievement {
                 review,
@@ -262,8 +283,8 @@ impl Achievements {
         self.first_rows.read_again()
     }
 
-    /// The rows read, in file order.
-    pub fn finish(self) -> Vec<Achievement> {
-        self.rows
+    /// The rows read, in file order, and the initiatives they cite.
+    pub fn finish(self) -> (Vec<Achievement>, Vec<Citation>) {
+        (self.rows, self.citations)
     }
 }

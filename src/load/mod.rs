@@ -14,6 +14,7 @@ pub mod content;
 pub mod csv_table;
 pub mod details;
 pub mod first_rows;
+pub mod initiatives;
 pub mod keep;
 pub mod legacy;
 pub mod nominations;
@@ -65,6 +66,8 @@ pub mod files {
     pub const AWARDS: &str = "awards.csv";
     /// Registrations for the movement (optional).
     pub const REGISTRATIONS: &str = "registrations.csv";
+    /// Initiatives and their recognition (optional).
+    pub const INITIATIVES: &str = "initiatives.csv";
 }
 
 /// How to read a folder.
@@ -217,6 +220,7 @@ pub fn input_paths(dir: &Path) -> Vec<PathBuf> {
         NOMINATIONS,
         AWARDS,
         REGISTRATIONS,
+        INITIATIVES,
     ]
     .iter()
     .map(|f| dir.join(f))
@@ -476,13 +480,29 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         });
         (present.then_some(rows), decoded, diags)
     };
-    let (read_achievements, (read_nominations, (read_awards, read_registrations))) =
-        rayon::join(read_achievements, || {
-            rayon::join(read_nominations, || {
-                rayon::join(read_awards, read_registrations)
-            })
+    let read_initiatives = || {
+        let mut diags = Vec::new();
+        let mut rows = Vec::new();
+        let file = open(Path::new(files::INITIATIVES), None, &mut diags);
+        let present = file.is_some();
+        let decoded = file.is_some_and(|file| {
+            initiatives::parse_initiatives(
+                file,
+                index_of_file(nominations_index + 3),
+                known,
+                &mut rows,
+                &mut diags,
+            )
         });
-    let (achievements, decoded, more) = read_achievements;
+        (present.then_some(rows), decoded, diags)
+    };
+    // The small files one after the other, beside the two large ones.
+    let small = || (read_awards(), read_registrations(), read_initiatives());
+    let (
+        read_achievements,
+        (read_nominations, (read_awards, read_registrations, read_initiatives)),
+    ) = rayon::join(read_achievements, || rayon::join(read_nominations, small));
+    let ((achievements, citations), decoded, more) = read_achievements;
     for (name, decoded) in achievement_files.iter().zip(decoded) {
         files.push(source(name, decoded));
     }
@@ -496,6 +516,9 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let (registrations, decoded, more) = read_registrations;
     files.push(source(Path::new(files::REGISTRATIONS), decoded));
     diags.extend(more);
+    let (initiatives, decoded, more) = read_initiatives;
+    files.push(source(Path::new(files::INITIATIVES), decoded));
+    diags.extend(more);
 
     registry.suggest_unknown(&mut diags);
     let dataset = match plan {
@@ -507,6 +530,8 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             nominations,
             awards,
             registrations,
+            initiatives,
+            citations,
             files,
             index: registry.into_ids(),
         }),

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use crate::model::{
-    Achievement, GrantedAward, Nomination, Person, Registration, Source, Subject, Unit,
+    Achievement, Citation, GrantedAward, Initiative, Nomination, Person, Registration, Source,
+    Subject, Unit,
 };
 use crate::plan::{Category, Plan, SubjectKind};
 
@@ -36,6 +37,11 @@ pub struct Dataset {
     /// folder has no registrations.csv (then nobody is noted as not
     /// registered).
     pub registrations: Option<Vec<Registration>>,
+    /// Initiatives and their recognition, in file order; `None` when the
+    /// folder has no initiatives.csv.
+    pub initiatives: Option<Vec<Initiative>>,
+    /// The initiatives achievement rows cite, every review's.
+    pub citations: Vec<Citation>,
     /// The files records came from ([`Source::file`] indexes this).
     pub files: Vec<SourceFile>,
     /// Every id, unit or person.

@@ -190,6 +190,69 @@ pub fn text(
         }
     }
 
+    // The initiatives the subject's results cite in this review, with the
+    // decision that recognised each (Luật TĐKT 2022, khoản 4 Điều 3).
+    let cited: Vec<_> = data
+        .citations
+        .iter()
+        .filter(|c| c.review == review && c.subject == subject)
+        .collect();
+    if !cited.is_empty() {
+        let _ = writeln!(
+            out,
+            "{}",
+            lang.pick(
+                "[CN1] Sáng kiến được viện dẫn (k4 Đ3 Luật TĐKT 2022):",
+                "[CN1] Initiatives cited (Luật TĐKT 2022 k4 Đ3):"
+            )
+        );
+        for c in cited {
+            let found = data
+                .initiatives
+                .iter()
+                .flatten()
+                .find(|i| i.id == c.initiative);
+            let how = match found {
+                Some(i) => match (&i.decision, lang) {
+                    (Some(d), Lang::Vi) => format!(
+                        "{} — công nhận: {}{}",
+                        i.title,
+                        d,
+                        i.recognised_by
+                            .as_deref()
+                            .map(|b| format!(" ({b})"))
+                            .unwrap_or_default()
+                    ),
+                    (Some(d), Lang::En) => format!(
+                        "{} — recognised: {}{}",
+                        i.title,
+                        d,
+                        i.recognised_by
+                            .as_deref()
+                            .map(|b| format!(" ({b})"))
+                            .unwrap_or_default()
+                    ),
+                    (None, Lang::Vi) => format!("{} — chưa có quyết định công nhận", i.title),
+                    (None, Lang::En) => format!("{} — no recognition decision", i.title),
+                },
+                None => lang
+                    .pick("không có trong initiatives.csv", "not in initiatives.csv")
+                    .to_string(),
+            };
+            let _ = writeln!(
+                out,
+                "  {} {} {how} ({})",
+                if found.is_some_and(|i| i.recognised()) {
+                    "✓"
+                } else {
+                    "·"
+                },
+                c.initiative,
+                data.locate(c.source)
+            );
+        }
+    }
+
     if let Some((h, reach)) = facts.history {
         let yes_no = |b: bool| {
             if b {

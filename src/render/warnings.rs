@@ -171,6 +171,64 @@ pub fn message(data: &Dataset, warning: &Warning, lang: Lang) -> String {
         (WarningDetail::NotVoted, Lang::Vi) => {
             "được đề nghị nhưng Hội đồng chưa biểu quyết: ghi phiếu trước khi trình (IV.1)".into()
         }
+        (
+            WarningDetail::InitiativeReused {
+                initiative,
+                review,
+                award,
+                decision,
+            },
+            Lang::Vi,
+        ) => format!(
+            "sáng kiến {initiative} đã làm căn cứ cho {} đợt xét {review}{}: một sáng kiến chỉ được sử dụng một lần khi làm tiêu chuẩn đề nghị khen thưởng (Công văn 5007/BNV-TĐKT, III.5.c)",
+            labels::award_short(*award, lang),
+            decision
+                .as_deref()
+                .map(|d| format!(" (quyết định {d})"))
+                .unwrap_or_default()
+        ),
+        (
+            WarningDetail::InitiativeReused {
+                initiative,
+                review,
+                award,
+                decision,
+            },
+            Lang::En,
+        ) => format!(
+            "initiative {initiative} already grounded a {} in review {review}{}: one initiative grounds one award only (Công văn 5007/BNV-TĐKT, III.5.c)",
+            labels::award_short(*award, lang),
+            decision
+                .as_deref()
+                .map(|d| format!(" (decision {d})"))
+                .unwrap_or_default()
+        ),
+        (
+            WarningDetail::InitiativeUnrecognised {
+                initiative,
+                recorded,
+            },
+            Lang::Vi,
+        ) => {
+            if *recorded {
+                format!("sáng kiến {initiative} chưa có quyết định công nhận của cấp có thẩm quyền (Luật TĐKT 2022, khoản 4 Điều 3)")
+            } else {
+                format!("sáng kiến {initiative} không có trong initiatives.csv: chưa rõ được cấp có thẩm quyền công nhận (Luật TĐKT 2022, khoản 4 Điều 3)")
+            }
+        }
+        (
+            WarningDetail::InitiativeUnrecognised {
+                initiative,
+                recorded,
+            },
+            Lang::En,
+        ) => {
+            if *recorded {
+                format!("initiative {initiative} has no recognition decision of a competent body (Luật TĐKT 2022, khoản 4 Điều 3)")
+            } else {
+                format!("initiative {initiative} is not in initiatives.csv: its recognition by a competent body is unknown (Luật TĐKT 2022, khoản 4 Điều 3)")
+            }
+        }
         (WarningDetail::NotRegistered, Lang::Vi) => {
             "chưa đăng ký thi đua cho đợt xét này (VI.1); chỉ để biết: việc đăng ký không là điều kiện khen thưởng (Luật TĐKT 2022, Điều 7)".into()
         }

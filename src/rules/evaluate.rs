@@ -27,6 +27,7 @@ use crate::rules::candidates::{CandidateSource, candidates};
 use crate::rules::dossier::{dossier_warnings, near};
 use crate::rules::eligibility::{self, Facts, Missing};
 use crate::rules::history::{self, History, Reach};
+use crate::rules::initiatives;
 use crate::rules::ranking::{self, Standing};
 use crate::rules::registrations;
 use crate::rules::votes::{self, Share};
@@ -131,8 +132,9 @@ pub struct ReviewReport {
     /// Quota use: each category, each award.
     pub quotas: Vec<QuotaUse>,
     /// Warnings: the review's own first, then each candidate's dossier in
-    /// list order, then proposed candidates not voted on, then candidates
-    /// not registered, then ties at quota lines.
+    /// list order, then proposed candidates not voted on, then the
+    /// initiatives they cite, then candidates not registered, then ties at
+    /// quota lines.
     pub warnings: Vec<Warning>,
 }
 
@@ -353,6 +355,7 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                 detail: WarningDetail::NotVoted,
             }),
     );
+    warnings.extend(initiatives::warnings(data, review, &ordered));
     warnings.extend(registrations::not_registered(data, review, &ordered));
     warnings.extend(ties);
     note_on_rows(data, &warnings, &mut ordered);

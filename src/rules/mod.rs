@@ -15,6 +15,7 @@
 //! | III.1.b | allocation within quotas, higher award first; ties at the line | [`allocation`] |
 //! | IV.2, IV.3 | dossier completeness and lateness | [`dossier`] |
 //! | VI.1 | registration for the movement (information only) | [`registrations`] |
+//! | CN1; Luật 2022 k4 Đ3; CV 5007 III.5.c | initiatives recognised, each used once | [`initiatives`] |
 //! | IV.3, II.3, II.4.b | deadline status and weekends | [`deadlines`] |
 //!
 //! [`evaluate`] puts them together for one review.
@@ -27,6 +28,7 @@ pub mod dossier;
 pub mod eligibility;
 pub mod evaluate;
 pub mod history;
+pub mod initiatives;
 pub mod ranking;
 pub mod registrations;
 pub mod votes;

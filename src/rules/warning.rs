@@ -24,6 +24,12 @@ pub enum WarningCode {
     /// A candidate did not register for the review (VI.1): information
     /// only, never a reason to exclude (Luật TĐKT 2022, Điều 7).
     NotRegistered,
+    /// A cited initiative already grounded an award of the same subject in
+    /// an earlier review (Công văn 5007/BNV-TĐKT, III.5.c).
+    InitiativeReused,
+    /// A cited initiative is unknown or has no recognition decision (Luật
+    /// TĐKT 2022, khoản 4 Điều 3).
+    InitiativeUnrecognised,
 }
 
 impl WarningCode {
@@ -37,6 +43,8 @@ impl WarningCode {
             WarningCode::TieAtCutoff => "tie_at_cutoff",
             WarningCode::NotVoted => "not_voted",
             WarningCode::NotRegistered => "not_registered",
+            WarningCode::InitiativeReused => "initiative_reused",
+            WarningCode::InitiativeUnrecognised => "initiative_unrecognised",
         }
     }
 }
@@ -109,6 +117,24 @@ pub enum WarningDetail {
     NotVoted,
     /// See [`WarningCode::NotRegistered`].
     NotRegistered,
+    /// See [`WarningCode::InitiativeReused`].
+    InitiativeReused {
+        /// The initiative's id.
+        initiative: String,
+        /// The earlier review it grounded an award in.
+        review: crate::review::Review,
+        /// That award.
+        award: AwardKind,
+        /// Its decision, if recorded.
+        decision: Option<String>,
+    },
+    /// See [`WarningCode::InitiativeUnrecognised`].
+    InitiativeUnrecognised {
+        /// The initiative's id.
+        initiative: String,
+        /// Whether initiatives.csv has it (then without a decision).
+        recorded: bool,
+    },
 }
 
 /// A warning, about one subject or about the whole review.
@@ -131,6 +157,8 @@ impl Warning {
             WarningDetail::TieAtCutoff { .. } => WarningCode::TieAtCutoff,
             WarningDetail::NotVoted => WarningCode::NotVoted,
             WarningDetail::NotRegistered => WarningCode::NotRegistered,
+            WarningDetail::InitiativeReused { .. } => WarningCode::InitiativeReused,
+            WarningDetail::InitiativeUnrecognised { .. } => WarningCode::InitiativeUnrecognised,
         }
     }
 }

@@ -489,7 +489,9 @@ pub fn open_questions(data: &Dataset, report: &ReviewReport, c: &CandidateResult
             // Said above, from the vote itself.
             WarningDetail::DeadlineNear { .. }
             | WarningDetail::NotVoted
-            | WarningDetail::NotRegistered => {}
+            | WarningDetail::NotRegistered
+            | WarningDetail::InitiativeReused { .. }
+            | WarningDetail::InitiativeUnrecognised { .. } => {}
         }
     }
     out
