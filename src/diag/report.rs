@@ -25,8 +25,7 @@ pub fn render(d: &Diagnostic, lang: Lang) -> String {
     };
     let location = d.location();
     let field = d
-        .field
-        .as_ref()
+        .field_shown()
         .map(|f| match lang {
             Lang::Vi => format!("[cột {f}] "),
             Lang::En => format!("[column {f}] "),

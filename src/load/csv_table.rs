@@ -357,6 +357,9 @@ impl<'c> Table<'c> {
                 .collect(),
             _ => Vec::new(),
         };
+        // A header cell over the cap of a cell is not a header: refused
+        // at once, before it is quoted in other messages.
+        let too_long = header.iter().position(|h| h.len() > MAX_FIELD_BYTES);
         let mut table = Table {
             file,
             delimiter,
@@ -367,6 +370,11 @@ impl<'c> Table<'c> {
             header_line,
             header_offset,
         };
+        if let Some(position) = too_long {
+            let limit = MAX_FIELD_BYTES;
+            diags.push(table.header_error(position, Problem::HeaderTooLong { limit }));
+            return None;
+        }
         let mut ok = true;
         for (position, name) in table.header.iter().enumerate() {
             let folded = fold(name);
