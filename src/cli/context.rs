@@ -44,6 +44,15 @@ impl fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
+/// The message of a failed write to standard output (a full disk, a
+/// closed file): the data the command made did not arrive.
+pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
+    match lang {
+        Lang::Vi => format!("không ghi được ra đầu ra chuẩn (stdout): {e}"),
+        Lang::En => format!("could not write to standard output: {e}"),
+    }
+}
+
 /// The options of a run, resolved.
 pub struct Context {
     /// The data folder.
@@ -172,8 +181,12 @@ impl Context {
     ) -> anyhow::Result<()> {
         let mut out = io::stdout().lock();
         let written = write(&mut out).and_then(|()| out.flush());
+        drop(out);
         match written {
-            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                self.error(&stdout_failed(self.lang, &e));
+                Err(Reported.into())
+            }
             _ => Ok(()),
         }
     }
