@@ -559,3 +559,305 @@ fn a_read_only_folder_keeps_the_previous_output() {
     std::fs::set_permissions(&outputs, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     assert_eq!(leftovers(dir.path()), Vec::<PathBuf>::new());
 }
+
+// ---- files that are not regular files ----
+
+/// How a data file is replaced by something that is not a regular file.
+#[cfg(unix)]
+#[derive(Clone, Copy, Debug)]
+enum Special {
+    /// A named pipe: opening one for reading waits for a writer.
+    Fifo,
+    /// A symbolic link to a device that never ends.
+    LinkTo(&'static str),
+    /// A symbolic link to nothing.
+    Broken,
+}
+
+#[cfg(unix)]
+fn make_special(path: &Path, special: Special) {
+    let _ = std::fs::remove_file(path);
+    match special {
+        Special::Fifo => {
+            use std::os::unix::ffi::OsStrExt;
+            let c = std::ffi::CString::new(path.as_os_str().as_bytes()).expect("a path");
+            // SAFETY: `c` is a valid NUL-terminated path.
+            let rc = unsafe { libc::mkfifo(c.as_ptr(), 0o644) };
+            assert_eq!(rc, 0, "mkfifo {}", path.display());
+        }
+        Special::LinkTo(target) => std::os::unix::fs::symlink(target, path).expect("symlink"),
+        Special::Broken => {
+            std::os::unix::fs::symlink("gone-away.csv", path).expect("symlink");
+        }
+    }
+}
+
+/// A data file that is a FIFO, a link to `/dev/zero` or `/dev/urandom`, or
+/// a link to nothing, in the folder or in `achievements/`: an error naming
+/// the file, at once (never a hang, never memory running out), never
+/// skipped.
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_not_read() {
+    use std::time::Duration;
+    let cases: &[(&str, Special, &str)] = &[
+        (
+            "people.csv",
+            Special::LinkTo("/dev/zero"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "awards.csv",
+            Special::LinkTo("/dev/urandom"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "nominations.csv",
+            Special::Fifo,
+            "not a regular file: it is a FIFO",
+        ),
+        (
+            "plan.toml",
+            Special::Fifo,
+            "not a regular file: it is a FIFO",
+        ),
+        (
+            "units.toml",
+            Special::LinkTo("/dev/zero"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "achievements/2023.csv",
+            Special::Fifo,
+            "not a regular file: it is a FIFO",
+        ),
+        (
+            "achievements/2024.csv",
+            Special::LinkTo("/dev/zero"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "people.csv",
+            Special::Broken,
+            "broken symbolic link: it points to \"gone-away.csv\"",
+        ),
+        ("nominations.csv", Special::Broken, "broken symbolic link"),
+        (
+            "achievements/2022.csv",
+            Special::Broken,
+            "broken symbolic link",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(name, special, message) in cases {
+        let (_dir, data) = workdir();
+        make_special(&data.join(name), special);
+        for lang in ["en", "vi"] {
+            let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+                .env_remove("THIDUAKT_LANG")
+                .env_remove("THIDUAKT_DATA")
+                .args(["--lang", lang, "--data"])
+                .arg(&data)
+                .args(["validate", "--format", "json"])
+                .timeout(Duration::from_secs(20))
+                .output()
+                .expect("run thiduakt");
+            let what = format!("{name} as {special:?} ({lang})");
+            if out.status.code() != Some(1) {
+                failures.push(format!(
+                    "{what}: exit {:?} (a hang ends as a kill)",
+                    out.status
+                ));
+                continue;
+            }
+            if lang == "vi" {
+                continue;
+            }
+            let json: serde_json::Value = match serde_json::from_slice(&out.stdout) {
+                Ok(v) => v,
+                Err(e) => {
+                    failures.push(format!("{what}: not JSON: {e}"));
+                    continue;
+                }
+            };
+            let found = json["problems"].as_array().is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    p["severity"] == "error"
+                        && p["file"].as_str().is_some_and(|f| f.ends_with(name))
+                        && p["message"].as_str().is_some_and(|m| m.contains(message))
+                })
+            });
+            if !found {
+                failures.push(format!("{what}: no error {message:?}: {json}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- the same input under another name ----
+
+/// `thiduakt --data DATA export 2023 -o OUTPUT`.
+fn export_to(data: &Path, output: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+        .env_remove("THIDUAKT_LANG")
+        .env_remove("THIDUAKT_DATA")
+        .args(["--lang", "en", "--data"])
+        .arg(data)
+        .args(["export", "2023", "--today", "2024-03-20", "-o"])
+        .arg(output)
+        .output()
+        .expect("run thiduakt")
+}
+
+/// A hard link to an input, in another folder, is the input itself: an
+/// output there is refused, and the input stays as it was.
+#[test]
+fn a_hard_link_to_an_input_is_refused() {
+    let (dir, data) = workdir();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("folder");
+    for (name, bytes) in [("people.csv", BASE[2].1), ("achievements.csv", BASE[3].1)] {
+        let link = elsewhere.join(name);
+        let _ = std::fs::remove_file(&link);
+        std::fs::hard_link(data.join(name), &link).expect("hard link");
+        let result = write_atomic(&link, &data, b"half");
+        assert!(
+            matches!(result, Err(OutputError::IsInput { .. })),
+            "{name}: {result:?}"
+        );
+        let out = export_to(&data, &link);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("it is an input of the data folder"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(data.join(name)).expect("read"), bytes);
+    }
+    // A file linked into the achievements folder counts too.
+    std::fs::write(data.join("achievements").join("2023.csv"), BASE[3].1).expect("write");
+    let link = elsewhere.join("thanh-tich-2023.csv");
+    std::fs::hard_link(data.join("achievements").join("2023.csv"), &link).expect("hard link");
+    assert!(matches!(
+        write_atomic(&link, &data, b"half"),
+        Err(OutputError::IsInput { .. })
+    ));
+    // An ordinary file beside them is written.
+    write_atomic(&elsewhere.join("de-nghi.csv"), &data, b"ok\n").expect("write");
+    assert_eq!(leftovers(dir.path()), Vec::<PathBuf>::new());
+}
+
+/// The data folder mounted at a second path (`mount --bind`): an output
+/// through that path is refused, the input stays as it was. Needs root and
+/// a system that allows bind mounts; skipped with a message otherwise.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_data_folder_through_a_bind_mount_is_refused() {
+    let (dir, data) = workdir();
+    let view = dir.path().join("view");
+    std::fs::create_dir_all(&view).expect("folder");
+    let mounted = Command::new("mount")
+        .arg("--bind")
+        .arg(&data)
+        .arg(&view)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: `mount --bind` is not allowed here (needs root)");
+        return;
+    }
+    let mut failures = Vec::new();
+    for name in ["people.csv", "nominations.csv", "achievements/2023.csv"] {
+        let target = view.join(name);
+        let result = write_atomic(&target, &data, b"half");
+        if !matches!(result, Err(OutputError::IsInput { .. })) {
+            failures.push(format!("{name} through the mount: {result:?}"));
+        }
+        let out = export_to(&data, &target);
+        if out.status.code() != Some(1) {
+            failures.push(format!(
+                "export -o {name} through the mount: {:?}",
+                out.status
+            ));
+        }
+    }
+    let people = std::fs::read(data.join("people.csv"));
+    let _ = Command::new("umount").arg(&view).status();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(people.expect("read"), BASE[2].1, "people.csv changed");
+    assert!(!data.join("achievements").join("2023.csv").exists());
+}
+
+// ---- standard output that cannot be written ----
+
+/// Every command that writes to stdout, when stdout is `/dev/full`: exit
+/// code 1 and a message saying standard output could not be written, in
+/// the language asked for. A closed pipe (`| head -1`) stays silent, exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_stdout_is_an_error() {
+    use std::process::Stdio;
+    let (_dir, data) = workdir();
+    let commands: &[&[&str]] = &[
+        &["check", "2023", "--today", "2024-03-20"],
+        &["check", "2023", "--format", "csv", "--today", "2024-03-20"],
+        &["export", "2023", "-o", "-", "--today", "2024-03-20"],
+        &["validate"],
+        &["validate", "--format", "json"],
+        &["summary"],
+        &["deadlines", "--today", "2024-03-20"],
+        &["explain", "2023", "VP", "--today", "2024-03-20"],
+        &["--help"],
+        &["--version"],
+    ];
+    let mut failures = Vec::new();
+    for command in commands {
+        for (lang, message) in [
+            ("en", "could not write to standard output"),
+            ("vi", "không ghi được ra đầu ra chuẩn"),
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full");
+            let out = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+                .env_remove("THIDUAKT_LANG")
+                .env_remove("THIDUAKT_DATA")
+                .args(["--lang", lang, "--data"])
+                .arg(&data)
+                .args(*command)
+                .stdout(Stdio::from(full))
+                .output()
+                .expect("run thiduakt");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if out.status.code() != Some(1) || !stderr.contains(message) {
+                failures.push(format!(
+                    "{command:?} ({lang}) > /dev/full: {:?}: {stderr}",
+                    out.status
+                ));
+            }
+        }
+        // A reader that went away is not an error.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+            .env_remove("THIDUAKT_LANG")
+            .env_remove("THIDUAKT_DATA")
+            .arg("--data")
+            .arg(&data)
+            .args(*command)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run thiduakt");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        if out.status.code() != Some(0) || !out.stderr.is_empty() {
+            failures.push(format!(
+                "{command:?} | (closed): {:?}: {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
