@@ -119,6 +119,12 @@ pub enum Problem {
         /// The cap, in bytes of UTF-8.
         limit: usize,
     },
+    /// Blank rows in the middle of a file, skipped (warning, at the row
+    /// after them).
+    BlankRows {
+        /// How many.
+        count: u32,
+    },
     /// A cell longer than the cap.
     FieldTooLong {
         /// The cap, in bytes of UTF-8.
@@ -540,6 +546,15 @@ impl Problem {
                 "byte NUL (00) giữa văn bản: tệp bị hỏng hoặc không phải văn bản",
                 "a NUL byte (00) in the text: the file is damaged or not text",
             ),
+            BlankRows { count } => {
+                if vi {
+                    format!("bỏ qua {count} dòng trống ngay trên dòng này")
+                } else if *count == 1 {
+                    "the empty row above this one is skipped".to_string()
+                } else {
+                    format!("the {count} empty rows above this one are skipped")
+                }
+            }
             HeaderTooLong { limit } => {
                 if vi {
                     format!("ô tiêu đề dài hơn giới hạn {limit} byte của một ô")
@@ -841,12 +856,27 @@ impl Problem {
                 "đạt (đạt, x, 1, yes, true), không đạt (không đạt, 0, no, false), hoặc để trống nếu chưa đánh giá",
                 "met (đạt, x, 1, yes, true), not met (không đạt, 0, no, false), or empty if not yet assessed",
             ),
-            BadScore { .. } => pick(
-                vi,
-                "một số không âm, tối đa 3 chữ số thập phân (8, 9,5 hoặc 9.5)",
-                "a non-negative number with at most 3 decimals (8, 9.5 or 9,5)",
-            ),
-            BadCount { .. } => pick(vi, "một số nguyên không âm", "a whole number, 0 or more"),
+            BadScore { .. } => {
+                // A score is kept in thousandths in 32 bits.
+                let (whole, milli) = (u32::MAX / 1000, u32::MAX % 1000);
+                if vi {
+                    format!(
+                        "một số không âm, tối đa 3 chữ số thập phân (8, 9,5 hoặc 9.5), không quá {whole},{milli:03}"
+                    )
+                } else {
+                    format!(
+                        "a non-negative number with at most 3 decimals (8, 9.5 or 9,5), at most {whole}.{milli:03}"
+                    )
+                }
+            }
+            BadCount { .. } => {
+                let max = u32::MAX;
+                if vi {
+                    format!("một số nguyên không âm, không quá {max}")
+                } else {
+                    format!("a whole number, 0 or more and at most {max}")
+                }
+            }
             VotesOutOfRange { .. } => pick(
                 vi,
                 "0 ≤ phiếu đồng ý ≤ tổng số phiếu",
@@ -964,6 +994,11 @@ impl Problem {
                 "xoá ký tự này; nếu tệp do chương trình khác xuất ra, hãy lưu lại dạng văn bản UTF-8 (\"CSV UTF-8\")",
                 "delete this character; if another program wrote the file, save it again as UTF-8 text (\"CSV UTF-8\")",
             ),
+            BlankRows { .. } => pick(
+                vi,
+                "dòng trống không được đọc; nếu ở đó thiếu dữ liệu, hãy điền lại, nếu không thì xoá dòng trống",
+                "an empty row is not read; if data is missing there, fill it in, else delete the empty row",
+            ),
             HeaderTooLong { .. } => pick(
                 vi,
                 "dòng đầu tiên phải là dòng tiêu đề với tên cột ngắn; kiểm tra đây có đúng là tệp dữ liệu",
@@ -1035,6 +1070,11 @@ impl Problem {
                 vi,
                 "có thể hai cột bị đảo chỗ",
                 "the two columns may be swapped",
+            ),
+            ZeroVotes => pick(
+                vi,
+                "nếu Hội đồng chưa bỏ phiếu, hãy để trống cả hai ô phiếu đồng ý và tổng số phiếu",
+                "if the council has not voted, leave both votes_for and votes_total empty",
             ),
             UnitRequired => pick(
                 vi,

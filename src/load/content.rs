@@ -209,6 +209,32 @@ impl CsvFile {
         None
     }
 
+    /// How many blank lines (nothing but spaces and delimiters) end just
+    /// before `at`, the start of a line: a piece of a file read on its own
+    /// tells so of the rows before it, which another piece read.
+    pub fn blank_lines_before(&self, at: usize, delimiter: u8) -> u32 {
+        let (start, _) = self.bounds();
+        let mut end = at;
+        let mut breaks = 0u32;
+        while end > start {
+            let from = end.saturating_sub(PREFIX).max(start);
+            let window = self.raw_bytes(from, end);
+            if window.is_empty() {
+                break;
+            }
+            for &b in window.iter().rev() {
+                if b == b'\n' {
+                    breaks = breaks.saturating_add(1);
+                } else if !(b.is_ascii_whitespace() || b == delimiter) {
+                    // The line break that ends the row above is not blank.
+                    return breaks.saturating_sub(1);
+                }
+            }
+            end = from;
+        }
+        breaks.saturating_sub(1)
+    }
+
     /// The bytes from `from` to `to` (never past the end), as they are.
     pub fn raw_bytes(&self, from: usize, to: usize) -> Cow<'_, [u8]> {
         match &self.content {

@@ -439,6 +439,12 @@ impl<'c> Table<'c> {
         ok.then_some(table)
     }
 
+    fn blank_rows(&self, line: u32, count: u32) -> Diagnostic {
+        let mut d = Diagnostic::error(Some(self.file.shown.clone()), Problem::BlankRows { count });
+        d.line = Some(line);
+        d.warning()
+    }
+
     fn header_error(&self, position: usize, problem: Problem) -> Diagnostic {
         let (_, len) = self.file.bounds();
         let window = text_from(&self.file, self.header_offset, len, |text| {
@@ -693,6 +699,8 @@ impl<'c> Table<'c> {
             }
         };
         let width = self.header.len();
+        // Where the next row starts when no blank line comes first.
+        let mut next_line = chunk.first.then_some(self.header_line.saturating_add(1));
         let mut last: Option<(u32, usize)> = None;
         let mut stop: Option<Diagnostic> = None;
         let mut redo = false;
@@ -709,6 +717,25 @@ impl<'c> Table<'c> {
             if blank {
                 return ControlFlow::Continue(());
             }
+            // Blank rows in the middle are skipped, with a note at the row
+            // after them (trailing ones are not: no row follows).
+            let blank_above = match next_line {
+                Some(n) => line.saturating_sub(n),
+                None => (line - 1)
+                    .saturating_add(self.file.blank_lines_before(chunk.start, self.delimiter)),
+            };
+            if blank_above > 0 {
+                diags.push(self.blank_rows(line, blank_above));
+            }
+            let inner = if found.plain {
+                0
+            } else {
+                memchr::memchr_iter(b'\n', found.bytes).count()
+            };
+            next_line = Some(
+                line.saturating_add(1)
+                    .saturating_add(u32::try_from(inner).unwrap_or(u32::MAX)),
+            );
             last = Some((line, byte));
             let text = found
                 .text
