@@ -64,6 +64,11 @@ const SPECIAL: &[&[u8]] = &[
     "NguyÔn V¨n".as_bytes(),
     "Nguyeãn Vaên".as_bytes(),
     b"\xE1\xBB",
+    b"\xFF",
+    b"\xC3",
+    b"\x80",
+    b"\xED\xA0\x80",
+    b"\xC0\xAF",
     b"2023",
     b"2021-2025",
     b"31/02/2024",
@@ -349,6 +354,140 @@ fn no_input_file_makes_the_loader_panic() {
         if let Err(e) = result {
             panic!("{name}: {e}");
         }
+    }
+}
+
+/// Byte sequences that are never valid UTF-8: a lone continuation byte,
+/// bytes UTF-8 never uses, a lead byte without its continuation, a
+/// surrogate, an overlong form, a five-byte form.
+const INVALID_UTF8: &[&[u8]] = &[
+    b"\x80",
+    b"\xBF",
+    b"\xFF",
+    b"\xFE",
+    b"\xC3",
+    b"\xE1\xBB",
+    b"\xF0\x9F\x98",
+    b"\xED\xA0\x80",
+    b"\xC0\xAF",
+    b"\xF8\x88\x80\x80\x80",
+    b"\xEA\xDE",
+];
+
+/// A few invalid UTF-8 sequences inserted into each valid file of the
+/// folder: the loader never panics, and every error it reports has a
+/// position (a line; a column too but for a whole line), which the checks of
+/// [`load_checked`] keep sane. TOML files and CSV files alike.
+#[test]
+fn invalid_utf8_in_a_valid_file_is_located() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let inserts = prop::collection::vec((any::<usize>(), prop::sample::select(INVALID_UTF8)), 1..4);
+    let encoding = prop::sample::select(vec![None, Some(encoding_rs::UTF_8)]);
+    for (which, (name, base)) in BASE.iter().enumerate() {
+        let mut runner = runner(60);
+        let result = runner.run(
+            &(inserts.clone(), encoding.clone(), 0usize..3),
+            |(inserts, encoding, threads)| {
+                let mut bytes = base.to_vec();
+                for (at, invalid) in &inserts {
+                    let at = at % (bytes.len() + 1);
+                    bytes.splice(at..at, invalid.iter().copied());
+                }
+                // Two inserts side by side may make a valid character.
+                if std::str::from_utf8(&bytes).is_ok() {
+                    return Ok(());
+                }
+                write_folder(dir.path(), which, &bytes);
+                let options = LoadOptions {
+                    encoding,
+                    threads: (threads > 0).then_some(threads),
+                    ..LoadOptions::default()
+                };
+                load_checked(dir.path(), &options)?;
+                let loaded = load(dir.path(), &options);
+                // An error, or, for a CSV file with few multi-byte UTF-8
+                // characters, a reading as Windows-1258 that says so. A file
+                // with more than ten for each invalid sequence (at most 3,
+                // each breaking at most one character) is UTF-8 with broken
+                // bytes; a TOML file is UTF-8 or nothing.
+                let characters = String::from_utf8_lossy(base)
+                    .chars()
+                    .filter(|c| !c.is_ascii())
+                    .count();
+                let may_be_legacy = name.ends_with(".csv") && characters < 33;
+                let legacy = may_be_legacy
+                    && loaded
+                        .diagnostics
+                        .iter()
+                        .any(|d| matches!(d.problem, thiduakt::diag::Problem::DecodedAs { .. }));
+                prop_assert!(
+                    legacy || loaded.diagnostics.iter().any(|d| d.is_error()),
+                    "{}: invalid UTF-8 read without a word: {:?}",
+                    name,
+                    loaded.diagnostics
+                );
+                for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+                    prop_assert!(
+                        d.line.is_some(),
+                        "{}: an error without a position: {:?}",
+                        name,
+                        d
+                    );
+                }
+                Ok(())
+            },
+        );
+        if let Err(e) = result {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+/// The binary on folders with invalid UTF-8 inserted: exit code 0 or 1,
+/// never a panic, and every error on stderr names file:line.
+#[test]
+fn the_binary_locates_invalid_utf8() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut runner = runner(24);
+    let strategy = (
+        0..BASE.len(),
+        prop::collection::vec((any::<usize>(), prop::sample::select(INVALID_UTF8)), 1..3),
+    );
+    let result = runner.run(&strategy, |(which, inserts)| {
+        let mut bytes = BASE[which].1.to_vec();
+        for (at, invalid) in &inserts {
+            let at = at % (bytes.len() + 1);
+            bytes.splice(at..at, invalid.iter().copied());
+        }
+        write_folder(dir.path(), which, &bytes);
+        let out = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+            .env_remove("THIDUAKT_LANG")
+            .env_remove("THIDUAKT_DATA")
+            .env("NO_COLOR", "1")
+            .args(["--lang", "en", "--data"])
+            .arg(dir.path())
+            .args(["check", "2023", "--today", "2024-03-20"])
+            .output()
+            .expect("run thiduakt");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        prop_assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "exit {:?}: {}",
+            out.status,
+            stderr
+        );
+        prop_assert!(!stderr.contains("panicked"), "{}", stderr);
+        for line in stderr.lines().filter(|l| l.starts_with("error: ")) {
+            let located = line
+                .split(": ")
+                .nth(1)
+                .is_some_and(|at| at.split(':').filter(|p| p.parse::<u32>().is_ok()).count() >= 1);
+            prop_assert!(located, "an error without file:line: {}", line);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
     }
 }
 
