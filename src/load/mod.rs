@@ -414,6 +414,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                     .filter(|p| {
                         !p.is_dir() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
                     })
+                    // Hidden files and Office lock files (`~$2023.csv`) are
+                    // not data.
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_none_or(|n| !n.starts_with('.') && !n.starts_with("~$"))
+                    })
                     .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf))
                     .collect();
                 found.sort();
