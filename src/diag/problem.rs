@@ -307,12 +307,27 @@ pub enum Problem {
 /// key) that a message quotes; a longer one is cut, with `…`.
 pub const EXCERPT_CHARS: usize = 200;
 
-/// `text` cut to `max` characters, with `…` where it is cut.
+/// `text` cut to `max` characters, with `…` where it is cut, and its
+/// control characters (a NUL, an escape sequence that would drive the
+/// terminal) shown as U+FFFD, a tab as a space.
 pub fn excerpt(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
-    match text.char_indices().nth(max) {
-        None => std::borrow::Cow::Borrowed(text),
-        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    let cut = text.char_indices().nth(max).map(|(end, _)| end);
+    let kept = &text[..cut.unwrap_or(text.len())];
+    if cut.is_none() && !kept.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    let mut out: String = kept
+        .chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    if cut.is_some() {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn cap(text: &mut String, max: usize) {
@@ -1093,4 +1108,27 @@ impl Problem {
 
 fn pick(vi: bool, a: &str, b: &str) -> String {
     if vi { a.to_string() } else { b.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_never_drive_the_terminal() {
+        assert_eq!(excerpt("Nguyễn", 200), "Nguyễn");
+        assert_eq!(excerpt("ễễễễ", 2), "ễễ…");
+        assert_eq!(excerpt("a\x1b[2Jb\0c\td", 200), "a\u{FFFD}[2Jb\u{FFFD}c d");
+        let value = "x".repeat(5_000_000);
+        let message = Problem::BadCount { value }.message(Lang::En);
+        assert!(message.chars().count() < 300, "{}", message.len());
+        let found = vec!["y".repeat(10_000); 1000];
+        let missing = Problem::MissingColumn {
+            column: "id",
+            vi: "mã",
+            found,
+        };
+        let expected = missing.expected(Lang::Vi).unwrap_or_default();
+        assert!(expected.chars().count() < 12_000, "{}", expected.len());
+    }
 }

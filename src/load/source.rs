@@ -70,17 +70,26 @@ pub fn open_regular(path: &Path) -> Result<File, Problem> {
     Ok(file)
 }
 
-/// The problem of a path that is a symbolic link to nothing, naming where
-/// it points; `None` when it is not a link.
+/// The problem of a path that is a symbolic link that cannot be followed:
+/// to nothing (naming where it points), or in a loop. `None` when it is
+/// not a link, or a link that works.
 pub fn broken_link(path: &Path) -> Option<Problem> {
     let meta = fs::symlink_metadata(path).ok()?;
     if !meta.file_type().is_symlink() {
         return None;
     }
-    let target = fs::read_link(path)
-        .map(|t| t.display().to_string())
-        .unwrap_or_default();
-    Some(Problem::BrokenLink { target })
+    match fs::metadata(path) {
+        Ok(_) => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let target = fs::read_link(path)
+                .map(|t| t.display().to_string())
+                .unwrap_or_default();
+            Some(Problem::BrokenLink { target })
+        }
+        Err(e) => Some(Problem::Unreadable {
+            reason: e.to_string(),
+        }),
+    }
 }
 
 /// What kind of file system object a file type is, for messages.
@@ -594,6 +603,34 @@ mod tests {
             let d = decode(&bytes, None).unwrap();
             assert_eq!((d.text.as_str(), d.legacy), (text, Some(name)));
         }
+    }
+
+    #[test]
+    fn legacy_only_when_it_does_not_look_like_utf8() {
+        let mostly = "Nguyễn Thị Thanh Tâm, Lê Hoàng Yến\n".repeat(3);
+        let mut bytes = mostly.into_bytes();
+        bytes.extend_from_slice(b"Nguy\xff\xfen\n");
+        let invalid = invalid_utf8(&bytes);
+        assert_eq!(invalid.len(), 1, "FF FE side by side are one place");
+        assert!(!looks_legacy(&bytes, invalid.len()));
+        let cp1258 = b"id,name\nNV01,Nguy\xEA\xDEn V\xE3n\n";
+        assert!(looks_legacy(cp1258, invalid_utf8(cp1258).len()));
+    }
+
+    #[test]
+    fn a_byte_is_located_by_line_and_character() {
+        // "a,b", CRLF, "đạt," then 0xFF, a lone CR, "x".
+        let bytes = b"a,b\r\n\xc4\x91\xe1\xba\xa1t,\xff\rx\n";
+        let offset = bytes.iter().position(|&b| b == 0xFF).unwrap_or(0);
+        let d = at_byte(bytes, offset, Path::new("f.csv"), Problem::NulByte);
+        assert_eq!((d.line, d.column), (Some(2), Some(5)));
+        let x = bytes.iter().position(|&b| b == b'x').unwrap_or(0);
+        let d = at_byte(bytes, x, Path::new("f.csv"), Problem::NulByte);
+        assert_eq!(
+            (d.line, d.column),
+            (Some(3), Some(1)),
+            "a lone CR ends a line"
+        );
     }
 
     #[test]
