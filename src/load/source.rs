@@ -247,7 +247,8 @@ fn decode_located(
         return decode(text, forced).map_err(fail);
     }
     let invalid = invalid_utf8(text);
-    if !toml && forced.is_none() && looks_legacy(text, invalid.len()) {
+    // A UTF-8 BOM says the file is UTF-8: never read as another encoding.
+    if !toml && forced.is_none() && bom == 0 && looks_legacy(text, invalid.len()) {
         return decode(text, None).map_err(fail);
     }
     // UTF-8 but for a few bytes: an error at each (TOML: at the first).
@@ -316,7 +317,8 @@ fn invalid_utf8(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
 /// Whether a file that is not valid UTF-8 is in a legacy encoding rather
 /// than UTF-8 with a few broken bytes. The rule: it is legacy when it holds
 /// no valid multi-byte UTF-8 character at all, or fewer of them than a
-/// tenth of its invalid sequences. A file saved as Windows-1258 forms a
+/// tenth of its invalid sequences (and a UTF-8 BOM rules it out, before
+/// this is asked). A file saved as Windows-1258 forms a
 /// valid UTF-8 pair only by accident (a capital followed by a symbol),
 /// while every accented letter of it is invalid UTF-8; a UTF-8 file into
 /// which a few bytes were pasted or damaged keeps its hundreds of
