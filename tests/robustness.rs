@@ -1000,3 +1000,46 @@ fn a_failed_write_to_stdout_is_an_error() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A stderr that cannot be written does not make the tool panic: messages
+/// are lost, the exit code still tells (1 for data with an error, 0 when
+/// all is well, 2 for a usage error).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_is_no_panic() {
+    use std::process::Stdio;
+    let (_dir, data) = workdir();
+    let broken = data.join("nominations.csv");
+    let cases: &[(&[&str], bool, i32)] = &[
+        (&["check", "2023", "--today", "2024-03-20"], false, 0),
+        (&["check", "2023", "--today", "2024-03-20"], true, 1),
+        (&["validate"], true, 1),
+        (&["check", "2025"], false, 1),
+        (&["--no-such-option"], false, 2),
+    ];
+    for &(args, break_it, code) in cases {
+        let bytes = if break_it {
+            b"review,subject\n2023,NO_ONE\n".to_vec()
+        } else {
+            BASE[4].1.to_vec()
+        };
+        std::fs::write(&broken, bytes).expect("write input");
+        let full = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full")
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+            .env_remove("THIDUAKT_LANG")
+            .env_remove("THIDUAKT_DATA")
+            .arg("--data")
+            .arg(&data)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(full()))
+            .status()
+            .expect("run thiduakt");
+        assert_eq!(out.code(), Some(code), "{args:?} (broken: {break_it})");
+    }
+}

@@ -44,6 +44,14 @@ impl fmt::Display for Reported {
 
 impl std::error::Error for Reported {}
 
+/// Writes a message to stderr. Unlike `eprint!`, a stderr that cannot be
+/// written (a full disk, a closed pipe) does not make the tool panic: the
+/// exit code still tells.
+pub fn to_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
 /// The message of a failed write to standard output (a full disk, a
 /// closed file): the data the command made did not arrive.
 pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
@@ -123,7 +131,7 @@ impl Context {
             .filter(|d| d.is_error() || !self.quiet)
             .collect();
         if !shown.is_empty() {
-            eprint!("{}", render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
+            to_stderr(&render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
         }
         loaded
             .dataset
@@ -153,13 +161,13 @@ impl Context {
 
     /// Prints an error message on stderr.
     pub fn error(&self, message: &str) {
-        eprintln!("{}: {message}", self.lang.pick("lỗi", "error"));
+        to_stderr(&format!("{}: {message}\n", self.lang.pick("lỗi", "error")));
     }
 
     /// Prints a note on stderr, unless `-q`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            to_stderr(&format!("{message}\n"));
         }
     }
 

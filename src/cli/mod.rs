@@ -52,11 +52,11 @@ pub fn run() -> ExitCode {
             return match printed {
                 Err(failed) if !e.use_stderr() && failed.kind() != io::ErrorKind::BrokenPipe => {
                     let lang = lang_of_command_line();
-                    eprintln!(
-                        "{}: {}",
+                    context::to_stderr(&format!(
+                        "{}: {}\n",
                         lang.pick("lỗi", "error"),
                         context::stdout_failed(lang, &failed)
-                    );
+                    ));
                     ExitCode::from(1)
                 }
                 _ => ExitCode::from(if e.use_stderr() { 2 } else { 0 }),
