@@ -210,7 +210,17 @@ fn decode_located(
     let fail = |problem| Box::new(Diagnostic::error(Some(shown.to_path_buf()), problem));
     let body = match Encoding::for_bom(bytes) {
         Some((e, n)) if e == UTF_8 => &bytes[n..],
-        Some(_) => return decode(bytes, forced).map_err(fail),
+        Some((encoding, n)) => {
+            return decode(bytes, forced).map_err(|problem| {
+                // A UTF-16 file that breaks its own encoding (a lone
+                // surrogate, an odd byte at the end): where it first breaks.
+                let (text, _) = encoding.decode_without_bom_handling(&bytes[n..]);
+                match text.find('\u{FFFD}') {
+                    Some(at) => Box::new(at_byte(text.as_bytes(), at, shown, problem)),
+                    None => fail(problem),
+                }
+            });
+        }
         None => bytes,
     };
     let bom = bytes.len() - body.len();
