@@ -274,11 +274,16 @@ fn decode_located(
             } else {
                 0
             };
-            let hex = text[range.clone()]
+            let broken = &text[range.clone()];
+            let mut hex = broken
                 .iter()
+                .take(16)
                 .map(|b| format!("{b:02X}"))
                 .collect::<Vec<_>>()
                 .join(" ");
+            if broken.len() > 16 {
+                hex.push_str(&format!(" … ({} bytes)", broken.len()));
+            }
             at_byte(
                 bytes,
                 bom + range.start,
