@@ -714,7 +714,10 @@ impl<'c> Table<'c> {
                 .cells
                 .iter()
                 .all(|&(a, b)| found.bytes[a..b].iter().all(u8::is_ascii_whitespace));
-            if blank {
+            // A line of spaces and delimiters only is counted among the
+            // blank lines; one with quotes (`""`) is skipped too, but ends
+            // them, as the look back from a piece's start sees it.
+            if blank && found.plain && !found.bytes.contains(&b'"') {
                 return ControlFlow::Continue(());
             }
             // Blank rows in the middle are skipped, with a note at the row
@@ -736,6 +739,9 @@ impl<'c> Table<'c> {
                 line.saturating_add(1)
                     .saturating_add(u32::try_from(inner).unwrap_or(u32::MAX)),
             );
+            if blank {
+                return ControlFlow::Continue(());
+            }
             last = Some((line, byte));
             let text = found
                 .text
