@@ -3,7 +3,8 @@
 //! Output is written to a temporary file in the same folder and renamed into
 //! place, so a failed run leaves the previous file intact and nobody ever
 //! opens half a file. A path that is, or would become, an input of the data
-//! folder is refused however it is spelled (relative, `..`, symbolic links).
+//! folder is refused however it is spelled (relative, `..`, symbolic links,
+//! hard links, the folder mounted at a second path).
 
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -78,17 +79,68 @@ pub fn resolve(path: &Path) -> PathBuf {
 
 /// Whether writing `output` would overwrite, or add to, the data folder's
 /// inputs: one of its files, or a new CSV in its achievements folder.
+///
+/// Paths are compared once resolved, and files (and folders) by identity
+/// too: the same device and inode, where the platform has them. So a hard
+/// link to an input, or the data folder seen through another path (a bind
+/// mount, a second mount of a network share), is an input as well.
 pub fn is_input(output: &Path, data_dir: &Path) -> bool {
     let target = resolve(output);
     let dir = resolve(data_dir);
-    if input_paths(&dir).iter().any(|p| resolve(p) == target) {
+    let inputs = input_paths(&dir);
+    if inputs.iter().any(|p| resolve(p) == target) {
         return true;
     }
     let achievements = resolve(&dir.join(files::ACHIEVEMENTS_DIR));
-    target.parent() == Some(achievements.as_path())
-        && target
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    let csv = target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if target.parent() == Some(achievements.as_path()) && csv {
+        return true;
+    }
+    // The same file under another name.
+    if let Some(id) = identity(&target) {
+        let in_folder = std::fs::read_dir(&achievements)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path());
+        if inputs
+            .iter()
+            .cloned()
+            .chain(in_folder)
+            .any(|p| identity(&p).as_ref() == Some(&id))
+        {
+            return true;
+        }
+    }
+    // The data folder, or its achievements folder, under another name.
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return false;
+    };
+    let Some(folder) = identity(parent) else {
+        return false;
+    };
+    if identity(&dir).as_ref() == Some(&folder)
+        && inputs.iter().any(|p| p.file_name() == Some(name))
+    {
+        return true;
+    }
+    identity(&achievements).as_ref() == Some(&folder) && csv
+}
+
+/// What makes a file itself, whatever its name: the device and the inode
+/// where the platform has them, else the resolved path. `None` when the
+/// path does not exist.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<PathBuf> {
+    path.canonicalize().ok()
 }
 
 /// Writes `bytes` to `path` atomically, after refusing inputs of `data_dir`.

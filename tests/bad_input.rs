@@ -12,10 +12,12 @@
 //! column = 15                 # optional
 //! message = "is not a result" # a substring of the English message
 //! hint = "did you mean"       # optional: a substring of the hint
+//! expected = "at most"        # optional: a substring of what was expected
 //! no_hint = true              # optional: the diagnostic has no hint
 //! exit = 1                    # 1 (default) or 0 for a case that must pass
 //! severity = "error"          # or "warning" (the default when exit = 0)
 //! errors = 1                  # errors in all (default 1, or 0 when exit = 0)
+//! warnings = 1                # optional: warnings in all
 //! args = ["--encoding", "utf-8"]  # extra global options
 //! remove = ["people.csv"]     # baseline files to delete
 //! dirs = ["people.csv"]       # folders to create where a file would be
@@ -57,12 +59,14 @@ struct Expect {
     column: Option<u32>,
     message: Option<String>,
     hint: Option<String>,
+    expected: Option<String>,
     #[serde(default)]
     no_hint: bool,
     #[serde(default = "one")]
     exit: i32,
     severity: Option<String>,
     errors: Option<usize>,
+    warnings: Option<usize>,
     #[serde(default)]
     args: Vec<String>,
     #[serde(default)]
@@ -277,6 +281,13 @@ fn check_case(case: &Path) -> Vec<String> {
             "validate: {found_errors} errors, expected {errors}: {shown}"
         ));
     }
+    let found_warnings = problems.len() - found_errors;
+    if expect.warnings.is_some_and(|w| w != found_warnings) {
+        failures.push(format!(
+            "validate: {found_warnings} warnings, expected {:?}: {shown}",
+            expect.warnings
+        ));
+    }
     for p in &problems {
         if p["file"].as_str().is_none_or(str::is_empty) {
             failures.push(format!("validate: a diagnostic names no file: {p}"));
@@ -298,6 +309,11 @@ fn check_case(case: &Path) -> Vec<String> {
                         .as_str()
                         .is_some_and(|got| got.contains(h.as_str()))
                 })
+                && expect.expected.as_ref().is_none_or(|e| {
+                    p["expected"]
+                        .as_str()
+                        .is_some_and(|got| got.contains(e.as_str()))
+                })
         };
         if !problems.iter().any(matches) {
             failures.push(format!(
@@ -308,7 +324,10 @@ fn check_case(case: &Path) -> Vec<String> {
                     (Some(h), _) => format!(" and hint {h:?}"),
                     (None, true) => " and no hint".into(),
                     (None, false) => String::new(),
-                },
+                } + &expect
+                    .expected
+                    .as_ref()
+                    .map_or(String::new(), |e| format!(" and expected {e:?}")),
             ));
         }
     }

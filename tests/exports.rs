@@ -243,6 +243,74 @@ fn export_neutralises_formulas() {
             "=HYPERLINK(\"http://example.com\",\"Bấm\")".into()
         ))
     );
+    // Each formula-like text carries the quote prefix, so that editing the
+    // cell does not turn it into a formula; other texts do not.
+    let prefixed = quote_prefixed_cells(&std::fs::read(w.path("out.xlsx")).expect("read"));
+    for cell in ["E5", "F5", "E6", "F6"] {
+        assert!(
+            prefixed.iter().any(|(_, c)| c == cell),
+            "{cell} has no quote prefix: {prefixed:?}"
+        );
+    }
+    assert!(
+        !prefixed.iter().any(|(_, c)| c == "D5" || c == "G5"),
+        "only formula-like cells are prefixed: {prefixed:?}"
+    );
+}
+
+/// The cells (sheet file, reference) of a workbook whose style has the
+/// quote prefix, read from the XML inside it.
+fn quote_prefixed_cells(xlsx: &[u8]) -> Vec<(String, String)> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("zip");
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .expect("part")
+            .read_to_string(&mut text)
+            .expect("xml");
+        text
+    };
+    let styles = read("xl/styles.xml");
+    let cell_xfs = styles
+        .split("<cellXfs")
+        .nth(1)
+        .and_then(|s| s.split("</cellXfs>").next())
+        .expect("cellXfs");
+    let prefixed_styles: Vec<usize> = cell_xfs
+        .split("<xf ")
+        .skip(1)
+        .enumerate()
+        .filter(|(_, xf)| {
+            xf.split('>')
+                .next()
+                .is_some_and(|a| a.contains("quotePrefix=\"1\""))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let mut out = Vec::new();
+    for n in 1..=4 {
+        let sheet = format!("xl/worksheets/sheet{n}.xml");
+        let xml = read(&sheet);
+        for cell in xml.split("<c ").skip(1) {
+            let attrs = cell.split('>').next().unwrap_or("");
+            let attr = |key: &str| {
+                attrs
+                    .split(&format!("{key}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .map(str::to_string)
+            };
+            let style = attr("s").and_then(|s| s.parse::<usize>().ok());
+            if let (Some(r), Some(s)) = (attr("r"), style) {
+                if prefixed_styles.contains(&s) {
+                    out.push((sheet.clone(), r));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[test]

@@ -64,6 +64,11 @@ const SPECIAL: &[&[u8]] = &[
     "NguyÔn V¨n".as_bytes(),
     "Nguyeãn Vaên".as_bytes(),
     b"\xE1\xBB",
+    b"\xFF",
+    b"\xC3",
+    b"\x80",
+    b"\xED\xA0\x80",
+    b"\xC0\xAF",
     b"2023",
     b"2021-2025",
     b"31/02/2024",
@@ -347,6 +352,140 @@ fn no_input_file_makes_the_loader_panic() {
     }
 }
 
+/// Byte sequences that are never valid UTF-8: a lone continuation byte,
+/// bytes UTF-8 never uses, a lead byte without its continuation, a
+/// surrogate, an overlong form, a five-byte form.
+const INVALID_UTF8: &[&[u8]] = &[
+    b"\x80",
+    b"\xBF",
+    b"\xFF",
+    b"\xFE",
+    b"\xC3",
+    b"\xE1\xBB",
+    b"\xF0\x9F\x98",
+    b"\xED\xA0\x80",
+    b"\xC0\xAF",
+    b"\xF8\x88\x80\x80\x80",
+    b"\xEA\xDE",
+];
+
+/// A few invalid UTF-8 sequences inserted into each valid file of the
+/// folder: the loader never panics, and every error it reports has a
+/// position (a line; a column too but for a whole line), which the checks of
+/// [`load_checked`] keep sane. TOML files and CSV files alike.
+#[test]
+fn invalid_utf8_in_a_valid_file_is_located() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let inserts = prop::collection::vec((any::<usize>(), prop::sample::select(INVALID_UTF8)), 1..4);
+    let encoding = prop::sample::select(vec![None, Some(encoding_rs::UTF_8)]);
+    for (which, (name, base)) in BASE.iter().enumerate() {
+        let mut runner = runner(60);
+        let result = runner.run(
+            &(inserts.clone(), encoding.clone(), any::<bool>()),
+            |(inserts, encoding, in_memory)| {
+                let mut bytes = base.to_vec();
+                for (at, invalid) in &inserts {
+                    let at = at % (bytes.len() + 1);
+                    bytes.splice(at..at, invalid.iter().copied());
+                }
+                // Two inserts side by side may make a valid character.
+                if std::str::from_utf8(&bytes).is_ok() {
+                    return Ok(());
+                }
+                write_folder(dir.path(), which, &bytes);
+                let options = LoadOptions {
+                    encoding,
+                    in_memory,
+                    ..LoadOptions::default()
+                };
+                load_checked(dir.path(), &options)?;
+                let loaded = load(dir.path(), &options);
+                // An error, or, for a CSV file with few multi-byte UTF-8
+                // characters, a reading as Windows-1258 that says so. A file
+                // with more than ten for each invalid sequence (at most 3,
+                // each breaking at most one character) is UTF-8 with broken
+                // bytes; a TOML file is UTF-8 or nothing.
+                let characters = String::from_utf8_lossy(base)
+                    .chars()
+                    .filter(|c| !c.is_ascii())
+                    .count();
+                let may_be_legacy = name.ends_with(".csv") && characters < 33;
+                let legacy = may_be_legacy
+                    && loaded
+                        .diagnostics
+                        .iter()
+                        .any(|d| matches!(d.problem, thiduakt::diag::Problem::DecodedAs { .. }));
+                prop_assert!(
+                    legacy || loaded.diagnostics.iter().any(|d| d.is_error()),
+                    "{}: invalid UTF-8 read without a word: {:?}",
+                    name,
+                    loaded.diagnostics
+                );
+                for d in loaded.diagnostics.iter().filter(|d| d.is_error()) {
+                    prop_assert!(
+                        d.line.is_some(),
+                        "{}: an error without a position: {:?}",
+                        name,
+                        d
+                    );
+                }
+                Ok(())
+            },
+        );
+        if let Err(e) = result {
+            panic!("{name}: {e}");
+        }
+    }
+}
+
+/// The binary on folders with invalid UTF-8 inserted: exit code 0 or 1,
+/// never a panic, and every error on stderr names file:line.
+#[test]
+fn the_binary_locates_invalid_utf8() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let mut runner = runner(24);
+    let strategy = (
+        0..BASE.len(),
+        prop::collection::vec((any::<usize>(), prop::sample::select(INVALID_UTF8)), 1..3),
+    );
+    let result = runner.run(&strategy, |(which, inserts)| {
+        let mut bytes = BASE[which].1.to_vec();
+        for (at, invalid) in &inserts {
+            let at = at % (bytes.len() + 1);
+            bytes.splice(at..at, invalid.iter().copied());
+        }
+        write_folder(dir.path(), which, &bytes);
+        let out = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+            .env_remove("THIDUAKT_LANG")
+            .env_remove("THIDUAKT_DATA")
+            .env("NO_COLOR", "1")
+            .args(["--lang", "en", "--data"])
+            .arg(dir.path())
+            .args(["check", "2023", "--today", "2024-03-20"])
+            .output()
+            .expect("run thiduakt");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        prop_assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "exit {:?}: {}",
+            out.status,
+            stderr
+        );
+        prop_assert!(!stderr.contains("panicked"), "{}", stderr);
+        for line in stderr.lines().filter(|l| l.starts_with("error: ")) {
+            let located = line
+                .split(": ")
+                .nth(1)
+                .is_some_and(|at| at.split(':').filter(|p| p.parse::<u32>().is_ok()).count() >= 1);
+            prop_assert!(located, "an error without file:line: {}", line);
+        }
+        Ok(())
+    });
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
 /// Several files broken at once, and an achievements folder beside the file.
 #[test]
 fn several_broken_files_at_once() {
@@ -553,4 +692,349 @@ fn a_read_only_folder_keeps_the_previous_output() {
     }
     std::fs::set_permissions(&outputs, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     assert_eq!(leftovers(dir.path()), Vec::<PathBuf>::new());
+}
+
+// ---- files that are not regular files ----
+
+/// How a data file is replaced by something that is not a regular file.
+#[cfg(unix)]
+#[derive(Clone, Copy, Debug)]
+enum Special {
+    /// A named pipe: opening one for reading waits for a writer.
+    Fifo,
+    /// A symbolic link to a device that never ends.
+    LinkTo(&'static str),
+    /// A symbolic link to nothing.
+    Broken,
+}
+
+#[cfg(unix)]
+fn make_special(path: &Path, special: Special) {
+    let _ = std::fs::remove_file(path);
+    match special {
+        Special::Fifo => {
+            use std::os::unix::ffi::OsStrExt;
+            let c = std::ffi::CString::new(path.as_os_str().as_bytes()).expect("a path");
+            // SAFETY: `c` is a valid NUL-terminated path.
+            let rc = unsafe { libc::mkfifo(c.as_ptr(), 0o644) };
+            assert_eq!(rc, 0, "mkfifo {}", path.display());
+        }
+        Special::LinkTo(target) => std::os::unix::fs::symlink(target, path).expect("symlink"),
+        Special::Broken => {
+            std::os::unix::fs::symlink("gone-away.csv", path).expect("symlink");
+        }
+    }
+}
+
+/// A data file that is a FIFO, a link to `/dev/zero` or `/dev/urandom`, or
+/// a link to nothing, in the folder or in `achievements/`: an error naming
+/// the file, at once (never a hang, never memory running out), never
+/// skipped.
+#[cfg(unix)]
+#[test]
+fn special_files_are_refused_not_read() {
+    use std::time::Duration;
+    let cases: &[(&str, Special, &str)] = &[
+        (
+            "people.csv",
+            Special::LinkTo("/dev/zero"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "awards.csv",
+            Special::LinkTo("/dev/urandom"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "nominations.csv",
+            Special::Fifo,
+            "not a regular file: it is a FIFO",
+        ),
+        (
+            "plan.toml",
+            Special::Fifo,
+            "not a regular file: it is a FIFO",
+        ),
+        (
+            "units.toml",
+            Special::LinkTo("/dev/zero"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "achievements/2023.csv",
+            Special::Fifo,
+            "not a regular file: it is a FIFO",
+        ),
+        (
+            "achievements/2024.csv",
+            Special::LinkTo("/dev/zero"),
+            "not a regular file: it is a device",
+        ),
+        (
+            "people.csv",
+            Special::Broken,
+            "broken symbolic link: it points to \"gone-away.csv\"",
+        ),
+        ("nominations.csv", Special::Broken, "broken symbolic link"),
+        (
+            "achievements/2022.csv",
+            Special::Broken,
+            "broken symbolic link",
+        ),
+    ];
+    let mut failures = Vec::new();
+    for &(name, special, message) in cases {
+        let (_dir, data) = workdir();
+        make_special(&data.join(name), special);
+        for lang in ["en", "vi"] {
+            let out = assert_cmd::Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+                .env_remove("THIDUAKT_LANG")
+                .env_remove("THIDUAKT_DATA")
+                .args(["--lang", lang, "--data"])
+                .arg(&data)
+                .args(["validate", "--format", "json"])
+                .timeout(Duration::from_secs(20))
+                .output()
+                .expect("run thiduakt");
+            let what = format!("{name} as {special:?} ({lang})");
+            if out.status.code() != Some(1) {
+                failures.push(format!(
+                    "{what}: exit {:?} (a hang ends as a kill)",
+                    out.status
+                ));
+                continue;
+            }
+            if lang == "vi" {
+                continue;
+            }
+            let json: serde_json::Value = match serde_json::from_slice(&out.stdout) {
+                Ok(v) => v,
+                Err(e) => {
+                    failures.push(format!("{what}: not JSON: {e}"));
+                    continue;
+                }
+            };
+            let found = json["problems"].as_array().is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    p["severity"] == "error"
+                        && p["file"].as_str().is_some_and(|f| f.ends_with(name))
+                        && p["message"].as_str().is_some_and(|m| m.contains(message))
+                })
+            });
+            if !found {
+                failures.push(format!("{what}: no error {message:?}: {json}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+// ---- the same input under another name ----
+
+/// `thiduakt --data DATA export 2023 -o OUTPUT`.
+fn export_to(data: &Path, output: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+        .env_remove("THIDUAKT_LANG")
+        .env_remove("THIDUAKT_DATA")
+        .args(["--lang", "en", "--data"])
+        .arg(data)
+        .args(["export", "2023", "--today", "2024-03-20", "-o"])
+        .arg(output)
+        .output()
+        .expect("run thiduakt")
+}
+
+/// A hard link to an input, in another folder, is the input itself: an
+/// output there is refused, and the input stays as it was.
+#[test]
+fn a_hard_link_to_an_input_is_refused() {
+    let (dir, data) = workdir();
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).expect("folder");
+    for (name, bytes) in [("people.csv", BASE[2].1), ("achievements.csv", BASE[3].1)] {
+        let link = elsewhere.join(name);
+        let _ = std::fs::remove_file(&link);
+        std::fs::hard_link(data.join(name), &link).expect("hard link");
+        let result = write_atomic(&link, &data, b"half");
+        assert!(
+            matches!(result, Err(OutputError::IsInput { .. })),
+            "{name}: {result:?}"
+        );
+        let out = export_to(&data, &link);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains("it is an input of the data folder"),
+            "{stderr}"
+        );
+        assert_eq!(std::fs::read(data.join(name)).expect("read"), bytes);
+    }
+    // A file linked into the achievements folder counts too.
+    std::fs::write(data.join("achievements").join("2023.csv"), BASE[3].1).expect("write");
+    let link = elsewhere.join("thanh-tich-2023.csv");
+    std::fs::hard_link(data.join("achievements").join("2023.csv"), &link).expect("hard link");
+    assert!(matches!(
+        write_atomic(&link, &data, b"half"),
+        Err(OutputError::IsInput { .. })
+    ));
+    // An ordinary file beside them is written.
+    write_atomic(&elsewhere.join("de-nghi.csv"), &data, b"ok\n").expect("write");
+    assert_eq!(leftovers(dir.path()), Vec::<PathBuf>::new());
+}
+
+/// The data folder mounted at a second path (`mount --bind`): an output
+/// through that path is refused, the input stays as it was. Needs root and
+/// a system that allows bind mounts; skipped with a message otherwise.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_data_folder_through_a_bind_mount_is_refused() {
+    let (dir, data) = workdir();
+    let view = dir.path().join("view");
+    std::fs::create_dir_all(&view).expect("folder");
+    let mounted = Command::new("mount")
+        .arg("--bind")
+        .arg(&data)
+        .arg(&view)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !mounted {
+        eprintln!("skipped: `mount --bind` is not allowed here (needs root)");
+        return;
+    }
+    let mut failures = Vec::new();
+    for name in ["people.csv", "nominations.csv", "achievements/2023.csv"] {
+        let target = view.join(name);
+        let result = write_atomic(&target, &data, b"half");
+        if !matches!(result, Err(OutputError::IsInput { .. })) {
+            failures.push(format!("{name} through the mount: {result:?}"));
+        }
+        let out = export_to(&data, &target);
+        if out.status.code() != Some(1) {
+            failures.push(format!(
+                "export -o {name} through the mount: {:?}",
+                out.status
+            ));
+        }
+    }
+    let people = std::fs::read(data.join("people.csv"));
+    let _ = Command::new("umount").arg(&view).status();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(people.expect("read"), BASE[2].1, "people.csv changed");
+    assert!(!data.join("achievements").join("2023.csv").exists());
+}
+
+// ---- standard output that cannot be written ----
+
+/// Every command that writes to stdout, when stdout is `/dev/full`: exit
+/// code 1 and a message saying standard output could not be written, in
+/// the language asked for. A closed pipe (`| head -1`) stays silent, exit 0.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_to_stdout_is_an_error() {
+    use std::process::Stdio;
+    let (_dir, data) = workdir();
+    let commands: &[&[&str]] = &[
+        &["check", "2023", "--today", "2024-03-20"],
+        &["check", "2023", "--format", "csv", "--today", "2024-03-20"],
+        &["export", "2023", "-o", "-", "--today", "2024-03-20"],
+        &["validate"],
+        &["validate", "--format", "json"],
+        &["summary"],
+        &["deadlines", "--today", "2024-03-20"],
+        &["explain", "2023", "VP", "--today", "2024-03-20"],
+        &["--help"],
+        &["--version"],
+    ];
+    let mut failures = Vec::new();
+    for command in commands {
+        for (lang, message) in [
+            ("en", "could not write to standard output"),
+            ("vi", "không ghi được ra đầu ra chuẩn"),
+        ] {
+            let full = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full");
+            let out = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+                .env_remove("THIDUAKT_LANG")
+                .env_remove("THIDUAKT_DATA")
+                .args(["--lang", lang, "--data"])
+                .arg(&data)
+                .args(*command)
+                .stdout(Stdio::from(full))
+                .output()
+                .expect("run thiduakt");
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            if out.status.code() != Some(1) || !stderr.contains(message) {
+                failures.push(format!(
+                    "{command:?} ({lang}) > /dev/full: {:?}: {stderr}",
+                    out.status
+                ));
+            }
+        }
+        // A reader that went away is not an error.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+            .env_remove("THIDUAKT_LANG")
+            .env_remove("THIDUAKT_DATA")
+            .arg("--data")
+            .arg(&data)
+            .args(*command)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run thiduakt");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        if out.status.code() != Some(0) || !out.stderr.is_empty() {
+            failures.push(format!(
+                "{command:?} | (closed): {:?}: {}",
+                out.status,
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A stderr that cannot be written does not make the tool panic: messages
+/// are lost, the exit code still tells (1 for data with an error, 0 when
+/// all is well, 2 for a usage error).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_is_no_panic() {
+    use std::process::Stdio;
+    let (_dir, data) = workdir();
+    let broken = data.join("nominations.csv");
+    let cases: &[(&[&str], bool, i32)] = &[
+        (&["check", "2023", "--today", "2024-03-20"], false, 0),
+        (&["check", "2023", "--today", "2024-03-20"], true, 1),
+        (&["validate"], true, 1),
+        (&["check", "2025"], false, 1),
+        (&["--no-such-option"], false, 2),
+    ];
+    for &(args, break_it, code) in cases {
+        let bytes = if break_it {
+            b"review,subject\n2023,NO_ONE\n".to_vec()
+        } else {
+            BASE[4].1.to_vec()
+        };
+        std::fs::write(&broken, bytes).expect("write input");
+        let full = || {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .expect("/dev/full")
+        };
+        let out = Command::new(env!("CARGO_BIN_EXE_thiduakt"))
+            .env_remove("THIDUAKT_LANG")
+            .env_remove("THIDUAKT_DATA")
+            .arg("--data")
+            .arg(&data)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::from(full()))
+            .status()
+            .expect("run thiduakt");
+        assert_eq!(out.code(), Some(code), "{args:?} (broken: {break_it})");
+    }
 }

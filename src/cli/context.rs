@@ -57,6 +57,23 @@ pub use Failure::{Reported, Usage};
 /// What a command returns.
 pub type Outcome<T = ()> = Result<T, Failure>;
 
+/// Writes a message to stderr. Unlike `eprint!`, a stderr that cannot be
+/// written (a full disk, a closed pipe) does not make the tool panic: the
+/// exit code still tells.
+pub fn to_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
+/// The message of a failed write to standard output (a full disk, a
+/// closed file): the data the command made did not arrive.
+pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
+    match lang {
+        Lang::Vi => format!("không ghi được ra đầu ra chuẩn (stdout): {e}"),
+        Lang::En => format!("could not write to standard output: {e}"),
+    }
+}
+
 /// The options of a run, resolved.
 pub struct Context {
     /// The data folder.
@@ -123,7 +140,7 @@ impl Context {
             .filter(|d| d.is_error() || !self.quiet)
             .collect();
         if !shown.is_empty() {
-            eprint!("{}", render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
+            to_stderr(&render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
         }
         loaded.dataset.ok_or_else(|| Reported)
     }
@@ -149,13 +166,13 @@ impl Context {
 
     /// Prints an error message on stderr.
     pub fn error(&self, message: &str) {
-        eprintln!("{}: {message}", self.lang.pick("lỗi", "error"));
+        to_stderr(&format!("{}: {message}\n", self.lang.pick("lỗi", "error")));
     }
 
     /// Prints a note on stderr, unless `-q`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            to_stderr(&format!("{message}\n"));
         }
     }
 
@@ -174,8 +191,12 @@ impl Context {
     pub fn print_with(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Outcome {
         let mut out = io::stdout().lock();
         let written = write(&mut out).and_then(|()| out.flush());
+        drop(out);
         match written {
-            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(e.into()),
+            Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                self.error(&stdout_failed(self.lang, &e));
+                Err(Reported)
+            }
             _ => Ok(()),
         }
     }

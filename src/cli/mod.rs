@@ -16,6 +16,7 @@ mod shell;
 mod summary;
 mod validate;
 
+use std::io;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -23,13 +24,45 @@ use clap::Parser;
 pub use args::{Args, Command};
 pub use context::{Context, Outcome, Reported, Usage};
 
+/// The language asked for when the command line could not be parsed:
+/// `--lang en` (or `--lang=en`), else `THIDUAKT_LANG`, else Vietnamese.
+fn lang_of_command_line() -> thiduakt::Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let given = args
+        .iter()
+        .zip(args.iter().skip(1))
+        .find(|(a, _)| *a == "--lang")
+        .map(|(_, v)| v.clone())
+        .or_else(|| {
+            args.iter()
+                .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
+        })
+        .or_else(|| std::env::var("THIDUAKT_LANG").ok());
+    match given.as_deref() {
+        Some("en") => thiduakt::Lang::En,
+        _ => thiduakt::Lang::Vi,
+    }
+}
+
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(args) => args,
         Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version go to stdout, which may fail like any output.
+            let printed = e.print().and_then(|()| io::Write::flush(&mut io::stdout()));
+            return match printed {
+                Err(failed) if !e.use_stderr() && failed.kind() != io::ErrorKind::BrokenPipe => {
+                    let lang = lang_of_command_line();
+                    context::to_stderr(&format!(
+                        "{}: {}\n",
+                        lang.pick("lỗi", "error"),
+                        context::stdout_failed(lang, &failed)
+                    ));
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::from(if e.use_stderr() { 2 } else { 0 }),
+            };
         }
     };
     let ctx = Context::new(&args.global);

@@ -79,6 +79,14 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// The column's header as shown in a message: capped like every
+    /// excerpt of the data.
+    pub fn field_shown(&self) -> Option<String> {
+        self.field
+            .as_deref()
+            .map(|f| problem::excerpt(f, problem::EXCERPT_CHARS).into_owned())
+    }
+
     /// `file:line:column`, as far as known.
     pub fn location(&self) -> String {
         let mut out = self

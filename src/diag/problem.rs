@@ -59,6 +59,27 @@ pub enum Problem {
         /// The encoding.
         encoding: &'static str,
     },
+    /// Not a regular file: a FIFO, a device, a socket, a folder.
+    NotRegular {
+        /// `fifo`, `device`, `socket`, `directory` or `other`.
+        kind: &'static str,
+    },
+    /// A symbolic link whose target does not exist.
+    BrokenLink {
+        /// Where the link points.
+        target: String,
+    },
+    /// Bytes that are not UTF-8 in a file that is UTF-8 otherwise.
+    InvalidUtf8 {
+        /// The bytes, in hex (`FF FE`).
+        bytes: String,
+        /// How many more invalid sequences the file has after this one.
+        more: usize,
+        /// Whether the file is TOML (UTF-8 only).
+        toml: bool,
+    },
+    /// A NUL byte in a text file.
+    NulByte,
 
     // ---- CSV structure ----
     /// A column the file must have is not in the header.
@@ -93,6 +114,17 @@ pub enum Problem {
     },
     /// A quoted cell that never closes.
     UnclosedQuote,
+    /// A header cell longer than the cap of a cell.
+    HeaderTooLong {
+        /// The cap, in bytes of UTF-8.
+        limit: usize,
+    },
+    /// Blank rows in the middle of a file, skipped (warning, at the row
+    /// after them).
+    BlankRows {
+        /// How many.
+        count: u32,
+    },
     /// A cell longer than the cap.
     FieldTooLong {
         /// The cap, in bytes of UTF-8.
@@ -271,9 +303,153 @@ pub enum Problem {
     },
 }
 
+/// The most characters of one excerpt of the data (a value, a header, a
+/// key) that a message quotes; a longer one is cut, with `…`.
+pub const EXCERPT_CHARS: usize = 200;
+
+/// `text` cut to `max` characters, with `…` where it is cut, and its
+/// control characters (a NUL, an escape sequence that would drive the
+/// terminal) shown as U+FFFD, a tab as a space.
+pub fn excerpt(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    let cut = text.char_indices().nth(max).map(|(end, _)| end);
+    let kept = &text[..cut.unwrap_or(text.len())];
+    if cut.is_none() && !kept.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out: String = kept
+        .chars()
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    if cut.is_some() {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+fn cap(text: &mut String, max: usize) {
+    if let std::borrow::Cow::Owned(short) = excerpt(text, max) {
+        *text = short;
+    }
+}
+
+/// A list cut to its first 50 items, each capped; the rest counted.
+fn cap_list(list: &mut Vec<String>) {
+    const ITEMS: usize = 50;
+    if list.len() > ITEMS {
+        let rest = list.len() - ITEMS;
+        list.truncate(ITEMS);
+        list.push(format!("… (+{rest})"));
+    }
+    for item in list.iter_mut() {
+        cap(item, EXCERPT_CHARS);
+    }
+}
+
 impl Problem {
+    /// The same problem with every excerpt of the data capped to
+    /// [`EXCERPT_CHARS`]: however long a cell, a header or a line, a
+    /// message stays short.
+    fn capped(&self) -> Problem {
+        use Problem::*;
+        let mut p = self.clone();
+        let max = EXCERPT_CHARS;
+        match &mut p {
+            Unreadable { reason: s }
+            | EmptyFile { header: s }
+            | LegacyEncoding { sample: s, .. }
+            | UnknownColumn { name: s, .. }
+            | BadDate { value: s }
+            | ImpossibleDate { value: s }
+            | MonthFirstDate { value: s }
+            | BadReview { value: s }
+            | BadResult { value: s }
+            | BadScore { value: s }
+            | BadCount { value: s }
+            | BadCode { value: s, .. }
+            | BrokenLink { target: s }
+            | InvalidUtf8 { bytes: s, .. } => cap(s, max),
+            ReviewNotInPlan { value, reason } => {
+                cap(value, max);
+                if let ReviewError::NotAReview(t) = reason {
+                    cap(t, max);
+                }
+            }
+            UnknownSubject { value, suggestion } | UnknownUnit { value, suggestion } => {
+                cap(value, max);
+                if let Some(s) = suggestion {
+                    cap(s, max);
+                }
+            }
+            UnknownCriterion {
+                value,
+                known,
+                suggestion,
+            } => {
+                cap(value, max);
+                cap_list(known);
+                if let Some(s) = suggestion {
+                    cap(s, max);
+                }
+            }
+            NotApplicable {
+                code,
+                subject,
+                review,
+                applicable,
+                ..
+            } => {
+                cap(code, max);
+                cap(subject, max);
+                cap(review, max);
+                cap_list(applicable);
+            }
+            DuplicateId { id: a, first: b } | DuplicateRow { key: a, first: b } => {
+                cap(a, max);
+                cap(b, max);
+            }
+            MissingColumn { found, .. } => cap_list(found),
+            DateBeforeReview { value, review } => {
+                cap(value, max);
+                cap(review, max);
+            }
+            Toml { message } => cap(message, 2 * max),
+            PlanValue {
+                key,
+                value,
+                expected_vi,
+                expected_en,
+            } => {
+                cap(key, max);
+                cap(value, max);
+                cap(expected_vi, 2 * max);
+                cap(expected_en, 2 * max);
+            }
+            DuplicateCriterion { code, .. } => cap(code, max),
+            _ => {}
+        }
+        p
+    }
+
     /// What is wrong.
     pub fn message(&self, lang: Lang) -> String {
+        self.capped().full_message(lang)
+    }
+
+    /// What was expected, when that helps.
+    pub fn expected(&self, lang: Lang) -> Option<String> {
+        self.capped().full_expected(lang)
+    }
+
+    /// How to fix it, when there is something to say.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        self.capped().full_hint(lang)
+    }
+
+    fn full_message(&self, lang: Lang) -> String {
         use Problem::*;
         let vi = lang == Lang::Vi;
         match self {
@@ -340,6 +516,65 @@ impl Problem {
                     format!("tệp có byte không hợp lệ trong bảng mã {encoding}")
                 } else {
                     format!("the file has bytes that are not valid {encoding}")
+                }
+            }
+            NotRegular { kind } => {
+                let (what_vi, what_en) = match *kind {
+                    "directory" => ("một thư mục", "this is a directory"),
+                    "fifo" => ("một ống có tên (FIFO)", "it is a FIFO (named pipe)"),
+                    "device" => ("một thiết bị", "it is a device"),
+                    "socket" => ("một socket", "it is a socket"),
+                    _ => ("một đối tượng đặc biệt", "it is a special file"),
+                };
+                if vi {
+                    format!("không phải tệp thông thường mà là {what_vi}")
+                } else {
+                    format!("not a regular file: {what_en}")
+                }
+            }
+            BrokenLink { target } => {
+                if vi {
+                    format!(
+                        "liên kết tượng trưng bị hỏng: trỏ tới \"{target}\", nơi không có tệp nào"
+                    )
+                } else {
+                    format!("broken symbolic link: it points to \"{target}\", which does not exist")
+                }
+            }
+            InvalidUtf8 { bytes, more, .. } => {
+                let mut out = if vi {
+                    format!("byte không hợp lệ trong UTF-8: {bytes}")
+                } else {
+                    format!("bytes that are not valid UTF-8: {bytes}")
+                };
+                if *more > 0 {
+                    out.push_str(&if vi {
+                        format!(" (và {more} chỗ khác nữa trong tệp)")
+                    } else {
+                        format!(" (and {more} more in the file)")
+                    });
+                }
+                out
+            }
+            NulByte => pick(
+                vi,
+                "byte NUL (00) giữa văn bản: tệp bị hỏng hoặc không phải văn bản",
+                "a NUL byte (00) in the text: the file is damaged or not text",
+            ),
+            BlankRows { count } => {
+                if vi {
+                    format!("bỏ qua {count} dòng trống ngay trên dòng này")
+                } else if *count == 1 {
+                    "the empty row above this one is skipped".to_string()
+                } else {
+                    format!("the {count} empty rows above this one are skipped")
+                }
+            }
+            HeaderTooLong { limit } => {
+                if vi {
+                    format!("ô tiêu đề dài hơn giới hạn {limit} byte của một ô")
+                } else {
+                    format!("a header cell is longer than the {limit}-byte limit of a cell")
                 }
             }
             MissingColumn {
@@ -585,8 +820,7 @@ impl Problem {
         }
     }
 
-    /// What was expected, when that helps.
-    pub fn expected(&self, lang: Lang) -> Option<String> {
+    fn full_expected(&self, lang: Lang) -> Option<String> {
         use Problem::*;
         let vi = lang == Lang::Vi;
         Some(match self {
@@ -637,12 +871,27 @@ impl Problem {
                 "đạt (đạt, x, 1, yes, true), không đạt (không đạt, 0, no, false), hoặc để trống nếu chưa đánh giá",
                 "met (đạt, x, 1, yes, true), not met (không đạt, 0, no, false), or empty if not yet assessed",
             ),
-            BadScore { .. } => pick(
-                vi,
-                "một số không âm, tối đa 3 chữ số thập phân (8, 9,5 hoặc 9.5)",
-                "a non-negative number with at most 3 decimals (8, 9.5 or 9,5)",
-            ),
-            BadCount { .. } => pick(vi, "một số nguyên không âm", "a whole number, 0 or more"),
+            BadScore { .. } => {
+                // A score is kept in thousandths in 32 bits.
+                let (whole, milli) = (u32::MAX / 1000, u32::MAX % 1000);
+                if vi {
+                    format!(
+                        "một số không âm, tối đa 3 chữ số thập phân (8, 9,5 hoặc 9.5), không quá {whole},{milli:03}"
+                    )
+                } else {
+                    format!(
+                        "a non-negative number with at most 3 decimals (8, 9.5 or 9,5), at most {whole}.{milli:03}"
+                    )
+                }
+            }
+            BadCount { .. } => {
+                let max = u32::MAX;
+                if vi {
+                    format!("một số nguyên không âm, không quá {max}")
+                } else {
+                    format!("a whole number, 0 or more and at most {max}")
+                }
+            }
             VotesOutOfRange { .. } => pick(
                 vi,
                 "0 ≤ phiếu đồng ý ≤ tổng số phiếu",
@@ -685,8 +934,7 @@ impl Problem {
         })
     }
 
-    /// How to fix it, when there is something to say.
-    pub fn hint(&self, lang: Lang) -> Option<String> {
+    fn full_hint(&self, lang: Lang) -> Option<String> {
         use Problem::*;
         let vi = lang == Lang::Vi;
         let did_you_mean = |s: &str| {
@@ -735,6 +983,41 @@ impl Problem {
                 vi,
                 "lưu lại tệp dạng \"CSV UTF-8\", hoặc chỉ định bảng mã bằng --encoding",
                 "save the file as \"CSV UTF-8\", or name its encoding with --encoding",
+            ),
+            NotRegular { .. } => pick(
+                vi,
+                "dữ liệu phải là tệp thông thường: thay bằng một bản chép của tệp thật",
+                "data must be an ordinary file: put a copy of the real file here",
+            ),
+            BrokenLink { .. } => pick(
+                vi,
+                "sửa liên kết cho trỏ đúng tệp, hoặc chép tệp thật vào chỗ này",
+                "point the link at the right file, or put a copy of the file here",
+            ),
+            InvalidUtf8 { toml: true, .. } => pick(
+                vi,
+                "tệp TOML phải là UTF-8: gõ lại ký tự ở chỗ này và lưu tệp dạng UTF-8",
+                "a TOML file must be UTF-8: retype the character here and save the file as UTF-8",
+            ),
+            InvalidUtf8 { toml: false, .. } => pick(
+                vi,
+                "gõ lại ký tự ở chỗ này (có thể do dán từ tệp khác bảng mã); nếu cả tệp lưu theo Windows-1258, hãy dùng --encoding windows-1258",
+                "retype the character here (pasted from a file in another encoding?); if the whole file is Windows-1258, use --encoding windows-1258",
+            ),
+            NulByte => pick(
+                vi,
+                "xoá ký tự này; nếu tệp do chương trình khác xuất ra, hãy lưu lại dạng văn bản UTF-8 (\"CSV UTF-8\")",
+                "delete this character; if another program wrote the file, save it again as UTF-8 text (\"CSV UTF-8\")",
+            ),
+            BlankRows { .. } => pick(
+                vi,
+                "dòng trống không được đọc; nếu ở đó thiếu dữ liệu, hãy điền lại, nếu không thì xoá dòng trống",
+                "an empty row is not read; if data is missing there, fill it in, else delete the empty row",
+            ),
+            HeaderTooLong { .. } => pick(
+                vi,
+                "dòng đầu tiên phải là dòng tiêu đề với tên cột ngắn; kiểm tra đây có đúng là tệp dữ liệu",
+                "the first line must be the header, with short column names; check this is the right file",
             ),
             UnclosedQuote => pick(
                 vi,
@@ -803,6 +1086,11 @@ impl Problem {
                 "có thể hai cột bị đảo chỗ",
                 "the two columns may be swapped",
             ),
+            ZeroVotes => pick(
+                vi,
+                "nếu Hội đồng chưa bỏ phiếu, hãy để trống cả hai ô phiếu đồng ý và tổng số phiếu",
+                "if the council has not voted, leave both votes_for and votes_total empty",
+            ),
             UnitRequired => pick(
                 vi,
                 "ghi mã đơn vị, hoặc loại ben_ngoai nếu là cá nhân ngoài Sở",
@@ -820,4 +1108,27 @@ impl Problem {
 
 fn pick(vi: bool, a: &str, b: &str) -> String {
     if vi { a.to_string() } else { b.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_are_short_and_never_drive_the_terminal() {
+        assert_eq!(excerpt("Nguyễn", 200), "Nguyễn");
+        assert_eq!(excerpt("ễễễễ", 2), "ễễ…");
+        assert_eq!(excerpt("a\x1b[2Jb\0c\td", 200), "a\u{FFFD}[2Jb\u{FFFD}c d");
+        let value = "x".repeat(5_000_000);
+        let message = Problem::BadCount { value }.message(Lang::En);
+        assert!(message.chars().count() < 300, "{}", message.len());
+        let found = vec!["y".repeat(10_000); 1000];
+        let missing = Problem::MissingColumn {
+            column: "id",
+            vi: "mã",
+            found,
+        };
+        let expected = missing.expected(Lang::Vi).unwrap_or_default();
+        assert!(expected.chars().count() < 12_000, "{}", expected.len());
+    }
 }

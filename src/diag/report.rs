@@ -25,8 +25,7 @@ pub fn render(d: &Diagnostic, lang: Lang) -> String {
     };
     let location = d.location();
     let field = d
-        .field
-        .as_ref()
+        .field_shown()
         .map(|f| match lang {
             Lang::Vi => format!("[cột {f}] "),
             Lang::En => format!("[column {f}] "),
@@ -72,7 +71,13 @@ fn window(snippet: &Snippet) -> (String, usize, usize) {
     let chars: Vec<char> = snippet
         .text
         .chars()
-        .map(|c| if c == '\t' { ' ' } else { c })
+        .map(|c| match c {
+            '\t' => ' ',
+            // A control character of the data (an escape sequence) never
+            // reaches the terminal.
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
         .collect();
     let width = snippet.width.clamp(1, SHOWN_MARKER);
     if chars.len() <= SHOWN_LINE {

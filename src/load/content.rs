@@ -9,7 +9,6 @@
 //! kilobytes but is not (found while parsing) goes the same way.
 
 use std::borrow::Cow;
-use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
@@ -17,7 +16,9 @@ use encoding_rs::{Encoding, UTF_8};
 
 use crate::diag::Diagnostic;
 use crate::load::legacy;
-use crate::load::source::{MAX_FILE_BYTES, TextFile, binary_kind, read_text, utf16_without_bom};
+use crate::load::source::{
+    MAX_FILE_BYTES, TextFile, binary_kind, open_regular, read_text, utf16_without_bom,
+};
 
 /// How much of a file is looked at before deciding to stream it.
 const PREFIX: usize = 1 << 16;
@@ -152,7 +153,8 @@ impl CsvFile {
                 Ok(Box::new(&bytes[from.min(bytes.len())..to.min(bytes.len())]))
             }
             Content::Disk { path, .. } => {
-                let mut file = File::open(path)?;
+                let mut file = open_regular(path)
+                    .map_err(|p| io::Error::other(p.message(crate::lang::Lang::En)))?;
                 file.seek(SeekFrom::Start(from as u64))?;
                 Ok(Box::new(file.take(to.saturating_sub(from) as u64)))
             }
@@ -194,12 +196,8 @@ impl CsvFile {
 /// The first bytes of a file, and its length; `None` when it cannot be read
 /// (the in-memory path then says why).
 fn read_prefix(path: &Path) -> Option<(Vec<u8>, usize)> {
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() {
-        return None;
-    }
-    let len = usize::try_from(meta.len()).ok()?;
-    let mut file = File::open(path).ok()?;
+    let mut file = open_regular(path).ok()?;
+    let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
     let mut prefix = vec![0u8; PREFIX.min(len)];
     file.read_exact(&mut prefix).ok()?;
     Some((prefix, len))

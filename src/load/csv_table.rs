@@ -221,6 +221,9 @@ impl<'c> Table<'c> {
                 .collect(),
             _ => Vec::new(),
         };
+        // A header cell over the cap of a cell is not a header: refused
+        // at once, before it is quoted in other messages.
+        let too_long = header.iter().position(|h| h.len() > MAX_FIELD_BYTES);
         let mut table = Table {
             file,
             delimiter,
@@ -231,6 +234,11 @@ impl<'c> Table<'c> {
             header_line,
             header_offset,
         };
+        if let Some(position) = too_long {
+            let limit = MAX_FIELD_BYTES;
+            diags.push(table.header_error(position, Problem::HeaderTooLong { limit }));
+            return None;
+        }
         let mut ok = true;
         for (position, name) in table.header.iter().enumerate() {
             let folded = fold(name);
@@ -293,6 +301,12 @@ impl<'c> Table<'c> {
         }
         table.cell_of = table.map.iter().map(|m| m.unwrap_or(usize::MAX)).collect();
         ok.then_some(table)
+    }
+
+    fn blank_rows(&self, line: u32, count: u32) -> Diagnostic {
+        let mut d = Diagnostic::error(Some(self.file.shown.clone()), Problem::BlankRows { count });
+        d.line = Some(line);
+        d.warning()
     }
 
     fn header_error(&self, position: usize, problem: Problem) -> Diagnostic {
@@ -408,6 +422,8 @@ impl<'c> Table<'c> {
             }
         };
         let width = self.header.len();
+        // Where the next row starts when no blank line comes first.
+        let mut next_line = self.header_line.saturating_add(1);
         let mut last: Option<(u32, usize)> = None;
         let mut stop: Option<Diagnostic> = None;
         let mut redo = false;
@@ -421,6 +437,26 @@ impl<'c> Table<'c> {
                 .cells
                 .iter()
                 .all(|&(a, b)| found.bytes[a..b].iter().all(u8::is_ascii_whitespace));
+            // A line of spaces and delimiters only is counted among the
+            // blank lines; one with quotes (`""`) is skipped too, but ends
+            // them, as the look back from a piece's start sees it.
+            if blank && found.plain && !found.bytes.contains(&b'"') {
+                return ControlFlow::Continue(());
+            }
+            // Blank rows in the middle are skipped, with a note at the row
+            // after them (trailing ones are not: no row follows).
+            let blank_above = line.saturating_sub(next_line);
+            if blank_above > 0 {
+                diags.push(self.blank_rows(line, blank_above));
+            }
+            let inner = if found.plain {
+                0
+            } else {
+                memchr::memchr_iter(b'\n', found.bytes).count()
+            };
+            next_line = line
+                .saturating_add(1)
+                .saturating_add(u32::try_from(inner).unwrap_or(u32::MAX));
             if blank {
                 return ControlFlow::Continue(());
             }

@@ -258,7 +258,10 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     let exists = |name: &Path, required: Option<&'static str>, diags: &mut Vec<Diagnostic>| {
         let path = dir.join(name);
         if !path.exists() {
-            if let Some(what) = required {
+            // A link to nothing is not a missing file: it says where it points.
+            if let Some(problem) = source::broken_link(&path) {
+                diags.push(Diagnostic::error(Some(path), problem));
+            } else if let Some(what) = required {
                 diags.push(Diagnostic::error(Some(path), Problem::MissingFile { what }));
             }
             return None;
@@ -267,7 +270,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     };
     let read = |name: &Path, required, diags: &mut Vec<Diagnostic>| -> Option<TextFile> {
         let path = exists(name, required, diags)?;
-        read_text(&path, &path, options.encoding, diags)
+        source::read_toml(&path, &path, diags)
             .map_err(|d| diags.push(*d))
             .ok()
     };
@@ -359,7 +362,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         }
     }
     let mut achievement_files: Vec<PathBuf> = Vec::new();
-    if dir.join(files::ACHIEVEMENTS).exists() {
+    if std::fs::symlink_metadata(dir.join(files::ACHIEVEMENTS)).is_ok() {
         achievement_files.push(PathBuf::from(files::ACHIEVEMENTS));
     }
     let folder = dir.join(files::ACHIEVEMENTS_DIR);
@@ -369,8 +372,17 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                 let mut found: Vec<PathBuf> = entries
                     .filter_map(Result::ok)
                     .map(|e| e.path())
+                    // Anything named .csv but a folder is read: a FIFO, a
+                    // device or a broken link is then an error, not skipped.
                     .filter(|p| {
-                        p.is_file() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                        !p.is_dir() && p.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+                    })
+                    // Hidden files and Office lock files (`~$2023.csv`) are
+                    // not data.
+                    .filter(|p| {
+                        p.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_none_or(|n| !n.starts_with('.') && !n.starts_with("~$"))
                     })
                     .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf))
                     .collect();

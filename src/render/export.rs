@@ -129,11 +129,16 @@ pub fn rows(data: &Dataset, report: &ReviewReport, sort: SortOrder, lang: Lang) 
 /// `+`, `-`, `@`, tab or carriage return) by prefixing an apostrophe, which
 /// spreadsheets show as plain text.
 pub fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if formula_like(text) {
         format!("'{text}")
     } else {
         text.to_string()
     }
+}
+
+/// Whether a spreadsheet would read a typed text as a formula.
+pub fn formula_like(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// The column headers of the document.
@@ -239,6 +244,13 @@ pub fn xlsx(
     let text = XlsxFormat::new()
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
         .set_text_wrap();
+    // A text cell is never a formula in the file, but one that looks like
+    // it becomes a formula once the clerk edits it and presses Enter: such
+    // cells carry the quote prefix (the apostrophe Excel shows), as the
+    // CSV export prefixes them.
+    let quoted = text.clone().set_quote_prefix();
+    let data_text = |s: &str| if formula_like(s) { &quoted } else { &text };
+    let quoted_subtitle = subtitle.clone().set_quote_prefix();
     let number = XlsxFormat::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
     let decimal = XlsxFormat::new()
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
@@ -272,12 +284,13 @@ pub fn xlsx(
                 ),
             };
             sheet.write_string_with_format(0, 0, &heading, &title)?;
-            sheet.write_string_with_format(
-                1,
-                0,
-                format!("{} — {}", data.plan.name, data.plan.issuer),
-                &subtitle,
-            )?;
+            let line = format!("{} — {}", data.plan.name, data.plan.issuer);
+            let format = if formula_like(&line) {
+                &quoted_subtitle
+            } else {
+                &subtitle
+            };
+            sheet.write_string_with_format(1, 0, &line, format)?;
             for (col, h) in headers(lang).iter().enumerate() {
                 sheet.write_string_with_format(3, col as u16, *h, &header)?;
                 sheet.set_column_width(col as u16, widths[col])?;
@@ -288,10 +301,10 @@ pub fn xlsx(
                 sheet.write_number_with_format(row, 0, r.number as f64, &number)?;
                 sheet.write_string_with_format(row, 1, labels::award(r.award, lang), &text)?;
                 sheet.write_string_with_format(row, 2, category_label(r.category, lang), &text)?;
-                sheet.write_string_with_format(row, 3, &r.id, &text)?;
-                sheet.write_string_with_format(row, 4, &r.name, &text)?;
-                sheet.write_string_with_format(row, 5, &r.position, &text)?;
-                sheet.write_string_with_format(row, 6, &r.unit, &text)?;
+                sheet.write_string_with_format(row, 3, &r.id, data_text(&r.id))?;
+                sheet.write_string_with_format(row, 4, &r.name, data_text(&r.name))?;
+                sheet.write_string_with_format(row, 5, &r.position, data_text(&r.position))?;
+                sheet.write_string_with_format(row, 6, &r.unit, data_text(&r.unit))?;
                 match r.votes {
                     Some(v) => {
                         sheet.write_number_with_format(row, 7, f64::from(v.in_favour), &number)?;
@@ -307,7 +320,7 @@ pub fn xlsx(
                     Some(d) => sheet.write_date_with_format(row, 10, &d, &date)?,
                     None => sheet.write_blank(row, 10, &date)?,
                 };
-                sheet.write_string_with_format(row, 11, &r.note, &text)?;
+                sheet.write_string_with_format(row, 11, &r.note, data_text(&r.note))?;
             }
             if group.is_empty() {
                 sheet.write_string(4, 0, lang.pick("(không có)", "(none)"))?;
