@@ -159,11 +159,16 @@ pub fn write_atomic(path: &Path, data_dir: &Path, bytes: &[u8]) -> Result<(), Ou
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".thiduakt-")
-        .suffix(".tmp")
-        .tempfile_in(&folder)
-        .map_err(io)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".thiduakt-").suffix(".tmp");
+    // The permissions of an ordinary new file (0666 under the umask), not
+    // a temporary file's 0600: the clerk's colleagues read the exports.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&folder).map_err(io)?;
     temp.write_all(bytes).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     // A temporary file is private (0600); the output gets the permissions of

@@ -403,6 +403,16 @@ fn export_never_writes_an_input_and_keeps_the_previous_output_on_failure() {
         .assert()
         .success();
     let good = std::fs::read(w.path("out.csv")).expect("written");
+    // An output gets an ordinary file's permissions, not 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(w.path("out.csv"))
+            .expect("written")
+            .permissions()
+            .mode();
+        assert!(mode & 0o044 == 0o044, "{mode:o}");
+    }
     // A failed run (a broken data file) leaves the previous output intact.
     w.write(
         "data/achievements.csv",
