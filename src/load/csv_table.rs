@@ -44,7 +44,9 @@ pub fn names_column(columns: &[Column], name: &str) -> bool {
     let folded = fold(name);
     columns.iter().any(|c| {
         c.required
-            && (fold(c.key) == folded || fold(c.vi) == folded || c.aliases.contains(&folded.as_str()))
+            && (fold(c.key) == folded
+                || fold(c.vi) == folded
+                || c.aliases.contains(&folded.as_str()))
     })
 }
 

@@ -221,13 +221,20 @@ pub fn input_paths(dir: &Path) -> Vec<PathBuf> {
     .map(|f| dir.join(f))
     .chain(std::iter::once(dir.join(UNITS_CSV)))
     .chain(
-        ["units", "people", "achievements", "nominations", "awards", workbook::BOOK_STEM]
-            .iter()
-            .flat_map(|stem| {
-                workbook::EXTENSIONS
-                    .iter()
-                    .map(move |ext| dir.join(format!("{stem}.{ext}")))
-            }),
+        [
+            "units",
+            "people",
+            "achievements",
+            "nominations",
+            "awards",
+            workbook::BOOK_STEM,
+        ]
+        .iter()
+        .flat_map(|stem| {
+            workbook::EXTENSIONS
+                .iter()
+                .map(move |ext| dir.join(format!("{stem}.{ext}")))
+        }),
     )
     .collect()
 }
@@ -253,9 +260,9 @@ impl Place {
     fn shown(&self, dir: &Path) -> String {
         match self {
             Place::File(name) => dir.join(name).display().to_string(),
-            Place::Sheet { book, sheet } => {
-                workbook::sheet_shown(&dir.join(book), sheet).display().to_string()
-            }
+            Place::Sheet { book, sheet } => workbook::sheet_shown(&dir.join(book), sheet)
+                .display()
+                .to_string(),
             Place::Broken => String::new(),
         }
     }
@@ -363,7 +370,9 @@ fn resolve(
     }
     if found.len() > 1 {
         let shown = |p: &Place| match p {
-            Place::Sheet { book, sheet } if sheet.is_empty() => dir.join(book).display().to_string(),
+            Place::Sheet { book, sheet } if sheet.is_empty() => {
+                dir.join(book).display().to_string()
+            }
             p => p.shown(dir),
         };
         diags.push(Diagnostic::error(
@@ -381,7 +390,10 @@ fn resolve(
         Place::Sheet { book, sheet } if sheet.is_empty() => {
             let path = dir.join(&book);
             match workbook::Book::open(&path, &path) {
-                Ok(opened) => match opened.find(names).or_else(|| opened.visible.first().cloned()) {
+                Ok(opened) => match opened
+                    .find(names)
+                    .or_else(|| opened.visible.first().cloned())
+                {
                     Some(sheet) => Some(Place::Sheet { book, sheet }),
                     None => {
                         diags.push(Diagnostic::error(
@@ -678,9 +690,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         book,
         &mut diags,
     ) {
-        Some(Place::Sheet { book: name, .. })
-            if book.is_none_or(|(b, _)| *b != name) =>
-        {
+        Some(Place::Sheet { book: name, .. }) if book.is_none_or(|(b, _)| *b != name) => {
             achievement_places.extend(every_sheet(dir, &name, &mut diags));
         }
         Some(place) => achievement_places.push(place),

@@ -16,7 +16,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, Sheets, SheetVisible, open_workbook_auto};
+use calamine::{Data, Reader, SheetVisible, Sheets, open_workbook_auto};
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
@@ -88,7 +88,10 @@ fn unreadable(shown: &Path, reason: String) -> Box<Diagnostic> {
 
 /// Runs a step of the spreadsheet reader, turning a panic on a corrupt
 /// file into an error about that file.
-fn guarded<T>(shown: &Path, step: impl FnOnce() -> Result<T, String>) -> Result<T, Box<Diagnostic>> {
+fn guarded<T>(
+    shown: &Path,
+    step: impl FnOnce() -> Result<T, String>,
+) -> Result<T, Box<Diagnostic>> {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(step)) {
         Ok(Ok(v)) => Ok(v),
         Ok(Err(reason)) => Err(unreadable(shown, reason)),
@@ -177,13 +180,11 @@ pub fn sheet_text(range: &calamine::Range<Data>, columns: &[Column]) -> String {
     }
     let header = header.or(first_filled).unwrap_or(0);
     let mut out: Vec<u8> = Vec::with_capacity(range.height() * width * 8);
+    // Rows above the header are empty lines, as a CSV file's would be.
+    out.resize(top + header, b'\n');
     let mut writer = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(&mut out);
-    let blank = vec![""; width.max(2)];
-    for _ in 0..top + header {
-        let _ = writer.write_record(&blank);
-    }
     for row in range.rows().skip(header) {
         for _ in 0..left {
             let _ = writer.write_field("");
@@ -291,10 +292,7 @@ pub fn relocate(d: &mut Diagnostic, sheets: &[PathBuf]) {
     let sheet = text[open + 1..text.len() - 1].to_string();
     let book = PathBuf::from(&text[..open]);
     if let Some(line) = d.line {
-        let field = d
-            .snippet
-            .as_ref()
-            .map_or(0, |s| field_at(&s.text, s.start));
+        let field = d.snippet.as_ref().map_or(0, |s| field_at(&s.text, s.start));
         d.cell = Some(format!("{}{line}", column_name(field)));
         d.column = u32::try_from(field + 1).ok();
     }
@@ -325,16 +323,12 @@ mod tests {
         render(&Data::Float(8.5), &mut s);
         assert_eq!(s, "8.5");
         s.clear();
-        let dt = calamine::ExcelDateTime::new(
-            45366.0,
-            calamine::ExcelDateTimeType::DateTime,
-            false,
-        );
+        let dt =
+            calamine::ExcelDateTime::new(45366.0, calamine::ExcelDateTimeType::DateTime, false);
         render(&Data::DateTime(dt), &mut s);
         assert_eq!(s, "2024-03-15");
         s.clear();
-        let dt =
-            calamine::ExcelDateTime::new(43904.0, calamine::ExcelDateTimeType::DateTime, true);
+        let dt = calamine::ExcelDateTime::new(43904.0, calamine::ExcelDateTimeType::DateTime, true);
         render(&Data::DateTime(dt), &mut s);
         assert_eq!(s, "2024-03-15");
     }
