@@ -493,3 +493,131 @@ fn which(name: &str) -> Option<PathBuf> {
         .map(|d| Path::new(d).join(name))
         .find(|p| p.is_file())
 }
+
+/// The XML of each part of an xlsx file whose name starts with `prefix`.
+fn parts(path: &Path, prefix: &str) -> Vec<(String, String)> {
+    let bytes = std::fs::read(path).expect("workbook");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("entry");
+        let name = file.name().expect("a name").to_string();
+        if name.starts_with(prefix) {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut file, &mut text).expect("xml");
+            out.push((name, text));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn init_xlsx_writes_a_workbook_with_validations_that_loads() {
+    let w = Workdir::new();
+    let dir = w.path("new");
+    thiduakt(["init", "--xlsx"]).arg(&dir).assert().success();
+    let book = dir.join("thiduakt.xlsx");
+    assert!(book.is_file() && dir.join("plan.toml").is_file());
+    assert!(
+        !dir.join("people.csv").exists(),
+        "no CSV beside the workbook"
+    );
+    let (code, out, err) = validate(&dir);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("0 errors"), "{out}");
+
+    let plan = thiduakt::load::plan_from_str(thiduakt::load::BUILTIN_PLAN, "plan.toml")
+        .expect("the built-in plan");
+    let workbook = &parts(&book, "xl/workbook.xml")[0].1;
+    for name in ["Đơn vị", "Nhân sự", "Kết quả", "Đề nghị", "Khen thưởng"] {
+        assert!(
+            workbook.contains(&format!("<sheet name=\"{name}\"")),
+            "{workbook}"
+        );
+    }
+    assert!(
+        workbook.contains(r#"<sheet name="lists" sheetId="6" state="hidden""#),
+        "{workbook}"
+    );
+    let sheets = parts(&book, "xl/worksheets/sheet");
+    let sheet = |n: usize| &sheets[n - 1].1;
+    let validation = |xml: &str, column: &str| -> String {
+        let at = xml
+            .find(&format!("sqref=\"{column}2:{column}1048576\""))
+            .unwrap_or_else(|| panic!("a validation of column {column} in {xml}"));
+        let start = xml[..at].rfind("<dataValidation ").expect("start");
+        let end = at + xml[at..].find("</dataValidation>").expect("end");
+        xml[start..end].to_string()
+    };
+    // Units: kind from the list of unit kinds.
+    assert!(validation(sheet(1), "C").contains("<formula1>lists!$E$2:$E$5</formula1>"));
+    // People: the unit ids of the units sheet, person kinds, genders.
+    let people = sheet(2);
+    assert!(
+        validation(people, "C").contains("<formula1>'Đơn vị'!$A$2:$A$1001</formula1>"),
+        "{people}"
+    );
+    assert!(validation(people, "E").contains("<formula1>lists!$D$2:$D$3</formula1>"));
+    // Achievements: reviews, criteria, results, a score ≥ 0.
+    let achievements = sheet(3);
+    let reviews = plan.reviews().len();
+    assert!(validation(achievements, "A").contains(&format!(
+        "<formula1>lists!$F$2:$F${}</formula1>",
+        reviews + 1
+    )));
+    let criteria = plan.criteria.len();
+    assert!(validation(achievements, "C").contains(&format!(
+        "<formula1>lists!$A$2:$A${}</formula1>",
+        criteria + 1
+    )));
+    assert!(validation(achievements, "D").contains("<formula1>lists!$B$2:$B$3</formula1>"));
+    // Nominations: a date, whole votes ≥ 0.
+    let nominations = sheet(4);
+    assert!(validation(nominations, "C").contains(r#"type="date""#));
+    for column in ["G", "H"] {
+        let v = validation(nominations, column);
+        assert!(
+            v.contains(r#"type="whole""#) && v.contains(r#"operator="greaterThanOrEqual""#),
+            "{v}"
+        );
+    }
+    // Awards: award kinds.
+    assert!(validation(sheet(5), "C").contains("<formula1>lists!$C$2:$C$3</formula1>"));
+    // Every data sheet keeps its header in view.
+    for n in 1..=5 {
+        assert!(sheet(n).contains(r#"state="frozen""#), "sheet {n}");
+    }
+    // The lists hold what the plan and the loader accept.
+    let lists = sheet(6);
+    let strings = &parts(&book, "xl/sharedStrings.xml");
+    let strings = strings.first().map_or("", |(_, s)| s.as_str());
+    for code in plan.criteria.iter().map(|c| c.code.as_str()) {
+        assert!(strings.contains(&format!(">{code}<")), "{code}");
+    }
+    for word in [
+        "đạt",
+        "không đạt",
+        "giay_khen",
+        "bang_khen",
+        "noi_bo",
+        "don_vi",
+    ] {
+        assert!(strings.contains(&format!(">{word}<")), "{word}");
+    }
+    assert!(!lists.is_empty());
+}
+
+#[test]
+fn init_xlsx_in_english_loads_too() {
+    let w = Workdir::new();
+    let dir = w.path("new");
+    thiduakt(["--lang", "en", "init", "--xlsx"])
+        .arg(&dir)
+        .assert()
+        .success();
+    let workbook = &parts(&dir.join("thiduakt.xlsx"), "xl/workbook.xml")[0].1;
+    assert!(workbook.contains(r#"<sheet name="people""#), "{workbook}");
+    let (code, out, err) = validate(&dir);
+    assert_eq!(code, 0, "{out}{err}");
+}
