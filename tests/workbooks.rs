@@ -621,3 +621,43 @@ fn init_xlsx_in_english_loads_too() {
     let (code, out, err) = validate(&dir);
     assert_eq!(code, 0, "{out}{err}");
 }
+
+#[test]
+fn units_may_be_a_csv_table() {
+    let w = Workdir::new();
+    let dir = w.path("units");
+    std::fs::create_dir_all(&dir).expect("folder");
+    for name in [
+        "plan.toml",
+        "people.csv",
+        "achievements.csv",
+        "nominations.csv",
+        "awards.csv",
+    ] {
+        std::fs::copy(sample().join(name), dir.join(name)).expect("copy");
+    }
+    let (_, rows) = units_table();
+    let mut writer = csv::Writer::from_path(dir.join("units.csv")).expect("units.csv");
+    writer.write_record(["mã", "tên", "loại"]).expect("header");
+    for row in &rows {
+        writer.write_record(row).expect("row");
+    }
+    writer.flush().expect("flush");
+    drop(writer);
+    let (code, out, err) = validate(&dir);
+    assert_eq!(code, 0, "{out}{err}");
+    same_checks(&dir);
+    // A wrong kind is the error units.toml would give, at its cell.
+    let text = std::fs::read_to_string(dir.join("units.csv")).expect("read");
+    let bad = text.replacen(",so\r\n", ",sở lớn\r\n", 1).replacen(",so\n", ",sở lớn\n", 1);
+    assert_ne!(bad, text);
+    std::fs::write(dir.join("units.csv"), bad).expect("write");
+    let (code, out, _) = validate(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("units.csv:2:") && out.contains("sở lớn"), "{out}");
+    // units.toml beside units.csv: two sources.
+    std::fs::copy(sample().join("units.toml"), dir.join("units.toml")).expect("copy");
+    let (code, out, _) = validate(&dir);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("two sources"), "{out}");
+}
