@@ -93,7 +93,10 @@ fn floor(book: &Path) -> usize {
     let mut filled = 0;
     for name in names {
         if let Ok(range) = sheets.worksheet_range(&name) {
-            filled += range.used_cells().filter(|(_, _, c)| **c != Data::Empty).count();
+            filled += range
+                .used_cells()
+                .filter(|(_, _, c)| **c != Data::Empty)
+                .count();
         }
     }
     filled

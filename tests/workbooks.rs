@@ -649,12 +649,17 @@ fn units_may_be_a_csv_table() {
     same_checks(&dir);
     // A wrong kind is the error units.toml would give, at its cell.
     let text = std::fs::read_to_string(dir.join("units.csv")).expect("read");
-    let bad = text.replacen(",so\r\n", ",sở lớn\r\n", 1).replacen(",so\n", ",sở lớn\n", 1);
+    let bad = text
+        .replacen(",so\r\n", ",sở lớn\r\n", 1)
+        .replacen(",so\n", ",sở lớn\n", 1);
     assert_ne!(bad, text);
     std::fs::write(dir.join("units.csv"), bad).expect("write");
     let (code, out, _) = validate(&dir);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("units.csv:2:") && out.contains("sở lớn"), "{out}");
+    assert!(
+        out.contains("units.csv:2:") && out.contains("sở lớn"),
+        "{out}"
+    );
     // units.toml beside units.csv: two sources.
     std::fs::copy(sample().join("units.toml"), dir.join("units.toml")).expect("copy");
     let (code, out, _) = validate(&dir);
