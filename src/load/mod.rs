@@ -2,7 +2,9 @@
 //! found) out.
 //!
 //! It reads `plan.toml`, `units.toml`, `people.csv`, `achievements.csv` and/or
-//! `achievements/*.csv`, and the optional `nominations.csv` and `awards.csv`.
+//! `achievements/*.csv`, and the optional `nominations.csv` and `awards.csv`;
+//! any of those but the plan may instead be a workbook or a sheet of the
+//! folder's workbook `thiduakt.xlsx` ([`workbook`]).
 //! Each file is decoded ([`source`]), parsed ([`csv_table`], TOML), and each
 //! value checked against the plan and the ids defined so far. Problems are
 //! collected, never thrown: one run reports them all, each with file, line
