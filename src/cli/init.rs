@@ -172,13 +172,19 @@ fn write_workbook(path: &Path, lang: Lang) -> Result<(), XlsxError> {
         ),
     ];
     let mut book = Workbook::new();
-    let bold = Format::new().set_bold();
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(rust_xlsxwriter::Color::RGB(0xDDEBF7))
+        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
     let date_format = Format::new().set_num_format("dd/mm/yyyy");
     let lists_sheet = "lists";
     for (name, columns, kinds) in &sheets {
         let sheet = book.add_worksheet();
         sheet.set_name(*name)?;
         sheet.set_freeze_panes(1, 0)?;
+        // Printed, a sheet fits the width of a landscape page.
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
         for (c, column) in columns.iter().enumerate() {
             let c = u16::try_from(c).unwrap_or(u16::MAX);
             sheet.write_string_with_format(0, c, lang.pick(column.vi, column.key), &bold)?;
