@@ -350,7 +350,8 @@ fn resolve(
 ) -> Option<Place> {
     let mut found: Vec<Place> = plain
         .iter()
-        .filter(|name| dir.join(name).is_file())
+        // A directory in the place of a file is said to be one when read.
+        .filter(|name| dir.join(name).exists())
         .map(|name| Place::File(PathBuf::from(name)))
         .collect();
     for ext in workbook::EXTENSIONS {
