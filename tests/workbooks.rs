@@ -666,3 +666,37 @@ fn units_may_be_a_csv_table() {
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("two sources"), "{out}");
 }
+
+#[test]
+fn merged_title_and_header_cells_read_as_their_top_left_value() {
+    let w = Workdir::new();
+    let dir = w.path("merged");
+    crafted(
+        &dir,
+        &[["NV01", "Lê Hà", "PA"]],
+        &[["2023", "NV01", "CN1", "đạt"]],
+    );
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = Format::new();
+    sheet
+        .merge_range(0, 0, 1, 5, "DANH SÁCH CÁ NHÂN NĂM 2023", &plain)
+        .expect("merged title");
+    // The header "họ và tên" spans B:C; column C holds nothing.
+    sheet.write_string(2, 0, "mã").expect("cell");
+    sheet
+        .merge_range(2, 1, 2, 2, "họ và tên", &plain)
+        .expect("merged header");
+    sheet.write_string(2, 3, "đơn vị").expect("cell");
+    sheet.write_string(3, 0, "NV01").expect("cell");
+    sheet.write_string(3, 1, "Lê Hà").expect("cell");
+    sheet.write_string(3, 3, "PX").expect("cell");
+    book.save(dir.join("people.xlsx")).expect("save");
+    let (code, out, _) = validate(&dir);
+    assert_eq!(code, 1, "{out}");
+    // The only error is the unknown unit, at D4: the header was found
+    // under the merged title, and its columns are where the sheet has them.
+    let want = format!("{}[Sheet1]!D4", dir.join("people.xlsx").display());
+    assert!(out.contains(&want), "{want} in:\n{out}");
+    assert!(out.contains("1 error,"), "{out}");
+}
