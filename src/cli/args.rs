@@ -154,6 +154,9 @@ pub enum Command {
     Init {
         /// Thư mục mới hoặc rỗng / a new or empty folder
         dir: PathBuf,
+        /// Một sổ tính thiduakt.xlsx thay cho các tệp CSV / one workbook thiduakt.xlsx instead of CSV files
+        #[arg(long)]
+        xlsx: bool,
     },
     /// Mã tự hoàn thành cho shell / shell completion script
     Completions {

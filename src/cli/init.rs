@@ -2,11 +2,17 @@
 
 use std::path::Path;
 
+use rust_xlsxwriter::{
+    DataValidation, DataValidationRule, ExcelDateTime, Format, Formula, Workbook, Worksheet,
+    XlsxError,
+};
 use thiduakt::Lang;
 use thiduakt::load::csv_table::Column;
 use thiduakt::load::{
     BUILTIN_PLAN, achievements, awards, files, initiatives, nominations, people, registrations,
+    units_file, workbook,
 };
+use thiduakt::plan::{AwardKind, PersonKind, UnitKind};
 
 use crate::cli::{Context, Outcome, Reported};
 
@@ -31,9 +37,231 @@ fn header(columns: &[Column], lang: Lang) -> String {
     format!("{}\n", names.join(","))
 }
 
+/// The rows a validation covers: every row below the header.
+const LAST_ROW: u32 = 1_048_575;
+
+/// How many units the dropdown of unit ids reads from the units sheet.
+const UNIT_ROWS: u32 = 1000;
+
+/// What a column of a sheet of the template holds, for its validation.
+#[derive(Clone, Copy)]
+enum Kind {
+    Text,
+    /// A dropdown from a column of the `lists` sheet.
+    List(u16),
+    /// A dropdown of the unit ids of the units sheet.
+    Unit,
+    Date,
+    Count,
+    Number,
+}
+
+/// A sheet of the template: its name, its columns, and what each holds
+/// with its width.
+type TemplateSheet<'a> = (&'a str, &'a [Column], Vec<(Kind, f64)>);
+
+/// Writes `thiduakt.xlsx`: a sheet per file with the loader's headers, a
+/// frozen header row, column widths, and validations whose lists a hidden
+/// `lists` sheet holds, built from the plan.
+fn write_workbook(path: &Path, lang: Lang) -> Result<(), XlsxError> {
+    let plan = thiduakt::load::plan_from_str(BUILTIN_PLAN, files::PLAN).ok();
+    let lists: Vec<(&str, Vec<String>)> = vec![
+        (
+            "criterion",
+            plan.iter()
+                .flat_map(|p| p.criteria.iter().map(|c| c.code.clone()))
+                .collect(),
+        ),
+        ("result", vec!["đạt".into(), "không đạt".into()]),
+        (
+            "award",
+            AwardKind::ALL
+                .iter()
+                .map(|k| k.code().to_string())
+                .collect(),
+        ),
+        (
+            "person kind",
+            PersonKind::ALL
+                .iter()
+                .map(|k| k.code().to_string())
+                .collect(),
+        ),
+        (
+            "unit kind",
+            UnitKind::ALL.iter().map(|k| k.code().to_string()).collect(),
+        ),
+        (
+            "review",
+            plan.iter()
+                .flat_map(|p| p.reviews().into_iter().map(|r| r.to_string()))
+                .collect(),
+        ),
+        ("gender", vec!["nam".into(), "nữ".into()]),
+        ("field", plan.iter().map(|p| p.field.clone()).collect()),
+    ];
+    let list = |name: &str| {
+        Kind::List(
+            lists
+                .iter()
+                .position(|(n, _)| *n == name)
+                .and_then(|i| u16::try_from(i).ok())
+                .unwrap_or(0),
+        )
+    };
+    let units_sheet = lang.pick("Đơn vị", "units");
+    let sheets: [TemplateSheet; 5] = [
+        (
+            units_sheet,
+            &units_file::COLUMNS,
+            vec![
+                (Kind::Text, 12.0),
+                (Kind::Text, 40.0),
+                (list("unit kind"), 12.0),
+            ],
+        ),
+        (
+            lang.pick("Nhân sự", "people"),
+            &people::COLUMNS,
+            vec![
+                (Kind::Text, 10.0),
+                (Kind::Text, 28.0),
+                (Kind::Unit, 12.0),
+                (Kind::Text, 22.0),
+                (list("person kind"), 12.0),
+                (list("gender"), 10.0),
+            ],
+        ),
+        (
+            lang.pick("Kết quả", "achievements"),
+            &achievements::COLUMNS,
+            vec![
+                (list("review"), 11.0),
+                (Kind::Text, 10.0),
+                (list("criterion"), 10.0),
+                (list("result"), 12.0),
+                (Kind::Number, 8.0),
+                (Kind::Text, 60.0),
+            ],
+        ),
+        (
+            lang.pick("Đề nghị", "nominations"),
+            &nominations::COLUMNS,
+            vec![
+                (list("review"), 11.0),
+                (Kind::Text, 10.0),
+                (Kind::Date, 12.0),
+                (Kind::Text, 16.0),
+                (Kind::Text, 16.0),
+                (Kind::Text, 16.0),
+                (Kind::Count, 12.0),
+                (Kind::Count, 14.0),
+            ],
+        ),
+        (
+            lang.pick("Khen thưởng", "awards"),
+            &awards::COLUMNS,
+            vec![
+                (list("review"), 11.0),
+                (Kind::Text, 10.0),
+                (list("award"), 12.0),
+                (list("field"), 10.0),
+                (Kind::Text, 18.0),
+                (Kind::Date, 12.0),
+                (Kind::Date, 12.0),
+            ],
+        ),
+    ];
+    let mut book = Workbook::new();
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color(rust_xlsxwriter::Color::RGB(0xDDEBF7))
+        .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    let lists_sheet = "lists";
+    for (name, columns, kinds) in &sheets {
+        let sheet = book.add_worksheet();
+        sheet.set_name(*name)?;
+        sheet.set_freeze_panes(1, 0)?;
+        // Printed, a sheet fits the width of a landscape page.
+        sheet.set_landscape();
+        sheet.set_print_fit_to_pages(1, 0);
+        for (c, column) in columns.iter().enumerate() {
+            let c = u16::try_from(c).unwrap_or(u16::MAX);
+            sheet.write_string_with_format(0, c, lang.pick(column.vi, column.key), &bold)?;
+            let (kind, width) = kinds
+                .get(usize::from(c))
+                .copied()
+                .unwrap_or((Kind::Text, 12.0));
+            sheet.set_column_width(c, width)?;
+            validate_column(
+                sheet,
+                c,
+                kind,
+                &date_format,
+                lists_sheet,
+                units_sheet,
+                &lists,
+            )?;
+        }
+    }
+    let sheet = book.add_worksheet();
+    sheet.set_name(lists_sheet)?;
+    for (c, (name, values)) in lists.iter().enumerate() {
+        let c = u16::try_from(c).unwrap_or(u16::MAX);
+        sheet.write_string_with_format(0, c, *name, &bold)?;
+        for (r, value) in values.iter().enumerate() {
+            sheet.write_string(u32::try_from(r + 1).unwrap_or(u32::MAX), c, value)?;
+        }
+        sheet.set_column_width(c, 14)?;
+    }
+    sheet.set_hidden(true);
+    book.save(path)
+}
+
+/// The validation of one column, from row 2 down.
+fn validate_column(
+    sheet: &mut Worksheet,
+    c: u16,
+    kind: Kind,
+    date_format: &Format,
+    lists_sheet: &str,
+    units_sheet: &str,
+    lists: &[(&str, Vec<String>)],
+) -> Result<(), XlsxError> {
+    let validation = match kind {
+        Kind::Text => return Ok(()),
+        Kind::List(i) => {
+            let len = lists.get(usize::from(i)).map_or(1, |(_, v)| v.len().max(1));
+            let letter = workbook::column_name(usize::from(i));
+            DataValidation::new().allow_list_formula(Formula::new(format!(
+                "={lists_sheet}!${letter}$2:${letter}${}",
+                len + 1
+            )))
+        }
+        Kind::Unit => DataValidation::new().allow_list_formula(Formula::new(format!(
+            "='{units_sheet}'!$A$2:$A${}",
+            UNIT_ROWS + 1
+        ))),
+        Kind::Date => {
+            sheet.set_column_format(c, date_format)?;
+            let from = ExcelDateTime::from_ymd(1990, 1, 1)?;
+            let to = ExcelDateTime::from_ymd(2099, 12, 31)?;
+            DataValidation::new().allow_date(DataValidationRule::Between(from, to))
+        }
+        Kind::Count => {
+            DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+        }
+        Kind::Number => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
+    };
+    sheet.add_data_validation(1, c, LAST_ROW, c, &validation)?;
+    Ok(())
+}
+
 /// Creates a data folder with the built-in plan and empty files, only in a
 /// new or empty folder: nothing is ever overwritten.
-pub fn run(ctx: &Context, dir: &Path) -> Outcome {
+pub fn run(ctx: &Context, dir: &Path, xlsx: bool) -> Outcome {
     if dir.exists() {
         let empty = dir.is_dir()
             && std::fs::read_dir(dir)
@@ -54,6 +282,9 @@ pub fn run(ctx: &Context, dir: &Path) -> Outcome {
         }
     }
     std::fs::create_dir_all(dir)?;
+    if xlsx {
+        return run_xlsx(ctx, dir);
+    }
     let contents = [
         (files::PLAN, BUILTIN_PLAN.to_string()),
         (files::UNITS, UNITS_TEMPLATE.to_string()),
@@ -107,4 +338,30 @@ pub fn shared_temp_file(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> 
         builder.permissions(std::fs::Permissions::from_mode(0o666));
     }
     builder.tempfile_in(dir)
+}
+
+/// `init DIR --xlsx`: the plan and one workbook.
+fn run_xlsx(ctx: &Context, dir: &Path) -> Outcome {
+    let plan = dir.join(files::PLAN);
+    let mut temp = shared_temp_file(dir)?;
+    std::io::Write::write_all(&mut temp, BUILTIN_PLAN.as_bytes())?;
+    temp.persist_noclobber(&plan).map_err(|e| e.error)?;
+    let name = format!("{}.xlsx", workbook::BOOK_STEM);
+    let temp = shared_temp_file(dir)?;
+    write_workbook(temp.path(), ctx.lang).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    temp.persist_noclobber(dir.join(&name))
+        .map_err(|e| e.error)?;
+    ctx.note(&match ctx.lang {
+        Lang::Vi => format!(
+            "Đã tạo {}: kế hoạch mặc định và sổ tính {name} (mỗi tệp một trang). Khai báo các tập thể ở trang Đơn vị, rồi chạy: thiduakt --data {} validate",
+            dir.display(),
+            dir.display()
+        ),
+        Lang::En => format!(
+            "Created {}: the built-in plan and the workbook {name} (a sheet per file). Declare the collectives in the units sheet, then run: thiduakt --data {} validate",
+            dir.display(),
+            dir.display()
+        ),
+    });
+    Ok(())
 }

@@ -88,7 +88,7 @@ pub fn run() -> ExitCode {
         } => draft::run(&ctx, review, output, *doc, *final_),
         Command::Publish { review, output } => publish::run(&ctx, review, output),
         Command::Validate => validate::run(&ctx),
-        Command::Init { dir } => init::run(&ctx, dir),
+        Command::Init { dir, xlsx } => init::run(&ctx, dir, *xlsx),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

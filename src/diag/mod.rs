@@ -48,6 +48,10 @@ pub struct Diagnostic {
     pub field: Option<String>,
     /// The offending line.
     pub snippet: Option<Snippet>,
+    /// For a workbook: the sheet (`file` is then the workbook).
+    pub sheet: Option<String>,
+    /// For a workbook: the cell, as Excel names it (`D14`).
+    pub cell: Option<String>,
     /// What is wrong.
     pub problem: Problem,
 }
@@ -62,6 +66,8 @@ impl Diagnostic {
             column: None,
             field: None,
             snippet: None,
+            sheet: None,
+            cell: None,
             problem,
         }
     }
@@ -87,13 +93,21 @@ impl Diagnostic {
             .map(|f| problem::excerpt(f, problem::EXCERPT_CHARS).into_owned())
     }
 
-    /// `file:line:column`, as far as known.
+    /// `file:line:column`, as far as known; for a workbook
+    /// `book.xlsx[sheet]!D14`, as a clerk would look it up.
     pub fn location(&self) -> String {
         let mut out = self
             .file
             .as_ref()
             .map(|f| f.display().to_string())
             .unwrap_or_default();
+        if let Some(sheet) = &self.sheet {
+            out.push_str(&format!("[{sheet}]"));
+            if let Some(cell) = &self.cell {
+                out.push_str(&format!("!{cell}"));
+            }
+            return out;
+        }
         if let Some(line) = self.line {
             out.push_str(&format!(":{line}"));
             if let Some(column) = self.column {

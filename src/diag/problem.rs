@@ -27,6 +27,17 @@ pub enum Problem {
         /// The system's reason.
         reason: String,
     },
+    /// The same file of the folder comes from two places (a CSV file and
+    /// a workbook, or a workbook and a sheet of `thiduakt.xlsx`).
+    TwoSources {
+        /// The first place, as shown.
+        first: String,
+        /// The second place, as shown.
+        second: String,
+    },
+    /// A file of the folder that is not data (an Office lock file, a hidden
+    /// file), left alone.
+    Ignored,
     /// The file is empty.
     EmptyFile {
         /// The header the file should start with.
@@ -462,6 +473,18 @@ impl Problem {
                 vi,
                 "đây là một tệp, không phải thư mục dữ liệu",
                 "this is a file, not a data folder",
+            ),
+            TwoSources { first, second } => {
+                if vi {
+                    format!("cùng một dữ liệu có hai nguồn: {first} và {second}")
+                } else {
+                    format!("the same data comes from two sources: {first} and {second}")
+                }
+            }
+            Ignored => pick(
+                vi,
+                "bỏ qua: tệp khoá của Office hoặc tệp ẩn, không phải dữ liệu",
+                "ignored: an Office lock file or a hidden file, not data",
             ),
             MissingFile { what } => {
                 if vi {
@@ -949,6 +972,11 @@ impl Problem {
                 vi,
                 "chỉ định thư mục bằng --data THƯ_MỤC hoặc biến THIDUAKT_DATA; tạo thư mục mới bằng: thiduakt init THƯ_MỤC",
                 "name the folder with --data DIR or THIDUAKT_DATA; create one with: thiduakt init DIR",
+            ),
+            TwoSources { .. } => pick(
+                vi,
+                "giữ một nguồn, xoá hoặc đổi tên nguồn kia",
+                "keep one of them; remove or rename the other",
             ),
             MissingFile { .. } => pick(
                 vi,

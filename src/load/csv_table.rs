@@ -38,6 +38,18 @@ pub struct Column {
     pub required: bool,
 }
 
+/// Whether a header cell names a required column of a schema, matched as
+/// [`Table::open`] matches it: what tells a header row from a title above it.
+pub fn names_column(columns: &[Column], name: &str) -> bool {
+    let folded = fold(name);
+    columns.iter().any(|c| {
+        c.required
+            && (fold(c.key) == folded
+                || fold(c.vi) == folded
+                || c.aliases.contains(&folded.as_str()))
+    })
+}
+
 /// A CSV file with its header understood.
 pub struct Table<'c> {
     file: CsvFile,
@@ -779,6 +791,8 @@ fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Proble
             start: column + lead,
             width,
         }),
+        sheet: None,
+        cell: None,
         problem,
     }
 }

@@ -30,7 +30,10 @@ fn cells(
         return blank();
     };
     let mut ignored = Vec::new();
-    let opened = if source.decoded || options.in_memory {
+    let opened = if let Some(sheet) = &source.sheet {
+        crate::load::workbook::Book::open(&source.path, &source.path)
+            .and_then(|mut book| book.sheet(sheet, columns))
+    } else if source.decoded || options.in_memory {
         read_text(&source.path, &source.path, options.encoding, &mut ignored)
             .map(CsvFile::from_text)
     } else {

@@ -118,8 +118,9 @@ impl FirstRows {
     pub fn place(file: u16, line: u32, files: &[impl AsRef<Path>]) -> String {
         let path = files
             .get(usize::from(file))
-            .map(|p| p.as_ref().display().to_string());
-        format!("{}:{line}", path.unwrap_or_default())
+            .map(|p| p.as_ref().to_path_buf())
+            .unwrap_or_default();
+        crate::load::workbook::place(&path, line)
     }
 }
 

@@ -31,6 +31,8 @@ pub fn at_span(file: &TextFile, span: Range<usize>, problem: Problem) -> Diagnos
             start: column,
             width,
         }),
+        sheet: None,
+        cell: None,
         problem,
     }
 }

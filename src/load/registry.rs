@@ -119,8 +119,9 @@ impl Registry {
         let path = self
             .files
             .get(usize::from(at.file))
-            .map(|p| p.display().to_string());
-        format!("{}:{}", path.unwrap_or_default(), at.line)
+            .cloned()
+            .unwrap_or_default();
+        crate::load::workbook::place(&path, at.line)
     }
 
     /// Forgets the people defined from index `first` on (their file is

@@ -417,6 +417,8 @@ pub fn at_byte(bytes: &[u8], offset: usize, shown: &Path, problem: Problem) -> D
             width: 1,
         }),
         problem,
+        sheet: None,
+        cell: None,
     }
 }
 

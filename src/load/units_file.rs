@@ -123,3 +123,88 @@ pub fn parse_units(
     }
     true
 }
+
+const ID: usize = 0;
+const NAME: usize = 1;
+const KIND: usize = 2;
+
+/// The columns of the units as a table (`units.csv`, or a `units` sheet of
+/// a workbook): the same three keys as `units.toml`.
+pub const COLUMNS: [crate::load::csv_table::Column; 3] = [
+    crate::load::csv_table::Column {
+        key: "id",
+        vi: "mã",
+        aliases: &["ma", "madonvi"],
+        required: true,
+    },
+    crate::load::csv_table::Column {
+        key: "name",
+        vi: "tên",
+        aliases: &["tendonvi", "ten"],
+        required: true,
+    },
+    crate::load::csv_table::Column {
+        key: "kind",
+        vi: "loại",
+        aliases: &["loaidonvi"],
+        required: true,
+    },
+];
+
+/// Reads the units from a table, with the checks and messages of
+/// [`parse_units`]. The file must be in memory (no restart). `false` when
+/// its header does not allow reading it.
+pub fn parse_units_table(
+    file: crate::load::content::CsvFile,
+    file_index: u16,
+    registry: &mut Registry,
+    units: &mut Vec<Unit>,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
+    use crate::load::csv_table::{Visit, read_rows};
+    let mut problems = Vec::new();
+    let parsed = read_rows(file, &COLUMNS, diags, |visit| {
+        let Visit::Row { row, whole: true } = visit else {
+            return;
+        };
+        let id = row.get(ID).into_owned();
+        if id.is_empty() {
+            problems.push(row.error(ID, Problem::Required { column: "id" }));
+            return;
+        }
+        let name = row.get(NAME).into_owned();
+        if name.is_empty() {
+            problems.push(row.error(NAME, Problem::Required { column: "name" }));
+        }
+        let kind_text = row.get(KIND).into_owned();
+        let Some(kind) = UnitKind::parse(&kind_text) else {
+            let expected: Vec<&'static str> = UnitKind::ALL.iter().map(|k| k.code()).collect();
+            let suggestion = suggest(&kind_text, expected.iter().copied());
+            problems.push(row.error(
+                KIND,
+                Problem::BadCode {
+                    column: "kind",
+                    value: kind_text,
+                    expected,
+                    suggestion,
+                },
+            ));
+            registry.remember_invalid(&id);
+            return;
+        };
+        let index = u32::try_from(units.len()).unwrap_or(u32::MAX);
+        let source = row.source(file_index);
+        if let Err(first) = registry.register(&id, Subject::Unit(index), row.file(), source) {
+            problems.push(row.error(ID, Problem::DuplicateId { id, first }));
+            return;
+        }
+        units.push(Unit {
+            id,
+            name,
+            kind,
+            source,
+        });
+    });
+    diags.extend(problems);
+    parsed.is_some()
+}

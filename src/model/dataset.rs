@@ -16,6 +16,9 @@ pub struct SourceFile {
     /// Whether it was decoded in memory (another encoding, lone CRs...):
     /// byte offsets then count in its decoded text, not in the file.
     pub decoded: bool,
+    /// For a workbook, the sheet (`path` is the workbook, a row's line is
+    /// its row in the sheet).
+    pub sheet: Option<String>,
 }
 
 /// A validated data folder.
@@ -120,13 +123,15 @@ impl Dataset {
         }
     }
 
-    /// `file:line` of a source, for messages.
+    /// `file:line` of a source, for messages; for a row of a workbook
+    /// `book.xlsx[sheet]!A5`, the cell a clerk looks up.
     pub fn locate(&self, source: Source) -> String {
-        let file = self
-            .files
-            .get(usize::from(source.file))
-            .map(|f| f.path.display().to_string())
-            .unwrap_or_default();
-        format!("{file}:{}", source.line)
+        let Some(f) = self.files.get(usize::from(source.file)) else {
+            return format!(":{}", source.line);
+        };
+        match &f.sheet {
+            Some(sheet) => format!("{}[{sheet}]!A{}", f.path.display(), source.line),
+            None => format!("{}:{}", f.path.display(), source.line),
+        }
     }
 }
