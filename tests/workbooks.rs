@@ -124,12 +124,14 @@ fn one_workbook(dir: &Path) {
     std::fs::create_dir_all(dir).expect("folder");
     std::fs::copy(sample().join("plan.toml"), dir.join("plan.toml")).expect("plan");
     let mut book = Workbook::new();
-    let sheets: [(&str, Table, u32); 5] = [
+    let sheets: [(&str, Table, u32); 7] = [
         ("Đơn vị", units_table(), 0),
         ("Nhân sự", read_csv("people.csv"), 2),
         ("Kết quả", read_csv("achievements.csv"), 0),
         ("Đề nghị", read_csv("nominations.csv"), 0),
         ("Khen thưởng", read_csv("awards.csv"), 0),
+        ("Đăng ký", read_csv("registrations.csv"), 0),
+        ("Sáng kiến", read_csv("initiatives.csv"), 0),
     ];
     for (name, table, top) in &sheets {
         let sheet = book.add_worksheet();
@@ -152,7 +154,13 @@ fn workbook_per_file(dir: &Path) {
     for name in ["plan.toml", "units.toml"] {
         std::fs::copy(sample().join(name), dir.join(name)).expect("copy");
     }
-    for stem in ["people", "nominations", "awards"] {
+    for stem in [
+        "people",
+        "nominations",
+        "awards",
+        "registrations",
+        "initiatives",
+    ] {
         let mut book = Workbook::new();
         let sheet = book.add_worksheet();
         if stem == "people" {
@@ -452,6 +460,8 @@ fn libreoffice_conversions_read_the_same() {
         "achievements.csv",
         "nominations.csv",
         "awards.csv",
+        "registrations.csv",
+        "initiatives.csv",
     ] {
         std::fs::copy(sample().join(name), work.join(name)).expect("copy");
     }
@@ -472,7 +482,13 @@ fn libreoffice_conversions_read_the_same() {
     };
     let ok = convert(
         "ods",
-        &["people.csv", "nominations.csv", "awards.csv"],
+        &[
+            "people.csv",
+            "nominations.csv",
+            "awards.csv",
+            "registrations.csv",
+            "initiatives.csv",
+        ],
         &dir,
     ) && convert("xlsx", &["achievements.csv"], &dir.join("achievements"));
     let made =
@@ -633,6 +649,8 @@ fn units_may_be_a_csv_table() {
         "achievements.csv",
         "nominations.csv",
         "awards.csv",
+        "registrations.csv",
+        "initiatives.csv",
     ] {
         std::fs::copy(sample().join(name), dir.join(name)).expect("copy");
     }
