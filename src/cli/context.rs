@@ -189,7 +189,9 @@ impl Context {
     /// Lets `write` write to stdout. A closed pipe (`| head`) is not an
     /// error.
     pub fn print_with(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Outcome {
-        let mut out = io::stdout().lock();
+        // Written in large blocks, not line by line (stdout is line
+        // buffered).
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
         let written = write(&mut out).and_then(|()| out.flush());
         drop(out);
         match written {

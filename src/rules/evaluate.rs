@@ -330,8 +330,8 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         }
         order.extend(ranked.iter().map(|&r| eligible[r]).chain(ineligible));
     }
-    let mut slots: Vec<Option<CandidateResult>> = results.into_iter().map(Some).collect();
-    let mut ordered: Vec<CandidateResult> = order.iter().filter_map(|&i| slots[i].take()).collect();
+    let mut ordered = results;
+    permute(&mut ordered, &order);
 
     let mut warnings = review_warnings(data, review, today, &ordered);
     let unit_deadline = plan.deadline(review, Event::UnitSubmission);
@@ -367,6 +367,30 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         candidates: ordered,
         quotas,
         warnings,
+    }
+}
+
+/// Puts `items` in the order `order` lists them (`order[k]` is the index of
+/// the item to come `k`-th; every index once), in place: each cycle of the
+/// permutation is followed once, with no second vector of items.
+fn permute<T>(items: &mut [T], order: &[usize]) {
+    let mut done = vec![false; items.len()];
+    for start in 0..items.len() {
+        if done[start] {
+            continue;
+        }
+        // Position `k` takes the item at `order[k]`, which takes the item
+        // at `order[order[k]]`, until the cycle closes.
+        let mut k = start;
+        loop {
+            done[k] = true;
+            let from = order[k];
+            if done[from] {
+                break;
+            }
+            items.swap(k, from);
+            k = from;
+        }
     }
 }
 
@@ -439,4 +463,22 @@ fn review_warnings(
 /// A vote share as a candidate's ranking sees it.
 pub fn vote_share(data: &Dataset, votes: Votes) -> Share {
     votes::share(votes, data.plan.votes.as_ref())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::permute;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// In place, the order a gather would give.
+        #[test]
+        fn permute_is_a_gather(order in Just((0..40usize).collect::<Vec<_>>()).prop_shuffle()) {
+            let items: Vec<usize> = (100..140).collect();
+            let gathered: Vec<usize> = order.iter().map(|&i| items[i]).collect();
+            let mut permuted = items.clone();
+            permute(&mut permuted, &order);
+            prop_assert_eq!(permuted, gathered);
+        }
+    }
 }
