@@ -800,3 +800,48 @@ fn vi_1_a_candidate_not_registered_is_noted_not_excluded() {
         "{text}"
     );
 }
+
+/// A header of a hundred thousand cells (`id,` over and over: a 300 KB
+/// file) is refused at once with one message, never matched cell by cell;
+/// a thousand repeated columns give a bounded number of messages.
+#[test]
+fn an_endless_header_is_refused_with_one_message() {
+    let w = Workdir::new();
+    w.write("data/units.toml", UNITS);
+    w.write("data/people.csv", &"id,".repeat(100_000));
+    w.write("data/achievements.csv", "review,subject,criterion,result\n");
+    let out = w
+        .cmd(["--lang", "en", "validate", "--format", "json"])
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    let about_people: Vec<&serde_json::Value> = json["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter(|p| {
+            p["file"]
+                .as_str()
+                .is_some_and(|f| f.ends_with("people.csv"))
+        })
+        .collect();
+    assert_eq!(about_people.len(), 1, "{about_people:#?}");
+    assert_eq!(about_people[0]["line"], 1);
+    assert!(
+        about_people[0]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("100001 cells, over the limit of 1000")),
+        "{about_people:#?}"
+    );
+    w.write(
+        "data/people.csv",
+        &format!("name,unit,{}\n", "id,".repeat(999)),
+    );
+    let out = w
+        .cmd(["--lang", "en", "validate", "--format", "json"])
+        .assert()
+        .code(1);
+    let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    let count = json["problems"].as_array().map_or(0, Vec::len);
+    assert!(count <= 25, "{count} messages");
+}

@@ -130,6 +130,13 @@ pub enum Problem {
         /// The cap, in bytes of UTF-8.
         limit: usize,
     },
+    /// A header row of more cells than a data file can mean.
+    HeaderTooWide {
+        /// Its cells.
+        cells: usize,
+        /// The cap.
+        limit: usize,
+    },
     /// Blank rows in the middle of a file, skipped (warning, at the row
     /// after them).
     BlankRows {
@@ -600,6 +607,13 @@ impl Problem {
                     format!("a header cell is longer than the {limit}-byte limit of a cell")
                 }
             }
+            HeaderTooWide { cells, limit } => {
+                if vi {
+                    format!("dòng tiêu đề có {cells} ô, quá giới hạn {limit} ô")
+                } else {
+                    format!("the header row has {cells} cells, over the limit of {limit}")
+                }
+            }
             MissingColumn {
                 column,
                 vi: vi_name,
@@ -1042,7 +1056,7 @@ impl Problem {
                 "dòng trống không được đọc; nếu ở đó thiếu dữ liệu, hãy điền lại, nếu không thì xoá dòng trống",
                 "an empty row is not read; if data is missing there, fill it in, else delete the empty row",
             ),
-            HeaderTooLong { .. } => pick(
+            HeaderTooLong { .. } | HeaderTooWide { .. } => pick(
                 vi,
                 "dòng đầu tiên phải là dòng tiêu đề với tên cột ngắn; kiểm tra đây có đúng là tệp dữ liệu",
                 "the first line must be the header, with short column names; check this is the right file",

@@ -25,6 +25,14 @@ use crate::text::{fold, nfc, suggest, trim};
 /// The longest cell read, in bytes of UTF-8 (documented in the README).
 pub const MAX_FIELD_BYTES: usize = 4096;
 
+/// The most cells a header row may have: far more than any data file's
+/// columns and notes, few enough that a file of one endless header line
+/// is refused at once instead of being matched cell by cell.
+pub const MAX_HEADER_CELLS: usize = 1000;
+
+/// The most messages about the cells of one header.
+const HEADER_MESSAGES: usize = 20;
+
 /// A column a file may have.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
@@ -251,7 +259,22 @@ impl<'c> Table<'c> {
             diags.push(table.header_error(position, Problem::HeaderTooLong { limit }));
             return None;
         }
+        if table.header.len() > MAX_HEADER_CELLS {
+            let mut d = Diagnostic::error(
+                Some(table.file.shown.clone()),
+                Problem::HeaderTooWide {
+                    cells: table.header.len(),
+                    limit: MAX_HEADER_CELLS,
+                },
+            );
+            d.line = Some(table.header_line);
+            diags.push(d);
+            return None;
+        }
         let mut ok = true;
+        // Each message about a header cell shows the header line: past a
+        // few, the rest would only repeat it.
+        let mut told = 0usize;
         for (position, name) in table.header.iter().enumerate() {
             let folded = fold(name);
             let found = columns.iter().position(|c| {
@@ -262,17 +285,21 @@ impl<'c> Table<'c> {
             match found {
                 Some(i) if table.map[i].is_some() => {
                     let first = table.map[i].unwrap_or(0) + 1;
-                    diags.push(table.header_error(
-                        position,
-                        Problem::DuplicateColumn {
-                            column: columns[i].key,
-                            first,
-                        },
-                    ));
+                    if told < HEADER_MESSAGES {
+                        told += 1;
+                        diags.push(table.header_error(
+                            position,
+                            Problem::DuplicateColumn {
+                                column: columns[i].key,
+                                first,
+                            },
+                        ));
+                    }
                     ok = false;
                 }
                 Some(i) => table.map[i] = Some(position),
-                None if !name.is_empty() => {
+                None if !name.is_empty() && told < HEADER_MESSAGES => {
+                    told += 1;
                     let names = columns.iter().flat_map(|c| [c.key, c.vi]);
                     if let Some(suggestion) = suggest(name, names) {
                         let d = table.header_error(
