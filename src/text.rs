@@ -74,6 +74,30 @@ pub fn trim(cell: &str) -> &str {
     }
 }
 
+/// The first character an id may not hold, with its position from 1: a
+/// control character, a space of any kind, or an invisible format
+/// character (zero-width space and joiners, a byte-order mark, direction
+/// marks, the soft hyphen).
+pub fn bad_id_char(id: &str) -> Option<(usize, char)> {
+    id.chars()
+        .enumerate()
+        .map(|(i, c)| (i + 1, c))
+        .find(|&(_, c)| {
+            c.is_control()
+                || c.is_whitespace()
+                || matches!(c,
+                '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
+        })
+}
+
+/// An id's skeleton (Unicode TR39): two ids with the same skeleton look
+/// alike, whatever their letters.
+pub fn skeleton(id: &str) -> String {
+    unicode_security::confusable_detection::skeleton(id).collect()
+}
+
 /// Folds a header name or a code for tolerant matching: lower case, no
 /// diacritics (`đ` becomes `d`), and no spaces, underscores or hyphens.
 /// `Tổng số phiếu` and `tong_so_phieu` both fold to `tongsophieu`.
@@ -280,6 +304,19 @@ mod tests {
         assert_eq!(nfc("Trần Thị Hằng"), "Trần Thị Hằng");
         assert_eq!(nfc("A\u{30A}"), "Å");
         assert_eq!(nfc("\u{212B}"), "Å", "a singleton outside the fast path");
+    }
+
+    #[test]
+    fn ids_with_invisible_or_space_characters_are_told() {
+        assert_eq!(bad_id_char("NV04"), None);
+        assert_eq!(bad_id_char("CCTĐC"), None);
+        assert_eq!(bad_id_char("NV\u{200b}04"), Some((3, '\u{200b}')));
+        assert_eq!(bad_id_char("\u{feff}NV04"), Some((1, '\u{feff}')));
+        assert_eq!(bad_id_char("NV 04"), Some((3, ' ')));
+        assert_eq!(bad_id_char("NV\t04"), Some((3, '\t')));
+        // A Cyrillic С for a Latin C looks the same.
+        assert_eq!(skeleton("\u{0421}CTDC"), skeleton("CCTDC"));
+        assert_ne!(skeleton("CCTDC"), skeleton("CCTĐC"));
     }
 
     /// Two letters swapped are one slip: `NV91` is `NV19` before `NV01`.

@@ -219,6 +219,26 @@ pub enum Problem {
         /// The codes that do apply.
         applicable: Vec<String>,
     },
+    /// An id holding a character no id may hold: a control, format
+    /// (invisible) or space character.
+    BadIdChar {
+        /// The id, as read.
+        id: String,
+        /// The character.
+        ch: char,
+        /// Its position in the id, from 1.
+        at: usize,
+    },
+    /// Two ids that look alike (the same Unicode TR39 skeleton), told apart
+    /// only by confusable letters (a Cyrillic `С` for a Latin `C`).
+    ConfusableIds {
+        /// The id defined here.
+        id: String,
+        /// The id it looks like, and where that one is defined.
+        other: String,
+        /// `file:line` of the other.
+        first: String,
+    },
     /// An id defined twice.
     DuplicateId {
         /// The id.
@@ -424,6 +444,12 @@ impl Problem {
                 cap(subject, max);
                 cap(review, max);
                 cap_list(applicable);
+            }
+            BadIdChar { id, .. } => cap(id, max),
+            ConfusableIds { id, other, first } => {
+                cap(id, max);
+                cap(other, max);
+                cap(first, max);
             }
             DuplicateId { id: a, first: b } | DuplicateRow { key: a, first: b } => {
                 cap(a, max);
@@ -741,6 +767,30 @@ impl Problem {
                 } else {
                     format!(
                         "criterion {code} does not apply to {subject} (kind {kind}) in review {review}: the row is ignored [criterion_not_applicable]"
+                    )
+                }
+            }
+            BadIdChar { id, ch, at } => {
+                let code = format!("U+{:04X}", u32::from(*ch));
+                let id = id.replace(|c: char| c.is_control(), "\u{FFFD}");
+                if vi {
+                    format!(
+                        "mã \"{id}\" có ký tự {code} ở vị trí {at} (ký tự điều khiển, vô hình hoặc khoảng trắng)"
+                    )
+                } else {
+                    format!(
+                        "id \"{id}\" holds the character {code} at position {at} (a control, invisible or space character)"
+                    )
+                }
+            }
+            ConfusableIds { id, other, first } => {
+                if vi {
+                    format!(
+                        "mã \"{id}\" trông giống hệt mã \"{other}\" ({first}) nhưng khác ký tự (vd. chữ Kirin thay chữ Latinh)"
+                    )
+                } else {
+                    format!(
+                        "id \"{id}\" looks like \"{other}\" ({first}) but differs in its letters (a Cyrillic letter for a Latin one, say)"
                     )
                 }
             }
@@ -1113,6 +1163,16 @@ impl Problem {
                 suggestion: Some(s),
                 ..
             } => did_you_mean(s),
+            BadIdChar { .. } => pick(
+                vi,
+                "mã chỉ gồm chữ, số và dấu gạch, không có khoảng trắng hay ký tự vô hình; gõ lại mã này",
+                "ids are letters, digits and dashes, without spaces or invisible characters: type this id again",
+            ),
+            ConfusableIds { .. } => pick(
+                vi,
+                "gõ lại mã bằng bàn phím tiếng Việt/Latinh, hoặc đặt hai mã khác nhau rõ ràng",
+                "type the id again on a Latin keyboard, or give the two clearly different ids",
+            ),
             DuplicateId { .. } => pick(
                 vi,
                 "mỗi mã chỉ dùng cho một tập thể hoặc một cá nhân",

@@ -708,6 +708,8 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
             .source_file(dir, files::PEOPLE, people_read.unwrap_or(false)),
     );
 
+    // Ids that look alike but differ (TR39 skeletons).
+    diags.extend(registry.confusables());
     // The signer of the Giấy khen is one of the people (spec §3).
     if let (Some(plan), Some(file), Some(_)) = (&plan, &plan_text, people_read) {
         if let (Some(signer), Some(span)) = (&plan.giay_khen.signer, &plan.giay_khen.signer_span) {

@@ -73,6 +73,17 @@ fn read(
             problems.push(row.error(ID, Problem::Required { column: "id" }));
             return Err(None);
         }
+        if let Some((at, ch)) = crate::text::bad_id_char(&id) {
+            problems.push(row.error(
+                ID,
+                Problem::BadIdChar {
+                    id: id.to_string(),
+                    ch,
+                    at,
+                },
+            ));
+            return Err(Some(id));
+        }
         let name = CompactString::from(row.get(NAME));
         if name.is_empty() {
             problems.push(row.error(NAME, Problem::Required { column: "name" }));

@@ -204,6 +204,43 @@ impl Registry {
         }
     }
 
+    /// A warning for each id that looks like one defined before it (the same
+    /// Unicode TR39 skeleton: a Cyrillic `С` in place of a Latin `C`), at
+    /// its definition. Only a folder with an id beyond ASCII can hold such a
+    /// pair worth telling, so a folder of ASCII ids is not looked at.
+    pub fn confusables(&self) -> Vec<Diagnostic> {
+        if self.ids.iter().all(|(id, _, _)| id.is_ascii()) {
+            return Vec::new();
+        }
+        let mut ids: Vec<(&str, Source)> = self.ids.iter().map(|(id, _, at)| (id, at)).collect();
+        ids.sort_by_key(|(id, at)| (at.file, at.line, *id));
+        let mut seen: rustc_hash::FxHashMap<String, (&str, Source)> = Default::default();
+        let mut out = Vec::new();
+        for (id, at) in ids {
+            let skeleton = crate::text::skeleton(id);
+            match seen.get(&skeleton) {
+                Some(&(other, first)) if other != id => {
+                    let mut d = Diagnostic::error(
+                        self.files.get(usize::from(at.file)).cloned(),
+                        Problem::ConfusableIds {
+                            id: id.to_string(),
+                            other: other.to_string(),
+                            first: self.place(first),
+                        },
+                    )
+                    .warning();
+                    d.line = Some(at.line);
+                    out.push(d);
+                }
+                Some(_) => {}
+                None => {
+                    seen.insert(skeleton, (id, at));
+                }
+            }
+        }
+        out
+    }
+
     /// The ids, for the dataset.
     pub fn into_ids(self) -> Ids {
         self.ids

@@ -68,6 +68,19 @@ pub fn parse_units(
             ));
             continue;
         }
+        if let Some((at, ch)) = crate::text::bad_id_char(&id) {
+            diags.push(at_span(
+                file,
+                u.id.span(),
+                Problem::BadIdChar {
+                    id: id.clone(),
+                    ch,
+                    at,
+                },
+            ));
+            registry.remember_invalid(&id);
+            continue;
+        }
         if u.name.get_ref().trim().is_empty() {
             diags.push(at_span(
                 file,
@@ -170,6 +183,18 @@ pub fn parse_units_table(
         let id = row.get(ID).into_owned();
         if id.is_empty() {
             problems.push(row.error(ID, Problem::Required { column: "id" }));
+            return;
+        }
+        if let Some((at, ch)) = crate::text::bad_id_char(&id) {
+            problems.push(row.error(
+                ID,
+                Problem::BadIdChar {
+                    id: id.clone(),
+                    ch,
+                    at,
+                },
+            ));
+            registry.remember_invalid(&id);
             return;
         }
         let name = row.get(NAME).into_owned();

@@ -36,6 +36,13 @@ impl Ids {
         self.map.retain(|_, (subject, _)| !forget(*subject));
     }
 
+    /// Every id, what it names and where it is defined, in no order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Subject, Source)> + '_ {
+        self.map
+            .iter()
+            .map(|(id, (subject, at))| (id.as_str(), *subject, *at))
+    }
+
     /// Every id, sorted.
     pub fn sorted(&self) -> Vec<&str> {
         let mut ids: Vec<&str> = self.map.keys().map(CompactString::as_str).collect();
