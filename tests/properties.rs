@@ -19,7 +19,7 @@ use thiduakt::review::ReviewType;
 use thiduakt::rules::applicability::applicable;
 use thiduakt::rules::evaluate::vote_share;
 use thiduakt::rules::ranking::{Standing, compare};
-use thiduakt::rules::{Status, evaluate};
+use thiduakt::rules::{Status, WarningCode, WarningDetail, evaluate};
 
 /// One subject of a generated review, independent of any order.
 #[derive(Clone, Debug)]
@@ -264,6 +264,49 @@ proptest! {
                 }
                 Status::OverQuota => prop_assert!(r.missing.is_empty() && r.award.is_none()),
                 Status::Ineligible => prop_assert!(!r.missing.is_empty() && r.award.is_none() && r.rank.is_none()),
+            }
+        }
+    }
+
+    /// Nobody awards himself: whoever the plan names as the signer of the
+    /// Giấy khen never receives it, and every open question of a proposed
+    /// row is on that row: a missing vote (not_voted), and a tie at a
+    /// quota line on both sides of it.
+    #[test]
+    fn the_signer_never_gets_giay_khen_and_open_questions_are_on_their_rows(
+        specs in prop::collection::vec(spec(), 1..24),
+        bang_khen in quota(),
+        giay_khen in quota(),
+        review in review(),
+        signer in any::<prop::sample::Index>(),
+    ) {
+        let mut plan = plan_with(bang_khen, giay_khen, review);
+        let order: Vec<usize> = (0..specs.len()).collect();
+        let probe = dataset(&plan, review, &specs, &order, false);
+        if probe.people.is_empty() {
+            return Ok(());
+        }
+        let signer = probe.people[signer.index(probe.people.len())].id.to_string();
+        plan.giay_khen.signer = Some(signer.clone());
+        let data = dataset(&plan, review, &specs, &order, false);
+        let report = evaluate(&data, review, day(2026, 11, 28));
+        for r in &report.candidates {
+            if data.id(r.subject) == signer {
+                prop_assert_ne!(r.award, Some(AwardKind::GiayKhen), "the signer got his own Giấy khen");
+            }
+            if r.status == Status::Proposed && r.votes.is_none() {
+                prop_assert!(r.warnings.contains(&WarningCode::NotVoted), "{:?}", r.warnings);
+            }
+        }
+        for w in &report.warnings {
+            if let WarningDetail::TieAtCutoff { given, .. } = w.detail {
+                for side in [w.subject, Some(given)] {
+                    let row = report.candidates.iter().find(|r| Some(r.subject) == side);
+                    prop_assert!(
+                        row.is_some_and(|r| r.warnings.contains(&WarningCode::TieAtCutoff)),
+                        "a tie missing from one of its rows"
+                    );
+                }
             }
         }
     }

@@ -14,6 +14,7 @@ use crate::render::table::{colored, heading, new_table, number};
 use crate::render::warnings::{message, subject_label};
 use crate::render::{Style, json_string};
 use crate::review::ReviewType;
+use crate::rules::allocation::Reason;
 use crate::rules::candidates::CandidateSource;
 use crate::rules::eligibility::Missing;
 use crate::rules::{CandidateResult, ReviewReport, Status};
@@ -161,6 +162,30 @@ pub fn json(data: &Dataset, report: &ReviewReport, lang: Lang) -> String {
 
 /// The note column: why a candidate is where it is.
 fn note(data: &Dataset, report: &ReviewReport, r: &CandidateResult, lang: Lang) -> String {
+    // Why it is where it is, then the open questions of its row.
+    let mut parts = vec![standing_note(data, report, r, lang)];
+    let mut seen = Vec::new();
+    for &code in &r.warnings {
+        if !seen.contains(&code) {
+            seen.push(code);
+            parts.push(labels::warning_short(code, lang).to_string());
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    parts.join("; ")
+}
+
+/// Why a candidate is where it is: what it lacks, or why it is over quota.
+fn standing_note(data: &Dataset, report: &ReviewReport, r: &CandidateResult, lang: Lang) -> String {
+    let signer = data.plan.giay_khen.signer.as_deref() == Some(data.id(r.subject));
+    if r.status == Status::OverQuota && signer && r.reason == Some(Reason::NotEntitled) {
+        return lang
+            .pick(
+                "người ký Giấy khen chỉ được đề nghị Bằng khen: không tự khen mình",
+                "the signer of the Giấy khen can only take a Bằng khen: nobody awards himself",
+            )
+            .into();
+    }
     match r.status {
         Status::Ineligible => {
             let parts: Vec<String> = r

@@ -15,7 +15,7 @@ use crate::model::{Dataset, Score, Subject, Votes};
 use crate::plan::{AwardKind, Category};
 use crate::render::labels;
 use crate::render::warnings::message;
-use crate::rules::{ReviewReport, Status};
+use crate::rules::{ReviewReport, Status, WarningDetail};
 use crate::text::NameOrder;
 
 /// The order of rows within a group.
@@ -100,8 +100,31 @@ pub fn rows(data: &Dataset, report: &ReviewReport, sort: SortOrder, lang: Lang) 
                 let note = report
                     .warnings
                     .iter()
-                    .filter(|w| w.subject == Some(r.subject))
-                    .map(|w| message(data, w, lang))
+                    // Its own, and a tie where it is the side given the
+                    // award: an open question shows on both rows.
+                    .filter(|w| {
+                        w.subject == Some(r.subject)
+                            || matches!(w.detail, WarningDetail::TieAtCutoff { given, .. } if given == r.subject)
+                    })
+                    .map(|w| match (&w.detail, w.subject) {
+                        // The side given the award: the other is the one
+                        // left out below the line.
+                        (WarningDetail::TieAtCutoff { award, given }, Some(out))
+                            if *given == r.subject =>
+                        {
+                            let other = format!("{} {}", data.id(out), data.name(out));
+                            let award = labels::award_short(*award, lang);
+                            match lang {
+                                Lang::Vi => format!(
+                                    "bằng phiếu và bằng điểm với {other}, người đứng ngay dưới ngưỡng chỉ tiêu {award}: Hội đồng cần quyết định"
+                                ),
+                                Lang::En => format!(
+                                    "level on votes and score with {other}, the first below the {award} quota line: the council must decide"
+                                ),
+                            }
+                        }
+                        _ => message(data, w, lang),
+                    })
                     .collect::<Vec<_>>()
                     .join("; ");
                 out.push(ExportRow {

@@ -113,3 +113,29 @@ pub fn review(r: crate::Review, lang: Lang) -> String {
         (r @ crate::Review::Final(..), Lang::En) => format!("final review {r}"),
     }
 }
+
+/// A warning in a few words, for the note column of a table: the full
+/// message is in the warnings below it.
+pub fn warning_short(code: crate::rules::WarningCode, lang: Lang) -> &'static str {
+    use crate::rules::WarningCode::*;
+    match (code, lang) {
+        (DossierIncomplete, Lang::Vi) => "hồ sơ thiếu",
+        (DossierIncomplete, Lang::En) => "dossier incomplete",
+        (DossierLate, Lang::Vi) => "hồ sơ muộn",
+        (DossierLate, Lang::En) => "dossier late",
+        (DossierMissing, Lang::Vi) => "chưa nhận hồ sơ",
+        (DossierMissing, Lang::En) => "no dossier",
+        (DeadlineNear, Lang::Vi) => "sắp đến hạn",
+        (DeadlineNear, Lang::En) => "deadline near",
+        (TieAtCutoff, Lang::Vi) => "bằng phiếu, bằng điểm ở ngưỡng: Hội đồng quyết định",
+        (TieAtCutoff, Lang::En) => "level at the quota line: the council decides",
+        (NotVoted, Lang::Vi) => "chưa biểu quyết",
+        (NotVoted, Lang::En) => "not voted",
+        (NotRegistered, Lang::Vi) => "chưa đăng ký thi đua",
+        (NotRegistered, Lang::En) => "not registered",
+        (InitiativeReused, Lang::Vi) => "sáng kiến đã dùng",
+        (InitiativeReused, Lang::En) => "initiative used before",
+        (InitiativeUnrecognised, Lang::Vi) => "sáng kiến chưa được công nhận",
+        (InitiativeUnrecognised, Lang::En) => "initiative not recognised",
+    }
+}
