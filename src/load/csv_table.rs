@@ -173,6 +173,35 @@ pub fn read_rows<'c>(
     }
 }
 
+/// Reads a file of independent rows into `out`: each whole row handed to
+/// `read` with a state (`S::default()` at the start, and again when the
+/// file is read anew from memory), the rows kept so far, and the file's
+/// problems, told sorted by line after the structural ones. `true` when the
+/// file was decoded in memory.
+pub fn read_table<T, S: Default>(
+    file: CsvFile,
+    columns: &[Column],
+    diags: &mut Vec<Diagnostic>,
+    out: &mut Vec<T>,
+    mut read: impl FnMut(&mut S, &Row<'_>, &mut Vec<T>, &mut Vec<Diagnostic>),
+) -> bool {
+    let mut problems = Vec::new();
+    let mut state = S::default();
+    let before = out.len();
+    let parsed = read_rows(file, columns, diags, |visit| match visit {
+        Visit::Row { row, whole: true } => read(&mut state, row, out, &mut problems),
+        Visit::Row { .. } => {}
+        Visit::Restart => {
+            out.truncate(before);
+            state = S::default();
+            problems.clear();
+        }
+    });
+    problems.sort_by_key(|d| d.line);
+    diags.extend(problems);
+    parsed.is_some_and(|p| p.decoded)
+}
+
 fn sniff_delimiter(line: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;

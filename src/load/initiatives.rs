@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, Visit, read_rows};
+use crate::load::csv_table::{Column, Row, read_table};
 use crate::load::{Known, values};
 use crate::model::Initiative;
 
@@ -138,21 +138,7 @@ pub fn parse_initiatives(
     out: &mut Vec<Initiative>,
     diags: &mut Vec<Diagnostic>,
 ) -> bool {
-    let mut problems = Vec::new();
-    let mut first = FxHashMap::default();
-    let before = out.len();
-    let parsed = read_rows(file, &COLUMNS, diags, |visit| match visit {
-        Visit::Row { row, whole: true } => {
-            read(row, &known, file_index, &mut first, out, &mut problems)
-        }
-        Visit::Row { .. } => {}
-        Visit::Restart => {
-            out.truncate(before);
-            first.clear();
-            problems.clear();
-        }
-    });
-    problems.sort_by_key(|d| d.line);
-    diags.extend(problems);
-    parsed.is_some_and(|p| p.decoded)
+    read_table(file, &COLUMNS, diags, out, |first, row, out, problems| {
+        read(row, &known, file_index, first, out, problems)
+    })
 }
