@@ -238,7 +238,7 @@ fn export_neutralises_formulas() {
     }
     let range = book.worksheet_range("Bằng khen - Cá nhân").expect("sheet");
     assert_eq!(
-        range.get_value((4, 4)),
+        range.get_value((4, 1)),
         Some(&Data::String(
             "=HYPERLINK(\"http://example.com\",\"Bấm\")".into()
         ))
@@ -246,14 +246,14 @@ fn export_neutralises_formulas() {
     // Each formula-like text carries the quote prefix, so that editing the
     // cell does not turn it into a formula; other texts do not.
     let prefixed = quote_prefixed_cells(&std::fs::read(w.path("out.xlsx")).expect("read"));
-    for cell in ["E5", "F5", "E6", "F6"] {
+    for cell in ["B5", "C5", "B6", "C6"] {
         assert!(
             prefixed.iter().any(|(_, c)| c == cell),
             "{cell} has no quote prefix: {prefixed:?}"
         );
     }
     assert!(
-        !prefixed.iter().any(|(_, c)| c == "D5" || c == "G5"),
+        !prefixed.iter().any(|(_, c)| c == "A5" || c == "D5"),
         "only formula-like cells are prefixed: {prefixed:?}"
     );
 }
@@ -342,29 +342,70 @@ fn export_xlsx_is_a_tidy_workbook() {
     assert!(subtitle.contains("cải cách hành chính"), "{subtitle}");
     assert_eq!(sheet.get_value((3, 0)), Some(&Data::String("STT".into())));
     assert_eq!(
-        sheet.get_value((3, 4)),
+        sheet.get_value((3, 1)),
         Some(&Data::String("Họ và tên / Tên tập thể".into()))
     );
+    // No internal column (the id), nothing the title says (award, kind).
+    let header: Vec<String> = (0..12)
+        .filter_map(|c| sheet.get_value((3, c)).map(|v| v.to_string()))
+        .collect();
+    for internal in ["Mã", "Hình thức khen thưởng", "Tập thể/Cá nhân"] {
+        assert!(!header.iter().any(|h| h == internal), "{header:?}");
+    }
     // Six Giấy khen for individuals: numbers as numbers, dates as dates.
-    let rows: Vec<_> = sheet.rows().skip(4).collect();
+    let rows: Vec<_> = sheet
+        .rows()
+        .skip(4)
+        .filter(|r| matches!(r[0], Data::Float(_)))
+        .collect();
     assert_eq!(rows.len(), 6);
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row[0], Data::Float((i + 1) as f64));
-        assert!(matches!(row[7], Data::Float(_)), "votes are numbers");
-        assert!(matches!(row[9], Data::Float(_)), "scores are numbers");
+        assert!(matches!(row[4], Data::Float(_)), "votes are numbers");
+        assert!(matches!(row[6], Data::Float(_)), "scores are numbers");
         assert!(
-            row[10].is_datetime(),
+            row[7].is_datetime(),
             "received dates are dates: {:?}",
-            row[10]
+            row[7]
         );
     }
-    assert_eq!(rows[0][3], Data::String("NV04".into()));
-    assert_eq!(rows[0][4], Data::String("Nguyễn Thị Thanh Tâm".into()));
+    assert_eq!(rows[0][1], Data::String("Nguyễn Thị Thanh Tâm".into()));
     // data/nominations.csv: 2023,NV04,2024-02-14,...
     assert_eq!(
-        rows[0][10].as_date(),
+        rows[0][7].as_date(),
         chrono::NaiveDate::from_ymd_opt(2024, 2, 14)
     );
+    // The date line and the signer's block below the list.
+    let cells: Vec<String> = sheet.used_cells().map(|(_, _, v)| v.to_string()).collect();
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.starts_with("Bà Rịa - Vũng Tàu, ngày") && c.ends_with("năm 2024")),
+        "{cells:?}"
+    );
+    assert!(cells.iter().any(|c| c == "GIÁM ĐỐC"), "{cells:?}");
+    // Printable as it stands: A4 landscape, one page wide, the header row
+    // repeated, Times New Roman.
+    let bytes = std::fs::read(w.path("de-nghi-2023.xlsx")).expect("read");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut xml = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut archive.by_name(name).expect(name), &mut text)
+            .expect("UTF-8");
+        text
+    };
+    let sheet1 = xml("xl/worksheets/sheet1.xml");
+    for part in [
+        "orientation=\"landscape\"",
+        "paperSize=\"9\"",
+        "fitToHeight=\"0\"",
+        "<pageSetUpPr fitToPage=\"1\"/>",
+    ] {
+        assert!(sheet1.contains(part), "{part}: {sheet1:.2000}");
+    }
+    let book_xml = xml("xl/workbook.xml");
+    assert!(book_xml.contains("_xlnm.Print_Titles"), "{book_xml}");
+    assert!(xml("xl/styles.xml").contains("Times New Roman"));
 }
 
 #[test]

@@ -247,26 +247,66 @@ fn sheet_name(award: AwardKind, category: Category, lang: Lang) -> String {
         .collect()
 }
 
-/// The document as an Excel workbook: one sheet per award and kind, each
-/// with a title naming the plan and the review, a bold header frozen below
-/// it, numbers as numbers and dates as dates.
+/// The columns of the printable workbook: no internal code, nothing its
+/// sheet's title already says (the award, collective or individual).
+fn sheet_headers(lang: Lang) -> [&'static str; 9] {
+    match lang {
+        Lang::Vi => [
+            "STT",
+            "Họ và tên / Tên tập thể",
+            "Chức vụ",
+            "Đơn vị",
+            "Phiếu đồng ý",
+            "Tổng số phiếu",
+            "Điểm",
+            "Ngày nhận hồ sơ",
+            "Ghi chú",
+        ],
+        Lang::En => [
+            "No.",
+            "Name",
+            "Position",
+            "Unit",
+            "Votes in favour",
+            "Votes cast",
+            "Score",
+            "Dossier received",
+            "Note",
+        ],
+    }
+}
+
+/// `export --format xlsx`: a sheet per award and kind, printable as it
+/// stands: A4 landscape, one page wide, the header row repeated on every
+/// page, Times New Roman, wrapped text, a title, the date line and the
+/// signer's block below the list.
 pub fn xlsx(
     data: &Dataset,
     report: &ReviewReport,
     rows: &[ExportRow],
     lang: Lang,
 ) -> Result<Vec<u8>, XlsxError> {
+    const FONT: &str = "Times New Roman";
     let mut workbook = Workbook::new();
-    let title = XlsxFormat::new().set_bold().set_font_size(13);
-    let subtitle = XlsxFormat::new().set_italic();
-    let header = XlsxFormat::new()
+    let base = XlsxFormat::new().set_font_name(FONT).set_font_size(12);
+    let title = base
+        .clone()
+        .set_bold()
+        .set_font_size(14)
+        .set_align(FormatAlign::Center);
+    let subtitle = base.clone().set_italic().set_align(FormatAlign::Center);
+    let header = base
+        .clone()
         .set_bold()
         .set_text_wrap()
         .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
         .set_border(rust_xlsxwriter::FormatBorder::Thin);
-    let text = XlsxFormat::new()
+    let text = base
+        .clone()
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_text_wrap();
+        .set_text_wrap()
+        .set_align(FormatAlign::Top);
     // A text cell is never a formula in the file, but one that looks like
     // it becomes a formula once the clerk edits it and presses Enter: such
     // cells carry the quote prefix (the apostrophe Excel shows), as the
@@ -274,16 +314,21 @@ pub fn xlsx(
     let quoted = text.clone().set_quote_prefix();
     let data_text = |s: &str| if formula_like(s) { &quoted } else { &text };
     let quoted_subtitle = subtitle.clone().set_quote_prefix();
-    let number = XlsxFormat::new().set_border(rust_xlsxwriter::FormatBorder::Thin);
-    let decimal = XlsxFormat::new()
+    let number = base
+        .clone()
         .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_num_format("0.0##");
-    let date = XlsxFormat::new()
-        .set_border(rust_xlsxwriter::FormatBorder::Thin)
-        .set_num_format("dd/mm/yyyy");
-    let widths = [
-        6.0, 22.0, 12.0, 10.0, 32.0, 20.0, 30.0, 10.0, 10.0, 8.0, 14.0, 40.0,
-    ];
+        .set_align(FormatAlign::Top);
+    let decimal = number.clone().set_num_format("0.0##");
+    let date = number.clone().set_num_format("dd/mm/yyyy");
+    let date_line = base.clone().set_italic().set_align(FormatAlign::Center);
+    let signer = base.clone().set_bold().set_align(FormatAlign::Center);
+    let sign_here = base.clone().set_italic().set_align(FormatAlign::Center);
+    // Widths in characters: about 150 in all, one landscape A4 page wide.
+    let widths = [5.0, 26.0, 18.0, 24.0, 9.0, 9.0, 7.0, 11.0, 36.0];
+    let last_col = (widths.len() - 1) as u16;
+    let documents = data.plan.documents.as_ref();
+    let place = documents.map(|d| d.for_review(report.review).place.to_string());
+    let year = crate::render::documents::issue_year(report.review);
     for award in AwardKind::ALL {
         for category in Category::ALL {
             let group: Vec<&ExportRow> = rows
@@ -292,6 +337,12 @@ pub fn xlsx(
                 .collect();
             let sheet = workbook.add_worksheet();
             sheet.set_name(sheet_name(award, category, lang))?;
+            sheet.set_landscape();
+            sheet.set_paper_size(9); // A4
+            sheet.set_print_fit_to_pages(1, 0);
+            sheet.set_margins(0.6, 0.4, 0.6, 0.6, 0.3, 0.3);
+            sheet.set_repeat_rows(3, 3)?;
+            sheet.set_print_center_horizontally(true);
             let heading = match lang {
                 Lang::Vi => format!(
                     "DANH SÁCH ĐỀ NGHỊ {} – {} – ĐỢT XÉT {}",
@@ -306,48 +357,86 @@ pub fn xlsx(
                     labels::review(report.review, lang)
                 ),
             };
-            sheet.write_string_with_format(0, 0, &heading, &title)?;
+            sheet.merge_range(0, 0, 0, last_col, &heading, &title)?;
+            sheet.set_row_height(0, 22)?;
             let line = format!("{} — {}", data.plan.name, data.plan.issuer);
             let format = if formula_like(&line) {
                 &quoted_subtitle
             } else {
                 &subtitle
             };
-            sheet.write_string_with_format(1, 0, &line, format)?;
-            for (col, h) in headers(lang).iter().enumerate() {
+            sheet.merge_range(1, 0, 1, last_col, &line, format)?;
+            sheet.set_row_height(1, 32)?;
+            for (col, h) in sheet_headers(lang).iter().enumerate() {
                 sheet.write_string_with_format(3, col as u16, *h, &header)?;
                 sheet.set_column_width(col as u16, widths[col])?;
             }
+            sheet.set_row_height(3, 32)?;
             sheet.set_freeze_panes(4, 0)?;
             for (i, r) in group.iter().enumerate() {
                 let row = 4 + i as u32;
                 sheet.write_number_with_format(row, 0, r.number as f64, &number)?;
-                sheet.write_string_with_format(row, 1, labels::award(r.award, lang), &text)?;
-                sheet.write_string_with_format(row, 2, category_label(r.category, lang), &text)?;
-                sheet.write_string_with_format(row, 3, &r.id, data_text(&r.id))?;
-                sheet.write_string_with_format(row, 4, &r.name, data_text(&r.name))?;
-                sheet.write_string_with_format(row, 5, &r.position, data_text(&r.position))?;
-                sheet.write_string_with_format(row, 6, &r.unit, data_text(&r.unit))?;
+                sheet.write_string_with_format(row, 1, &r.name, data_text(&r.name))?;
+                sheet.write_string_with_format(row, 2, &r.position, data_text(&r.position))?;
+                sheet.write_string_with_format(row, 3, &r.unit, data_text(&r.unit))?;
                 match r.votes {
                     Some(v) => {
-                        sheet.write_number_with_format(row, 7, f64::from(v.in_favour), &number)?;
-                        sheet.write_number_with_format(row, 8, f64::from(v.total), &number)?;
+                        sheet.write_number_with_format(row, 4, f64::from(v.in_favour), &number)?;
+                        sheet.write_number_with_format(row, 5, f64::from(v.total), &number)?;
                     }
                     None => {
-                        sheet.write_blank(row, 7, &number)?;
-                        sheet.write_blank(row, 8, &number)?;
+                        sheet.write_blank(row, 4, &number)?;
+                        sheet.write_blank(row, 5, &number)?;
                     }
                 }
-                sheet.write_number_with_format(row, 9, r.score.as_f64(), &decimal)?;
+                sheet.write_number_with_format(row, 6, r.score.as_f64(), &decimal)?;
                 match r.received.and_then(excel_date) {
-                    Some(d) => sheet.write_date_with_format(row, 10, &d, &date)?,
-                    None => sheet.write_blank(row, 10, &date)?,
+                    Some(d) => sheet.write_date_with_format(row, 7, &d, &date)?,
+                    None => sheet.write_blank(row, 7, &date)?,
                 };
-                sheet.write_string_with_format(row, 11, &r.note, data_text(&r.note))?;
+                sheet.write_string_with_format(row, 8, &r.note, data_text(&r.note))?;
+                // Tall enough for the longest wrapped cell (a note of a
+                // few lines, a long unit name).
+                let lines = [(&r.note, 36usize), (&r.unit, 24), (&r.name, 26)]
+                    .iter()
+                    .map(|(t, w)| t.chars().count().div_ceil(*w).max(1))
+                    .max()
+                    .unwrap_or(1);
+                sheet.set_row_height(row, 16.0 * lines as f64)?;
             }
+            let mut next = 4 + group.len() as u32;
             if group.is_empty() {
-                sheet.write_string(4, 0, lang.pick("(không có)", "(none)"))?;
+                sheet.merge_range(
+                    next,
+                    0,
+                    next,
+                    last_col,
+                    lang.pick("(không có)", "(none)"),
+                    &sign_here,
+                )?;
+                next += 1;
             }
+            // The date line and the signer's block, under the list on the
+            // right, as the clerk signs it.
+            let dated = match (&place, lang) {
+                (Some(place), Lang::Vi) => format!("{place}, ngày      tháng      năm {year}"),
+                (None, Lang::Vi) => format!("………, ngày      tháng      năm {year}"),
+                (Some(place), Lang::En) => format!("{place}, on the      day of           {year}"),
+                (None, Lang::En) => format!("………, on the      day of           {year}"),
+            };
+            let title_of_signer = documents
+                .map(|d| d.signer_title.to_uppercase())
+                .unwrap_or_else(|| lang.pick("NGƯỜI LẬP DANH SÁCH", "PREPARED BY").to_string());
+            sheet.merge_range(next + 1, 5, next + 1, last_col, &dated, &date_line)?;
+            sheet.merge_range(next + 2, 5, next + 2, last_col, &title_of_signer, &signer)?;
+            sheet.merge_range(
+                next + 3,
+                5,
+                next + 3,
+                last_col,
+                lang.pick("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+                &sign_here,
+            )?;
         }
     }
     workbook.save_to_buffer()
