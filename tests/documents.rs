@@ -924,3 +924,93 @@ fn bad_prize_and_documents_values_are_errors_at_their_lines() {
     let (line, stderr) = plan_error("symbol = \"SKHCN\"", "sign = \"SKHCN\"");
     assert!(stderr.contains(&format!("plan.toml:{line}")), "{stderr}");
 }
+
+/// The browser on this machine, if any (Debian's package: `chromium`).
+fn chromium() -> Option<PathBuf> {
+    ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .filter_map(|name| {
+            std::env::var_os("PATH").and_then(|paths| {
+                std::env::split_paths(&paths)
+                    .map(|dir| dir.join(name))
+                    .find(|p| p.is_file())
+            })
+        })
+        .next()
+}
+
+/// The published page, rendered by a real browser (headless Chromium, as
+/// the Department's website visitors would see it): the DOM holds the
+/// granted list of 2023 and the chart's bars, and a phone-wide screenshot
+/// is made. Skipped, saying so, where no browser is installed (`.ci/run`
+/// installs Debian's chromium).
+#[test]
+fn the_published_page_renders_in_a_browser() {
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: no chromium on PATH (apt-get install chromium)");
+        return;
+    };
+    let w = Workdir::new();
+    let page = w.path("ket-qua-2023.html");
+    thiduakt(["publish", "2023", "--today", "2024-06-01", "-o"])
+        .arg(&page)
+        .arg("--data")
+        .arg(sample())
+        .assert()
+        .success();
+    let profile = w.path("profile");
+    let run = |extra: &[&str]| {
+        std::process::Command::new(&browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .args(extra)
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("chromium runs")
+    };
+    let dom = String::from_utf8_lossy(&run(&["--dump-dom"]).stdout).into_owned();
+    assert!(dom.contains("lang=\"vi\""), "{dom:.500}");
+    assert!(dom.matches("<table").count() >= 2, "tables: {dom:.2000}");
+    assert!(
+        dom.contains("<svg") && dom.matches("<rect").count() > 1,
+        "no chart bars"
+    );
+    // Every individual granted an award for 2023 (awards.csv) is listed.
+    let people = std::fs::read_to_string(sample().join("people.csv")).expect("people");
+    let awards = std::fs::read_to_string(sample().join("awards.csv")).expect("awards");
+    let granted: Vec<&str> = awards
+        .lines()
+        .filter(|l| l.starts_with("2023,"))
+        .filter_map(|l| l.split(',').nth(1))
+        .filter_map(|id| {
+            people
+                .lines()
+                .find(|p| p.starts_with(&format!("{id},")))
+                .and_then(|p| p.split(',').nth(1))
+        })
+        .collect();
+    assert!(granted.len() >= 5, "{granted:?}");
+    for name in granted {
+        assert!(dom.contains(name), "{name} is not on the page");
+    }
+    let shot = w.path("phone.png");
+    run(&[
+        "--window-size=375,1600",
+        &format!("--screenshot={}", shot.display()),
+    ]);
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(
+        png.starts_with(b"\x89PNG") && png.len() > 10_000,
+        "{} bytes",
+        png.len()
+    );
+}

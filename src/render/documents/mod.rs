@@ -1110,6 +1110,17 @@ fn bao_cao(input: &Input<'_>) -> Draft {
             totals[0][k], totals[1][k]
         ))
     };
+    // Registrations (VI.1), when the folder keeps them.
+    if input.data.registrations.is_some() {
+        let mut registered = [0u32; 2];
+        for r in &rows {
+            registered[usize::from(r.kind != "collective")] += r.registered.unwrap_or(0);
+        }
+        b.push(Block::text(format!(
+            "- Đăng ký thi đua (VI.1): {} tập thể, {} cá nhân.",
+            registered[0], registered[1]
+        )));
+    }
     b.push(line("Số hồ sơ đề nghị", 0));
     b.push(line("Đủ tiêu chuẩn", 1));
     b.push(line(
