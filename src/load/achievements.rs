@@ -3,7 +3,7 @@
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, Visit, read_rows};
+use crate::load::csv_table::{Column, REVIEW_COLUMN, Row, SUBJECT_COLUMN, Visit, read_rows};
 use crate::load::first_rows::{FirstRows, Seen};
 use crate::load::{Keep, Known, Resolver, Reviews, values};
 use crate::model::{Achievement, Citation, Score, Subject};
@@ -23,18 +23,8 @@ const INITIATIVE: usize = 6;
 
 /// The columns of an achievements file.
 pub const COLUMNS: [Column; 7] = [
-    Column {
-        key: "review",
-        vi: "đợt xét",
-        aliases: &["nam", "dot", "namxet"],
-        required: true,
-    },
-    Column {
-        key: "subject",
-        vi: "mã",
-        aliases: &["ma", "madoituong", "doituong", "id"],
-        required: true,
-    },
+    REVIEW_COLUMN,
+    SUBJECT_COLUMN,
     Column {
         key: "criterion",
         vi: "tiêu chí",

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, read_table};
+use crate::load::csv_table::{Column, REVIEW_COLUMN, Row, SUBJECT_COLUMN, read_table};
 use crate::load::{Known, review_cell, values};
 use crate::model::{GrantedAward, Subject};
 use crate::plan::AwardKind;
@@ -25,18 +25,8 @@ const REVOKED: usize = 6;
 
 /// The columns of awards.csv.
 pub const COLUMNS: [Column; 7] = [
-    Column {
-        key: "review",
-        vi: "đợt xét",
-        aliases: &["nam", "dot", "namxet"],
-        required: true,
-    },
-    Column {
-        key: "subject",
-        vi: "mã",
-        aliases: &["ma", "madoituong", "doituong", "id"],
-        required: true,
-    },
+    REVIEW_COLUMN,
+    SUBJECT_COLUMN,
     Column {
         key: "award",
         vi: "hình thức",
@@ -106,14 +96,7 @@ fn read(
     if field.is_empty() {
         problems.push(row.error(FIELD, Problem::Required { column: "field" }));
     }
-    let date_text = row.raw(DATE);
-    let date = if date_text.is_empty() {
-        Ok(None)
-    } else {
-        values::date(date_text)
-            .map(Some)
-            .map_err(|p| problems.push(row.error(DATE, p)))
-    };
+    let date = values::date_cell(row, DATE, problems);
     let revoked_text = row.raw(REVOKED);
     let revoked = match revoked_text {
         "" => Ok(None),

@@ -58,6 +58,22 @@ pub fn names_column(columns: &[Column], name: &str) -> bool {
     })
 }
 
+/// The review column of the files whose rows belong to a review.
+pub const REVIEW_COLUMN: Column = Column {
+    key: "review",
+    vi: "đợt xét",
+    aliases: &["nam", "dot", "namxet"],
+    required: true,
+};
+
+/// The subject column (a unit's or a person's id) of the files about them.
+pub const SUBJECT_COLUMN: Column = Column {
+    key: "subject",
+    vi: "mã",
+    aliases: &["ma", "madoituong", "doituong", "id"],
+    required: true,
+};
+
 /// A CSV file with its header understood.
 pub struct Table<'c> {
     file: CsvFile,

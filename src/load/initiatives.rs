@@ -98,14 +98,7 @@ fn read(
     if authors.is_empty() && known_authors {
         problems.push(row.error(AUTHORS, Problem::Required { column: "authors" }));
     }
-    let date_text = row.raw(DATE);
-    let date = if date_text.is_empty() {
-        Ok(None)
-    } else {
-        values::date(date_text)
-            .map(Some)
-            .map_err(|p| problems.push(row.error(DATE, p)))
-    };
+    let date = values::date_cell(row, DATE, problems);
     let Ok(date) = date else {
         return;
     };

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, Visit, read_rows};
+use crate::load::csv_table::{Column, REVIEW_COLUMN, Row, SUBJECT_COLUMN, Visit, read_rows};
 use crate::load::first_rows::{FirstRows, Seen};
 use crate::load::{Keep, Known, Resolver, Reviews, values};
 use crate::model::{Document, Nomination, Votes};
@@ -32,18 +32,8 @@ pub fn column(document: Document) -> usize {
 
 /// The columns of nominations.csv.
 pub const COLUMNS: [Column; 8] = [
-    Column {
-        key: "review",
-        vi: "đợt xét",
-        aliases: &["nam", "dot", "namxet"],
-        required: true,
-    },
-    Column {
-        key: "subject",
-        vi: "mã",
-        aliases: &["ma", "madoituong", "doituong", "id"],
-        required: true,
-    },
+    REVIEW_COLUMN,
+    SUBJECT_COLUMN,
     Column {
         key: "received",
         vi: "ngày nhận",
@@ -163,13 +153,7 @@ impl NominationRows<'_> {
         let review = self.reviews.cell(row, REVIEW, plan, problems);
         let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let received_text = row.raw(RECEIVED);
-        let received = if received_text.is_empty() {
-            Ok(None)
-        } else {
-            values::date(received_text)
-                .map(Some)
-                .map_err(|p| problems.push(row.error(RECEIVED, p)))
-        };
+        let received = values::date_cell(row, RECEIVED, problems);
         let votes = votes(row, members(plan), problems);
         let (Some(review), Some(subject), Ok(received), Ok(votes)) =
             (review, subject, received, votes)

@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
-use crate::load::csv_table::{Column, Row, read_table};
+use crate::load::csv_table::{Column, REVIEW_COLUMN, Row, SUBJECT_COLUMN, read_table};
 use crate::load::{Known, review_cell, values};
 use crate::model::{Registration, Subject};
 use crate::review::Review;
@@ -20,18 +20,8 @@ const PLEDGE: usize = 3;
 
 /// The columns of registrations.csv.
 pub const COLUMNS: [Column; 4] = [
-    Column {
-        key: "review",
-        vi: "đợt xét",
-        aliases: &["nam", "dot", "namxet"],
-        required: true,
-    },
-    Column {
-        key: "subject",
-        vi: "mã",
-        aliases: &["ma", "madoituong", "doituong", "id"],
-        required: true,
-    },
+    REVIEW_COLUMN,
+    SUBJECT_COLUMN,
     Column {
         key: "date",
         vi: "ngày đăng ký",
@@ -68,14 +58,7 @@ fn read(
         _ => review_cell(row, REVIEW, known.plan, problems),
     };
     let subject = known.registry.subject_cell(row, SUBJECT, problems);
-    let date_text = row.raw(DATE);
-    let date = if date_text.is_empty() {
-        Ok(None)
-    } else {
-        values::date(date_text)
-            .map(Some)
-            .map_err(|p| problems.push(row.error(DATE, p)))
-    };
+    let date = values::date_cell(row, DATE, problems);
     let (Some(review), Some(subject), Ok(date)) = (review, subject, date) else {
         return;
     };

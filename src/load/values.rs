@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::diag::Problem;
+use crate::diag::{Diagnostic, Problem};
+use crate::load::csv_table::Row;
 use crate::text::fold;
 
 /// Reads `YYYY-MM-DD` or `D/M/YYYY` (Vietnamese order: day first). A
@@ -115,6 +116,24 @@ fn count_any(text: &str) -> Result<u32, Problem> {
             .and_then(|n| n.checked_add(u32::from(digit)))
             .ok_or_else(bad)
     })
+}
+
+/// The optional date of a row's cell: `Ok(None)` when empty, the day when
+/// it reads as one, and otherwise `Err` with the problem told at the cell
+/// (the error carries nothing: what went wrong is in `problems`).
+#[allow(clippy::result_unit_err)]
+pub fn date_cell(
+    row: &Row<'_>,
+    column: usize,
+    problems: &mut Vec<Diagnostic>,
+) -> Result<Option<NaiveDate>, ()> {
+    let text = row.raw(column);
+    if text.is_empty() {
+        return Ok(None);
+    }
+    date(text)
+        .map(Some)
+        .map_err(|p| problems.push(row.error(column, p)))
 }
 
 #[cfg(test)]
