@@ -247,33 +247,17 @@ fn sheet_name(award: AwardKind, category: Category, lang: Lang) -> String {
         .collect()
 }
 
-/// The columns of the printable workbook: no internal code, nothing its
-/// sheet's title already says (the award, collective or individual).
-fn sheet_headers(lang: Lang) -> [&'static str; 9] {
-    match lang {
-        Lang::Vi => [
-            "STT",
-            "Họ và tên / Tên tập thể",
-            "Chức vụ",
-            "Đơn vị",
-            "Phiếu đồng ý",
-            "Tổng số phiếu",
-            "Điểm",
-            "Ngày nhận hồ sơ",
-            "Ghi chú",
-        ],
-        Lang::En => [
-            "No.",
-            "Name",
-            "Position",
-            "Unit",
-            "Votes in favour",
-            "Votes cast",
-            "Score",
-            "Dossier received",
-            "Note",
-        ],
-    }
+/// The columns of the printable workbook: those of [`headers`] but the
+/// internal code and what its sheet's title already says (the award,
+/// collective or individual).
+fn sheet_headers(lang: Lang) -> Vec<&'static str> {
+    const LEFT_OUT: [usize; 3] = [1, 2, 3];
+    headers(lang)
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| !LEFT_OUT.contains(i))
+        .map(|(_, h)| h)
+        .collect()
 }
 
 /// `export --format xlsx`: a sheet per award and kind, printable as it

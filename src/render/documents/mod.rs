@@ -444,6 +444,24 @@ fn warnings_of(report: &ReviewReport, subject: Subject) -> impl Iterator<Item = 
     })
 }
 
+/// The candidate on the other side of a tie from `subject`, as "name (id)":
+/// `left_out` is the tie's subject, `given` the one given the award.
+fn tie_other(
+    data: &Dataset,
+    left_out: Option<Subject>,
+    given: Subject,
+    subject: Subject,
+) -> String {
+    let other = if given == subject {
+        left_out
+    } else {
+        Some(given)
+    };
+    other
+        .map(|s| format!("{} ({})", data.name(s), data.id(s)))
+        .unwrap_or_default()
+}
+
 /// The open questions of one candidate, for its row: the vote not taken,
 /// a tie at a quota line, a dossier not complete, late or not received.
 pub fn open_questions(data: &Dataset, report: &ReviewReport, c: &CandidateResult) -> Vec<String> {
@@ -454,14 +472,7 @@ pub fn open_questions(data: &Dataset, report: &ReviewReport, c: &CandidateResult
     for w in warnings_of(report, c.subject) {
         match &w.detail {
             WarningDetail::TieAtCutoff { award, given } => {
-                let other = if *given == c.subject {
-                    w.subject
-                } else {
-                    Some(*given)
-                };
-                let other = other
-                    .map(|s| format!("{} ({})", data.name(s), data.id(s)))
-                    .unwrap_or_default();
+                let other = tie_other(data, w.subject, *given, c.subject);
                 out.push(format!(
                     "Hội đồng cần quyết định: bằng phiếu và điểm với {other} tại ngưỡng chỉ tiêu {}",
                     labels::award_short(*award, Lang::Vi)
@@ -519,14 +530,7 @@ pub fn blockers(data: &Dataset, report: &ReviewReport) -> Vec<Blocker> {
         for w in warnings_of(report, c.subject) {
             match &w.detail {
                 WarningDetail::TieAtCutoff { award, given } => {
-                    let other = if *given == c.subject {
-                        w.subject
-                    } else {
-                        Some(*given)
-                    };
-                    let other = other
-                        .map(|s| format!("{} ({})", data.name(s), data.id(s)))
-                        .unwrap_or_default();
+                    let other = tie_other(data, w.subject, *given, c.subject);
                     push(format!(
                         "bằng phiếu và điểm với {other} tại ngưỡng chỉ tiêu {}: Hội đồng cần quyết định",
                         labels::award_short(*award, Lang::Vi)
