@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use thiduakt::diag::report::render_all;
+use thiduakt::diag::{Diagnostic, Problem};
 use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::model::Dataset;
 use thiduakt::output::{OutputError, write_atomic};
-use thiduakt::render::{Format, Style};
+use thiduakt::render::{Format, Style, validate};
 use thiduakt::{Lang, Review};
 
 use crate::cli::args::{FormatArg, Global, LangArg};
@@ -134,15 +135,26 @@ impl Context {
             ..self.load_options
         };
         let loaded = load(&self.data_dir, &options);
-        let shown: Vec<_> = loaded
-            .diagnostics
-            .into_iter()
+        self.report(&loaded.diagnostics);
+        loaded.dataset.ok_or_else(|| Reported)
+    }
+
+    /// Shows diagnostics on stderr: warnings unless `-q`; as JSON with
+    /// `--format json` (every one of them), else as text (the first few).
+    pub fn report(&self, diagnostics: &[Diagnostic]) {
+        let shown: Vec<Diagnostic> = diagnostics
+            .iter()
             .filter(|d| d.is_error() || !self.quiet)
+            .cloned()
             .collect();
-        if !shown.is_empty() {
+        if shown.is_empty() {
+            return;
+        }
+        if self.format == Format::Json {
+            to_stderr(&validate::stderr_json(&shown, self.lang));
+        } else {
             to_stderr(&render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
         }
-        loaded.dataset.ok_or_else(|| Reported)
     }
 
     /// Reads a review the plan holds; an error (exit 1) says which ones it does.
@@ -164,8 +176,21 @@ impl Context {
         }))
     }
 
-    /// Prints an error message on stderr.
+    /// Prints an error message on stderr: with `--format json`, as the one
+    /// error of `{"errors": [...]}`.
     pub fn error(&self, message: &str) {
+        if self.format == Format::Json {
+            to_stderr(&validate::stderr_json(
+                &[Diagnostic::error(
+                    None,
+                    Problem::Message {
+                        text: message.to_string(),
+                    },
+                )],
+                self.lang,
+            ));
+            return;
+        }
         to_stderr(&format!("{}: {message}\n", self.lang.pick("lỗi", "error")));
     }
 

@@ -6,7 +6,8 @@ use thiduakt::render::{Format, validate};
 use crate::cli::{Context, Outcome, Reported};
 
 /// Lists every problem of the data folder on stdout; exit code 1 if any is an
-/// error. `-q` leaves warnings out.
+/// error. The list is the command's output, so `-q` (which hides warnings on
+/// stderr) changes nothing in it: counts, JSON and exit code stay the same.
 pub fn run(ctx: &Context) -> Outcome {
     // Every row is checked; none needs keeping.
     let options = LoadOptions {
@@ -14,11 +15,7 @@ pub fn run(ctx: &Context) -> Outcome {
         ..ctx.load_options
     };
     let loaded = load(&ctx.data_dir, &options);
-    let diagnostics: Vec<_> = loaded
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.is_error() || !ctx.quiet)
-        .collect();
+    let diagnostics = loaded.diagnostics;
     let out = match ctx.format {
         Format::Table => validate::text(&diagnostics, ctx.lang),
         Format::Csv => validate::csv(&diagnostics, ctx.lang),

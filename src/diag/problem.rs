@@ -308,6 +308,13 @@ pub enum Problem {
         review: String,
     },
 
+    /// A command's own message, already in the user's language (shown as
+    /// JSON with `--format json`).
+    Message {
+        /// The message.
+        text: String,
+    },
+
     // ---- TOML ----
     /// The TOML does not parse or does not fit the schema.
     Toml {
@@ -872,6 +879,7 @@ impl Problem {
                     format!("date {value} is before review {review} began")
                 }
             }
+            Message { text } => text.clone(),
             Toml { message } => {
                 if vi {
                     format!("TOML không hợp lệ: {message}")

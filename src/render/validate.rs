@@ -56,23 +56,46 @@ pub fn csv(diagnostics: &[Diagnostic], lang: Lang) -> String {
     )
 }
 
+/// One diagnostic as JSON: the shape of `validate --format json` and of the
+/// errors a command writes on stderr with `--format json`.
+pub fn json_item(d: &Diagnostic, lang: Lang) -> Value {
+    json!({
+        "severity": severity(d),
+        "file": file(d),
+        "line": d.line,
+        "column": d.column,
+        "sheet": d.sheet,
+        "cell": d.cell,
+        "field": d.field_shown(),
+        "message": d.problem.message(lang),
+        "expected": d.problem.expected(lang),
+        "hint": d.problem.hint(lang),
+    })
+}
+
+/// What a command other than `validate` writes on stderr with `--format
+/// json` (spec §5): `{"errors": [...], "warnings": [...]}`, each item as
+/// [`json_item`], so a script never parses prose.
+pub fn stderr_json(diagnostics: &[Diagnostic], lang: Lang) -> String {
+    let of = |severity: Severity| -> Vec<Value> {
+        diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .map(|d| json_item(d, lang))
+            .collect()
+    };
+    let mut out = serde_json::to_string(&json!({
+        "errors": of(Severity::Error),
+        "warnings": of(Severity::Warning),
+    }))
+    .unwrap_or_default();
+    out.push('\n');
+    out
+}
+
 /// `validate --format json`.
 pub fn json(diagnostics: &[Diagnostic], lang: Lang) -> String {
-    let rows: Vec<Value> = diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "severity": severity(d),
-                "file": file(d),
-                "line": d.line,
-                "column": d.column,
-                "field": d.field_shown(),
-                "message": d.problem.message(lang),
-                "expected": d.problem.expected(lang),
-                "hint": d.problem.hint(lang),
-            })
-        })
-        .collect();
+    let rows: Vec<Value> = diagnostics.iter().map(|d| json_item(d, lang)).collect();
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     json_string(&json!({
         "valid": errors == 0,

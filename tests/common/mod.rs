@@ -33,6 +33,28 @@ impl Workdir {
         w
     }
 
+    /// A folder whose `data/` is a copy of the sample Department shipped in
+    /// the repository's `data/`.
+    pub fn sample() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let w = Workdir { dir };
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        for entry in std::fs::read_dir(&from).expect("the sample data folder") {
+            let entry = entry.expect("a sample file");
+            let bytes = std::fs::read(entry.path()).expect("read a sample file");
+            let name = entry.file_name();
+            w.write_bytes(&format!("data/{}", name.to_string_lossy()), &bytes);
+        }
+        w
+    }
+
+    /// Replaces the first `from` in a file of the folder, which must have it.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let text = self.read(rel);
+        assert!(text.contains(from), "{rel} has no {from:?}");
+        self.write(rel, &text.replacen(from, to, 1))
+    }
+
     /// Names `id` as the signer of the Giấy khen in `data/plan.toml`.
     pub fn plan_with_signer(&self, id: &str) -> &Self {
         let plan = plan_without_signer().replacen(
