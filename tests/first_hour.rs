@@ -85,3 +85,132 @@ fn json_errors_go_to_stderr_as_json() {
         "{err}"
     );
 }
+
+/// Drops a column of a CSV file of the folder, by its header name.
+fn drop_column(w: &Workdir, rel: &str, column: &str) {
+    let text = w.read(rel);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or_default().split(',').collect();
+    let at = header
+        .iter()
+        .position(|h| *h == column)
+        .expect("the column");
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut cells: Vec<&str> = line.split(',').collect();
+        if cells.len() > at {
+            cells.remove(at);
+        }
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    w.write(rel, &out);
+}
+
+/// A header the tool cannot map is a warning in `validate` and in `check`,
+/// naming the nearest column; the optional column it stood for being absent,
+/// a warning says what follows (every dossier unreceived).
+#[test]
+fn an_unknown_header_is_a_warning_naming_the_nearest_column() {
+    let w = Workdir::sample();
+    w.edit(
+        "data/nominations.csv",
+        "subject,received,",
+        "subject,Ngày nộp,",
+    );
+    let out = w.cmd(["--lang", "en", "validate"]).output().unwrap();
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("nominations.csv:1:16: [column Ngày nộp] column \"Ngày nộp\" is none of this file's columns: ignored, not read"),
+        "{text}"
+    );
+    assert!(
+        text.contains("hint: the nearest column the file lacks: \"received\" (ngày nhận)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("no column \"received\" (ngày nhận): no dossier is recorded as received"),
+        "{text}"
+    );
+    let check = w.cmd(["--lang", "en", "check", "2023"]).output().unwrap();
+    let err = stderr(&check);
+    assert!(
+        err.contains("column \"Ngày nộp\" is none of this file's columns"),
+        "{err}"
+    );
+    assert!(err.contains("no column \"received\""), "{err}");
+    // A row number and notes, which clerks' sheets often have, are no data
+    // and pass without a word.
+    let w = Workdir::sample();
+    w.edit(
+        "data/nominations.csv",
+        "review,subject,",
+        "STT,review,subject,",
+    );
+    let text = w.read("data/nominations.csv");
+    let numbered: String = text
+        .lines()
+        .enumerate()
+        .map(|(n, l)| {
+            if n == 0 {
+                format!("{l},Ghi chú\n")
+            } else {
+                format!("{n},{l},\n")
+            }
+        })
+        .collect();
+    w.write("data/nominations.csv", &numbered);
+    let out = w.cmd(["--format", "json", "validate"]).output().unwrap();
+    let report = json(&stdout(&out));
+    assert_eq!(report["warnings"], 1, "only the stray TT1 row: {report}");
+}
+
+/// Without the score column every score is 0, which changes the ranking:
+/// never in silence.
+#[test]
+fn an_absent_score_column_says_the_ranking_ignores_scores() {
+    let w = Workdir::sample();
+    drop_column(&w, "data/achievements.csv", "score");
+    let out = w.cmd(["--lang", "en", "check", "2023"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    assert!(
+        err.contains("achievements.csv:1: no column \"score\" (điểm): every score counts as 0"),
+        "{err}"
+    );
+}
+
+/// `votes_total` without `votes_for` is one error on the header, not an
+/// error on every row.
+#[test]
+fn a_missing_vote_column_is_one_error_on_the_header() {
+    let w = Workdir::sample();
+    drop_column(&w, "data/nominations.csv", "votes_for");
+    let out = w
+        .cmd(["--lang", "en", "--format", "json", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&stdout(&out));
+    assert_eq!(report["errors"], 1, "{report}");
+    let errors: Vec<&Value> = report["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["severity"] == "error")
+        .collect();
+    assert_eq!(errors[0]["file"], "data/nominations.csv");
+    assert_eq!(errors[0]["line"], 1);
+    assert_eq!(
+        errors[0]["message"],
+        "column votes_total is there but \"votes_for\" (phiếu đồng ý) is missing"
+    );
+    // Without both, nobody is voted: a warning says so.
+    drop_column(&w, "data/nominations.csv", "votes_total");
+    let out = w.cmd(["--lang", "en", "validate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("no column \"votes_for\" (phiếu đồng ý): nobody has a council vote")
+    );
+}

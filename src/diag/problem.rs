@@ -109,12 +109,34 @@ pub enum Problem {
         /// Column number of the first one.
         first: usize,
     },
-    /// A header cell that is close to a known column name (warning).
+    /// A header cell that names no column of the file (warning): its
+    /// cells are not read.
     UnknownColumn {
         /// The header cell.
         name: String,
-        /// The known column it resembles.
-        suggestion: &'static str,
+        /// The nearest column the file does not have yet: its English and
+        /// Vietnamese names.
+        nearest: Option<(&'static str, &'static str)>,
+    },
+    /// One column of a pair that goes together is in the header, the other
+    /// is not (votes for and votes in all).
+    MissingPartner {
+        /// The column missing: English and Vietnamese names.
+        column: &'static str,
+        /// Its Vietnamese name.
+        vi: &'static str,
+        /// The column present.
+        partner: &'static str,
+    },
+    /// An optional column the rules read is absent from a file (warning):
+    /// what follows from its absence.
+    AbsentColumn {
+        /// The column's English name.
+        column: &'static str,
+        /// Its Vietnamese name.
+        vi: &'static str,
+        /// What the rules do without it.
+        effect: Absence,
     },
     /// A row with more or fewer cells than the header.
     RaggedRow {
@@ -665,15 +687,34 @@ impl Problem {
                     format!("column {column} appears twice (first as column {first})")
                 }
             }
-            UnknownColumn { name, suggestion } => {
+            UnknownColumn { name, .. } => {
                 if vi {
-                    format!(
-                        "cột \"{name}\" không được dùng và bị bỏ qua; có phải là \"{suggestion}\"?"
-                    )
+                    format!("cột \"{name}\" không phải cột nào của tệp này: bị bỏ qua, không đọc")
                 } else {
-                    format!(
-                        "column \"{name}\" is not used and is ignored; did you mean \"{suggestion}\"?"
-                    )
+                    format!("column \"{name}\" is none of this file's columns: ignored, not read")
+                }
+            }
+            MissingPartner {
+                column,
+                vi: vi_name,
+                partner,
+            } => {
+                if vi {
+                    format!("có cột {partner} nhưng thiếu cột \"{vi_name}\" ({column})")
+                } else {
+                    format!("column {partner} is there but \"{column}\" ({vi_name}) is missing")
+                }
+            }
+            AbsentColumn {
+                column,
+                vi: vi_name,
+                effect,
+            } => {
+                let what = effect.text(lang);
+                if vi {
+                    format!("không có cột \"{vi_name}\" ({column}): {what}")
+                } else {
+                    format!("no column \"{column}\" ({vi_name}): {what}")
                 }
             }
             RaggedRow { expected, found } => {
@@ -1211,8 +1252,79 @@ impl Problem {
                 "tên cột không phân biệt hoa thường, dấu, khoảng trắng; có thể dùng tên tiếng Việt",
                 "header names ignore case, diacritics and spaces; Vietnamese names work too",
             ),
+            UnknownColumn {
+                nearest: Some((key, vi_name)),
+                ..
+            } => {
+                if vi {
+                    format!(
+                        "cột gần nhất mà tệp chưa có: \"{vi_name}\" ({key}); đổi tên tiêu đề nếu đó là cột này"
+                    )
+                } else {
+                    format!(
+                        "the nearest column the file lacks: \"{key}\" ({vi_name}); rename the header if it is that one"
+                    )
+                }
+            }
+            MissingPartner { partner, .. } => {
+                if vi {
+                    format!(
+                        "hai cột phiếu đi cùng nhau: thêm cột còn thiếu, hoặc bỏ cả cột {partner}"
+                    )
+                } else {
+                    format!(
+                        "the two vote columns go together: add the missing one, or drop {partner} too"
+                    )
+                }
+            }
+            AbsentColumn { .. } => pick(
+                vi,
+                "thêm cột này vào dòng tiêu đề nếu dữ liệu có nó",
+                "add the column to the header if the data has it",
+            ),
             _ => return None,
         })
+    }
+}
+
+/// What the rules do without an optional column ([`Problem::AbsentColumn`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Absence {
+    /// achievements' `score`: every score counts as 0.
+    Score,
+    /// nominations' `received`: no dossier is recorded as received.
+    Received,
+    /// A document of the dossier (IV.2): every dossier lacks it.
+    Document,
+    /// nominations' votes: nobody is voted.
+    Votes,
+}
+
+impl Absence {
+    /// What follows, in words.
+    pub fn text(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Absence::Score, Lang::Vi) => {
+                "mọi điểm tính là 0: cùng tỷ lệ phiếu thì xếp theo mã, không theo điểm"
+            }
+            (Absence::Score, Lang::En) => {
+                "every score counts as 0: equal vote shares are ranked by id, not by score"
+            }
+            (Absence::Received, Lang::Vi) => {
+                "không hồ sơ nào được ghi là đã nhận: quá hạn thì mọi đề nghị là chưa nộp hồ sơ (IV.3)"
+            }
+            (Absence::Received, Lang::En) => {
+                "no dossier is recorded as received: past the deadline every nomination has no dossier (IV.3)"
+            }
+            (Absence::Document, Lang::Vi) => "mọi hồ sơ đều thiếu văn bản này (IV.2)",
+            (Absence::Document, Lang::En) => "every dossier lacks this document (IV.2)",
+            (Absence::Votes, Lang::Vi) => {
+                "chưa ai được Hội đồng biểu quyết: mọi đề nghị mang cảnh báo chưa biểu quyết (IV.1)"
+            }
+            (Absence::Votes, Lang::En) => {
+                "nobody has a council vote: every proposed candidate is flagged not voted (IV.1)"
+            }
+        }
     }
 }
 

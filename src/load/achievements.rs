@@ -1,6 +1,7 @@
 //! `achievements.csv` and `achievements/*.csv`: each subject's result on each
 //! criterion in each review.
 
+use crate::diag::problem::Absence;
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, REVIEW_COLUMN, Row, SUBJECT_COLUMN, Visit, read_rows};
@@ -120,6 +121,7 @@ impl Achievements {
         let Some(parsed) = parsed else {
             return false;
         };
+        diags.extend(parsed.table.absent(SCORE, Absence::Score));
         problems.sort_by_key(|d| d.line);
         diags.extend(problems);
         parsed.decoded

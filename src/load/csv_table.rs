@@ -16,11 +16,12 @@ use std::path::PathBuf;
 
 use csv::{ByteRecord, ReaderBuilder};
 
+use crate::diag::problem::Absence;
 use crate::diag::{Diagnostic, Problem, Severity, Snippet};
 use crate::load::content::{CsvFile, WINDOW};
 use crate::model::Source;
 use crate::scan;
-use crate::text::{fold, nfc, suggest, trim};
+use crate::text::{fold, nfc, trim};
 
 /// The longest cell read, in bytes of UTF-8 (documented in the README).
 pub const MAX_FIELD_BYTES: usize = 4096;
@@ -32,6 +33,14 @@ pub const MAX_HEADER_CELLS: usize = 1000;
 
 /// The most messages about the cells of one header.
 const HEADER_MESSAGES: usize = 20;
+
+/// Header cells a clerk's sheet often has that are no data: a row number
+/// and notes (folded, see [`fold`]). They are passed over without a warning.
+const UNREAD_COLUMNS: [&str; 6] = ["stt", "tt", "sothutu", "ghichu", "note", "notes"];
+
+/// Columns that go together: with one of them in a header, the other must
+/// be there too (a vote is its votes for and its votes in all).
+const PAIRED_COLUMNS: [(&str, &str); 1] = [("votes_for", "votes_total")];
 
 /// A column a file may have.
 #[derive(Clone, Copy, Debug)]
@@ -90,6 +99,8 @@ pub struct Table<'c> {
     header_line: u32,
     /// Byte offset of the header line.
     header_offset: usize,
+    /// The header line, for messages about the whole header.
+    header_text: String,
 }
 
 /// One data row.
@@ -218,6 +229,14 @@ pub fn read_table<T, S: Default>(
     parsed.is_some_and(|p| p.decoded)
 }
 
+/// How alike two folded header names are, from 0 to 1: Jaro-Winkler, and
+/// at least 0.9 when one holds the other ("ten" in "hovaten").
+fn alike(a: &str, b: &str) -> f64 {
+    let within = a.len().min(b.len()) >= 3 && (a.contains(b) || b.contains(a));
+    let jw = strsim::jaro_winkler(a, b);
+    if within { jw.max(0.9) } else { jw }
+}
+
 fn sniff_delimiter(line: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
@@ -298,6 +317,7 @@ impl<'c> Table<'c> {
             columns,
             header_line,
             header_offset,
+            header_text: String::new(),
         };
         if let Some(position) = too_long {
             let limit = MAX_FIELD_BYTES;
@@ -320,6 +340,7 @@ impl<'c> Table<'c> {
         // Each message about a header cell shows the header line: past a
         // few, the rest would only repeat it.
         let mut told = 0usize;
+        let mut unknown = Vec::new();
         for (position, name) in table.header.iter().enumerate() {
             let folded = fold(name);
             let found = columns.iter().position(|c| {
@@ -343,48 +364,102 @@ impl<'c> Table<'c> {
                     ok = false;
                 }
                 Some(i) => table.map[i] = Some(position),
-                None if !name.is_empty() && told < HEADER_MESSAGES => {
-                    told += 1;
-                    let names = columns.iter().flat_map(|c| [c.key, c.vi]);
-                    if let Some(suggestion) = suggest(name, names) {
-                        let d = table.header_error(
-                            position,
-                            Problem::UnknownColumn {
-                                name: name.clone(),
-                                suggestion,
-                            },
-                        );
-                        diags.push(Diagnostic {
-                            severity: Severity::Warning,
-                            ..d
-                        });
-                    }
+                None if !name.is_empty() && !UNREAD_COLUMNS.contains(&folded.as_str()) => {
+                    unknown.push((position, folded));
                 }
                 None => {}
             }
         }
+        // A header cell the tool cannot map is never silently dropped: its
+        // cells would be read as empty (spec §2). The hint names the
+        // nearest column the file does not have.
+        for (position, folded) in unknown {
+            if told >= HEADER_MESSAGES {
+                break;
+            }
+            told += 1;
+            let nearest = columns
+                .iter()
+                .zip(&table.map)
+                .filter(|(_, mapped)| mapped.is_none())
+                .map(|(c, _)| {
+                    let alike = [c.key, c.vi]
+                        .into_iter()
+                        .map(fold)
+                        .chain(c.aliases.iter().map(|a| a.to_string()))
+                        .map(|other| alike(&folded, &other))
+                        .fold(0.0, f64::max);
+                    (alike, c)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, c)| (c.key, c.vi));
+            let name = table.header[position].clone();
+            let d = table.header_error(position, Problem::UnknownColumn { name, nearest });
+            diags.push(d.warning());
+        }
         for (i, column) in columns.iter().enumerate() {
             if column.required && table.map[i].is_none() {
-                let mut d = Diagnostic::error(
-                    Some(table.file.shown.clone()),
-                    Problem::MissingColumn {
-                        column: column.key,
-                        vi: column.vi,
-                        found: table.header.clone(),
-                    },
-                );
-                d.line = Some(table.header_line);
-                d.snippet = Some(Snippet {
-                    text: line_text.clone(),
-                    start: 0,
-                    width: line_text.chars().count().max(1),
-                });
-                diags.push(d);
+                let problem = Problem::MissingColumn {
+                    column: column.key,
+                    vi: column.vi,
+                    found: table.header.clone(),
+                };
+                diags.push(table.whole_header_error(problem, &line_text));
                 ok = false;
             }
         }
+        for (a, b) in PAIRED_COLUMNS {
+            let at = |key: &str| columns.iter().position(|c| c.key == key);
+            let (Some(a), Some(b)) = (at(a), at(b)) else {
+                continue;
+            };
+            let (present, absent) = match (table.map[a], table.map[b]) {
+                (Some(_), None) => (a, b),
+                (None, Some(_)) => (b, a),
+                _ => continue,
+            };
+            let problem = Problem::MissingPartner {
+                column: columns[absent].key,
+                vi: columns[absent].vi,
+                partner: columns[present].key,
+            };
+            diags.push(table.whole_header_error(problem, &line_text));
+            ok = false;
+        }
+        table.header_text = line_text;
         table.cell_of = table.map.iter().map(|m| m.unwrap_or(usize::MAX)).collect();
         ok.then_some(table)
+    }
+
+    /// A problem of the header as a whole: the header line shown, marked
+    /// from end to end.
+    fn whole_header_error(&self, problem: Problem, line_text: &str) -> Diagnostic {
+        let mut d = Diagnostic::error(Some(self.file.shown.clone()), problem);
+        d.line = Some(self.header_line);
+        d.snippet = Some(Snippet {
+            text: line_text.to_string(),
+            start: 0,
+            width: line_text.chars().count().max(1),
+        });
+        d
+    }
+
+    /// A warning saying what follows from the absence of an optional
+    /// column the rules read; `None` when the header has it.
+    pub fn absent(&self, column: usize, effect: Absence) -> Option<Diagnostic> {
+        if self.has(column) {
+            return None;
+        }
+        let c = &self.columns[column];
+        let problem = Problem::AbsentColumn {
+            column: c.key,
+            vi: c.vi,
+            effect,
+        };
+        Some(
+            self.whole_header_error(problem, &self.header_text)
+                .warning(),
+        )
     }
 
     fn blank_rows(&self, line: u32, count: u32) -> Diagnostic {
@@ -937,6 +1012,14 @@ mod tests {
         let (_, d) = rows("id,ten\nNV01,A\n");
         assert!(matches!(
             d[0].problem,
+            Problem::UnknownColumn {
+                nearest: Some(("name", _)),
+                ..
+            }
+        ));
+        assert!(!d[0].is_error());
+        assert!(matches!(
+            d[1].problem,
             Problem::MissingColumn { column: "name", .. }
         ));
         let (_, d) = rows("id,name,mã\nNV01,A,B\n");

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::diag::problem::Absence;
 use crate::diag::{Diagnostic, Problem};
 use crate::load::content::CsvFile;
 use crate::load::csv_table::{Column, REVIEW_COLUMN, Row, SUBJECT_COLUMN, Visit, read_rows};
@@ -242,6 +243,15 @@ pub fn parse_nominations(
             rows.problems.clear();
         }
     });
+    if let Some(parsed) = &parsed {
+        let table = &parsed.table;
+        diags.extend(table.absent(RECEIVED, Absence::Received));
+        for document in [TO_TRINH, BIEN_BAN, BAO_CAO] {
+            diags.extend(table.absent(document, Absence::Document));
+        }
+        // Both vote columns or neither: one alone is an error of the header.
+        diags.extend(table.absent(VOTES_FOR, Absence::Votes));
+    }
     rows.problems.sort_by_key(|d| d.line);
     diags.extend(rows.problems);
     Read {
