@@ -214,3 +214,54 @@ fn a_missing_vote_column_is_one_error_on_the_header() {
         stdout(&out).contains("no column \"votes_for\" (phiếu đồng ý): nobody has a council vote")
     );
 }
+
+/// A bad cell in a row of 2021 does not block `check 2023`: it is a warning
+/// saying to fix it before 2021 is judged. `validate`, `check 2021` and
+/// `summary` (every review) still stop on it.
+#[test]
+fn a_bad_row_of_another_review_is_a_warning_for_this_one() {
+    let w = Workdir::sample();
+    w.edit(
+        "data/achievements.csv",
+        "2021,VP,TT1,đạt,17.5,",
+        "2021,VP,TT1,đạt rồi,17.5,",
+    );
+    w.edit(
+        "data/nominations.csv",
+        "2021,SO,2022-03-11,",
+        "2021,SO,2022-13-11,",
+    );
+    let sample = Workdir::sample();
+    let expected = stdout(&sample.cmd(["check", "2023"]).output().unwrap());
+    let out = w.cmd(["--lang", "en", "check", "2023"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("warning: data/achievements.csv:11:13: [column result]"),
+        "{err}"
+    );
+    assert!(err.contains("warning: data/nominations.csv:3:"), "{err}");
+    assert_eq!(
+        err.matches(
+            "note: a row of review 2021, which does not affect this one; fix it before judging 2021"
+        )
+        .count(),
+        2,
+        "{err}"
+    );
+    assert!(!err.contains("error"), "{err}");
+    let out = w.cmd(["check", "2023"]).output().unwrap();
+    assert_eq!(stdout(&out), expected, "the list of 2023 is the same");
+    for command in [&["check", "2021"][..], &["validate"], &["summary"]] {
+        let out = w.cmd(command).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{command:?}");
+    }
+    // With JSON, the warning names the review to fix.
+    let out = w
+        .cmd(["--format", "json", "check", "2023"])
+        .output()
+        .unwrap();
+    let err = json(&stderr(&out));
+    assert_eq!(err["errors"].as_array().map(Vec::len), Some(0), "{err}");
+    assert_eq!(err["warnings"][0]["other_review"], "2021", "{err}");
+}

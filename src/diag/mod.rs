@@ -54,6 +54,10 @@ pub struct Diagnostic {
     pub cell: Option<String>,
     /// What is wrong.
     pub problem: Problem,
+    /// The review of the row, when an error of it is shown as a warning
+    /// because the command judges another review (`check 2023` and a bad
+    /// row of 2021): it is to be fixed before that review is judged.
+    pub deferred: Option<String>,
 }
 
 impl Diagnostic {
@@ -69,6 +73,7 @@ impl Diagnostic {
             sheet: None,
             cell: None,
             problem,
+            deferred: None,
         }
     }
 

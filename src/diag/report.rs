@@ -58,6 +58,18 @@ pub fn render(d: &Diagnostic, lang: Lang) -> String {
     if let Some(h) = d.problem.hint(lang) {
         let _ = writeln!(out, "{pad} = {hint}: {h}");
     }
+    if let Some(review) = &d.deferred {
+        let _ = match lang {
+            Lang::Vi => writeln!(
+                out,
+                "{pad} = lưu ý: dòng của đợt xét {review}, không ảnh hưởng đợt xét này; sửa trước khi xét đợt {review}"
+            ),
+            Lang::En => writeln!(
+                out,
+                "{pad} = note: a row of review {review}, which does not affect this one; fix it before judging {review}"
+            ),
+        };
+    }
     out
 }
 

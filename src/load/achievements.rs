@@ -9,6 +9,7 @@ use crate::load::first_rows::{FirstRows, Seen};
 use crate::load::{Keep, Known, Resolver, Reviews, values};
 use crate::model::{Achievement, Citation, Score, Subject};
 use crate::plan::{CriterionId, SubjectKind};
+use crate::review::Review;
 use crate::review::ReviewType;
 use crate::rules::applicability::applicable;
 use crate::text::{nfc, suggest};
@@ -135,13 +136,27 @@ impl Achievements {
         file_index: u16,
         problems: &mut Vec<Diagnostic>,
     ) {
+        let before = problems.len();
+        let review = self.reviews.cell(row, REVIEW, known.plan, problems);
+        self.read_cells(row, review, known, file_index, problems);
+        self.keep.defer(review, &mut problems[before..]);
+    }
+
+    /// Reads the cells of a row after its review.
+    fn read_cells(
+        &mut self,
+        row: &Row<'_>,
+        review: Option<Review>,
+        known: &Known<'_>,
+        file_index: u16,
+        problems: &mut Vec<Diagnostic>,
+    ) {
         let Known {
             plan,
             units,
             people,
             ..
         } = *known;
-        let review = self.reviews.cell(row, REVIEW, plan, problems);
         let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let code = row.get(CRITERION);
         let criterion = match plan {

@@ -941,6 +941,7 @@ fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Proble
         sheet: None,
         cell: None,
         problem,
+        deferred: None,
     }
 }
 

@@ -6,7 +6,12 @@
 //! year), so a command about one review keeps only that review's rows, and
 //! `validate` keeps none: on a province's files, most of the memory the
 //! rows would take, and the time spent taking it.
+//!
+//! For the same reason a problem in a row of another review does not block
+//! the review judged: `check 2023` shows it as a warning, to be fixed before
+//! 2021 is judged ([`Keep::defer`]); `validate` still reports it as an error.
 
+use crate::diag::{Diagnostic, Severity};
 use crate::review::Review;
 
 /// The achievement and nomination rows kept in the dataset.
@@ -27,6 +32,31 @@ impl Keep {
     /// plan is read).
     pub fn review(text: &str) -> Keep {
         text.parse().map_or(Keep::All, Keep::Review)
+    }
+
+    /// Whether a row of `review` belongs to another review than the one a
+    /// command judges. A registration for the last year of the period
+    /// belongs to the final review too.
+    pub fn judges_other(self, review: Review) -> bool {
+        match (self, review) {
+            (Keep::Review(Review::Final(_, end)), Review::Annual(year)) if year == end => false,
+            (Keep::Review(kept), _) => kept != review,
+            _ => false,
+        }
+    }
+
+    /// Shows the errors of a row of another review as warnings that name
+    /// that review (see the module's documentation). `review` is the row's,
+    /// `None` when its review cell could not be read (the row may then be
+    /// of the review judged: its errors stay errors).
+    pub fn defer(self, review: Option<Review>, problems: &mut [Diagnostic]) {
+        let Some(review) = review.filter(|r| self.judges_other(*r)) else {
+            return;
+        };
+        for d in problems.iter_mut().filter(|d| d.is_error()) {
+            d.severity = Severity::Warning;
+            d.deferred = Some(review.code());
+        }
     }
 
     /// Whether a row of `review` is kept.

@@ -99,6 +99,9 @@ pub struct Known<'a> {
     pub people: &'a [crate::model::Person],
     /// Their ids.
     pub registry: &'a Registry,
+    /// The review the command judges, if one: the problems of other
+    /// reviews' rows are warnings ([`Keep::defer`]).
+    pub keep: Keep,
 }
 
 impl Known<'_> {
@@ -837,6 +840,7 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
         units: &units,
         people: &people,
         registry: &registry,
+        keep: options.keep,
     };
     // The files that only refer to ids are read side by side, one thread
     // each. Each keeps its own messages, joined afterwards in the order the

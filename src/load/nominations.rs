@@ -149,9 +149,24 @@ struct NominationRows<'o> {
 impl NominationRows<'_> {
     /// Reads one row.
     fn read(&mut self, row: &Row<'_>, known: &Known<'_>, file_index: u16) {
+        let before = self.problems.len();
+        let review = self
+            .reviews
+            .cell(row, REVIEW, known.plan, &mut self.problems);
+        self.read_cells(row, review, known, file_index);
+        self.keep.defer(review, &mut self.problems[before..]);
+    }
+
+    /// Reads the cells of a row after its review.
+    fn read_cells(
+        &mut self,
+        row: &Row<'_>,
+        review: Option<Review>,
+        known: &Known<'_>,
+        file_index: u16,
+    ) {
         let plan = known.plan;
         let problems = &mut self.problems;
-        let review = self.reviews.cell(row, REVIEW, plan, problems);
         let subject = self.subjects.subject(known, row, SUBJECT, problems);
         let received_text = row.raw(RECEIVED);
         let received = values::date_cell(row, RECEIVED, problems);

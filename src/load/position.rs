@@ -34,6 +34,7 @@ pub fn at_span(file: &TextFile, span: Range<usize>, problem: Problem) -> Diagnos
         sheet: None,
         cell: None,
         problem,
+        deferred: None,
     }
 }
 

@@ -57,8 +57,10 @@ fn read(
         Ok(Review::Annual(y)) if in_period(y) => Some(Review::Annual(y)),
         _ => review_cell(row, REVIEW, known.plan, problems),
     };
+    let before = problems.len();
     let subject = known.registry.subject_cell(row, SUBJECT, problems);
     let date = values::date_cell(row, DATE, problems);
+    known.keep.defer(review, &mut problems[before..]);
     let (Some(review), Some(subject), Ok(date)) = (review, subject, date) else {
         return;
     };
@@ -67,6 +69,7 @@ fn read(
             key: format!("{review} × {}", known.id(subject)),
             first: format!("{}:{line}", row.file().display()),
         }));
+        known.keep.defer(Some(review), &mut problems[before..]);
         return;
     }
     first.insert((review, subject), row.line);

@@ -419,6 +419,7 @@ pub fn at_byte(bytes: &[u8], offset: usize, shown: &Path, problem: Problem) -> D
         problem,
         sheet: None,
         cell: None,
+        deferred: None,
     }
 }
 

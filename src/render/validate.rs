@@ -70,6 +70,7 @@ pub fn json_item(d: &Diagnostic, lang: Lang) -> Value {
         "message": d.problem.message(lang),
         "expected": d.problem.expected(lang),
         "hint": d.problem.hint(lang),
+        "other_review": d.deferred,
     })
 }
 
