@@ -265,3 +265,45 @@ fn a_bad_row_of_another_review_is_a_warning_for_this_one() {
     assert_eq!(err["errors"].as_array().map(Vec::len), Some(0), "{err}");
     assert_eq!(err["warnings"][0]["other_review"], "2021", "{err}");
 }
+
+/// `deadlines -o FILE` writes the format its extension names, as `export`
+/// does: never a box-drawing table in a `.csv`.
+#[test]
+fn deadlines_output_takes_its_format_from_the_extension() {
+    let w = Workdir::sample();
+    let today = ["--today", "2024-03-01"];
+    let csv = w
+        .cmd([&today[..], &["--format", "csv", "deadlines"]].concat())
+        .output()
+        .unwrap();
+    let json_out = w
+        .cmd([&today[..], &["--format", "json", "deadlines"]].concat())
+        .output()
+        .unwrap();
+    for (file, expected) in [("lich.csv", &csv), ("lich.json", &json_out)] {
+        let out = w
+            .cmd([&today[..], &["deadlines", "-o", file]].concat())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_eq!(w.read(file), stdout(expected), "{file}");
+    }
+    let out = w
+        .cmd([&today[..], &["deadlines", "-o", "lich.txt"]].concat())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = w.read("lich.txt");
+    assert!(
+        text.contains("15/03/2024") && !text.contains('\u{1b}'),
+        "{text}"
+    );
+    let out = w.cmd(["deadlines", "-o", "lich.docx"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(".ics (lịch), .csv, .json hoặc .txt"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!w.path("lich.docx").exists());
+}

@@ -115,7 +115,7 @@ pub enum Command {
     Deadlines {
         /// Chỉ một đợt xét / only this review
         review: Option<String>,
-        /// Ghi ra tệp; .ics là lịch iCalendar / write to a file; .ics writes an iCalendar file
+        /// Ghi ra tệp, định dạng theo đuôi: .ics (lịch), .csv, .json, .txt / write to a file, in the format its extension names: .ics (calendar), .csv, .json, .txt
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

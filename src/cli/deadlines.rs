@@ -2,14 +2,54 @@
 
 use std::path::Path;
 
+use thiduakt::Lang;
 use thiduakt::load::Keep;
-use thiduakt::render::{Format, deadlines, ics};
+use thiduakt::render::{Format, Style, deadlines, ics};
 
-use crate::cli::{Context, Outcome};
+use crate::cli::{Context, Outcome, Usage};
+
+/// What `-o` writes.
+enum Written {
+    /// An iCalendar file.
+    Ics,
+    /// One of the formats of stdout.
+    As(Format),
+}
+
+/// The format of the output: a file's by its extension (`.ics`, `.csv`,
+/// `.json`, `.txt`), as `export` does; stdout's by `--format`.
+fn written_as(ctx: &Context, output: Option<&Path>) -> Outcome<Written> {
+    let Some(path) = output else {
+        return Ok(Written::As(ctx.format));
+    };
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    Ok(match extension.as_deref() {
+        Some("ics") => Written::Ics,
+        Some("csv") => Written::As(Format::Csv),
+        Some("json") => Written::As(Format::Json),
+        Some("txt") => Written::As(Format::Table),
+        _ => {
+            return Err(Usage(match ctx.lang {
+                Lang::Vi => format!(
+                    "{}: tệp ra phải có đuôi .ics (lịch), .csv, .json hoặc .txt (bảng)",
+                    path.display()
+                ),
+                Lang::En => format!(
+                    "{}: the output must end in .ics (a calendar), .csv, .json or .txt (a table)",
+                    path.display()
+                ),
+            }));
+        }
+    })
+}
 
 /// Prints every deadline of the plan (or of one review) and its status, or
-/// writes them to a file: an iCalendar file when it ends in `.ics`.
+/// writes them to a file in the format its extension names.
 pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> Outcome {
+    let written = written_as(ctx, output)?;
     let data = ctx.load(Keep::Nothing)?;
     let only = review.map(|r| ctx.review(&data, r)).transpose()?;
     let plan = &data.plan;
@@ -18,13 +58,22 @@ pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> Outcom
         .iter()
         .filter(|d| only.is_none_or(|r| d.review == r));
     let states = deadlines::states(selected, ctx.today);
-    let is_ics =
-        output.is_some_and(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ics")));
-    let out = match ctx.format {
-        _ if is_ics => ics::calendar(plan, &states, ctx.today, ctx.lang),
-        Format::Table => deadlines::table(plan, &states, ctx.today, &ctx.style),
-        Format::Csv => deadlines::csv(&states),
-        Format::Json => deadlines::json(&states, ctx.today),
+    let out = match written {
+        Written::Ics => ics::calendar(plan, &states, ctx.today, ctx.lang),
+        Written::As(Format::Table) => {
+            // A file is read later, elsewhere: no colours, full width.
+            let style = match output {
+                Some(_) => Style {
+                    color: false,
+                    terminal: false,
+                    ..ctx.style
+                },
+                None => ctx.style,
+            };
+            deadlines::table(plan, &states, ctx.today, &style)
+        }
+        Written::As(Format::Csv) => deadlines::csv(&states),
+        Written::As(Format::Json) => deadlines::json(&states, ctx.today),
     };
     match output {
         Some(path) => ctx.write_file(path, out.as_bytes()),
