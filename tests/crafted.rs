@@ -384,7 +384,7 @@ fn contract_1_reviews_outside_the_plan_are_errors() {
     let w = Workdir::new();
     individuals(&w, &[("N1", "đạt", "đạt", 9, 10)]);
     w.cmd(["check", "2025"]).assert().code(1).stdout_eq(str![""]).stderr_eq(str![[r#"
-lỗi: năm 2025 không có đợt xét hằng năm: kết quả năm 2025 được xét trong đợt tổng kết giai đoạn (IV.3); hãy dùng: check 2021-2025
+lỗi: năm 2025 không có đợt xét hằng năm: kết quả năm 2025 được xét trong đợt tổng kết giai đoạn 2021-2025 (IV.3); hãy dùng: thiduakt check 2021-2025
 
 "#]]);
     w.cmd(["check", "2030", "--lang", "en"])
@@ -398,7 +398,7 @@ error: 2030 is not a review of the plan; its reviews are: 2021, 2022, 2023, 2024
         .assert()
         .code(1)
         .stderr_eq(str![[r#"
-error: 2020-2025 is not the plan's period; its final review is 2021-2025
+error: 2020-2025 is not the plan's period; its final review is 2021-2025; use: thiduakt check 2021-2025 --lang en
 
 "#]]);
     w.cmd(["check", "năm-ngoái"]).assert().code(1);
@@ -416,11 +416,11 @@ error: 2020-2025 is not the plan's period; its final review is 2021-2025
 fn explain_suggests_a_close_id() {
     let w = Workdir::new();
     individuals(&w, &[("N1", "đạt", "đạt", 9, 10)]);
-    w.cmd(["explain", "2023", "n1", "--lang", "en"])
+    w.cmd(["explain", "2023", "N9", "--lang", "en"])
         .assert()
         .code(1)
         .stderr_eq(str![[r#"
-error: no unit or person has the id "n1"; did you mean "N1"?
+error: no unit or person has the id "N9"; did you mean "N1"?
 
 "#]]);
 }

@@ -307,3 +307,83 @@ fn deadlines_output_takes_its_format_from_the_extension() {
     );
     assert!(!w.path("lich.docx").exists());
 }
+
+/// 2025 is judged in the final review: each command suggests itself with
+/// `2021-2025`, not `check`.
+#[test]
+fn a_year_of_the_final_review_suggests_the_same_command() {
+    let w = Workdir::sample();
+    for (command, suggestion) in [
+        (&["summary", "2025"][..], "thiduakt -q summary 2021-2025"),
+        (&["deadlines", "2025"], "thiduakt -q deadlines 2021-2025"),
+        (
+            &["explain", "2025", "NV04"],
+            "thiduakt -q explain 2021-2025 NV04",
+        ),
+        (&["check", "2025"], "thiduakt -q check 2021-2025"),
+    ] {
+        let out = w.cmd([&["-q"][..], command].concat()).output().unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert!(
+            err.contains(&format!("hãy dùng: {suggestion}\n")),
+            "{command:?}: {err}"
+        );
+    }
+}
+
+/// A US-order date is read back day first in the hint.
+#[test]
+fn a_month_first_date_gets_its_day_first_reading() {
+    let w = Workdir::sample();
+    w.edit(
+        "data/nominations.csv",
+        "2023,VP,2024-02-14,",
+        "2023,VP,03/15/2024,",
+    );
+    let out = w.cmd(["--lang", "en", "validate"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("hint: did you mean 15/03/2024?"), "{text}");
+}
+
+/// `explain` finds a subject by its id in any case and by its full name,
+/// with or without diacritics.
+#[test]
+fn explain_finds_a_subject_by_lowercase_id_and_by_name() {
+    let w = Workdir::sample();
+    let by_id = stdout(&w.cmd(["-q", "explain", "2023", "NV04"]).output().unwrap());
+    assert!(
+        by_id.starts_with("NV04 — Nguyễn Thị Thanh Tâm\n"),
+        "{by_id}"
+    );
+    for asked in [
+        "nv04",
+        "Nguyễn Thị Thanh Tâm",
+        "nguyen thi thanh tam",
+        "văn phòng sở",
+    ] {
+        let out = w.cmd(["-q", "explain", "2023", asked]).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{asked}: {}", stderr(&out));
+        if asked.starts_with('v') {
+            assert!(stdout(&out).starts_with("VP — Văn phòng Sở\n"), "{asked}");
+        } else {
+            assert_eq!(stdout(&out), by_id, "{asked}");
+        }
+    }
+    // A name two people share asks for the id.
+    w.edit(
+        "data/people.csv",
+        "NV06,Đặng Ngọc Lan,",
+        "NV06,Nguyễn Thị Thanh Tâm,",
+    );
+    let out = w
+        .cmd(["-q", "explain", "2023", "nguyen thi thanh tam"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("NV04 (Nguyễn Thị Thanh Tâm), NV06 (Nguyễn Thị Thanh Tâm); hãy dùng mã"),
+        "{err}"
+    );
+}

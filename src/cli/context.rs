@@ -75,6 +75,31 @@ pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
     }
 }
 
+/// The command line of this run with the argument `from` replaced by `to`:
+/// `thiduakt summary 2021-2025` for `thiduakt summary 2025`.
+fn same_command_with(from: &str, to: &str) -> String {
+    let mut words = vec!["thiduakt".to_string()];
+    let mut replaced = false;
+    for arg in std::env::args().skip(1) {
+        let arg = if !replaced && arg == from {
+            replaced = true;
+            to.to_string()
+        } else {
+            arg
+        };
+        let plain = !arg.is_empty()
+            && arg
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_./=:,".contains(c));
+        words.push(if plain {
+            arg
+        } else {
+            format!("'{}'", arg.replace('\'', "'\\''"))
+        });
+    }
+    words.join(" ")
+}
+
 /// The options of a run, resolved.
 pub struct Context {
     /// The data folder.
@@ -158,9 +183,19 @@ impl Context {
     }
 
     /// Reads a review the plan holds; an error (exit 1) says which ones it does.
+    /// When another review is the obvious one, the same command line with
+    /// it in place of `text` is suggested.
     pub fn review(&self, data: &Dataset, text: &str) -> Outcome<Review> {
         data.plan.parse_review(text).map_err(|e| {
-            self.error(&e.message(self.lang));
+            let mut message = e.message(self.lang);
+            if let Some(instead) = e.instead() {
+                let line = same_command_with(text, &instead.code());
+                message.push_str(&match self.lang {
+                    Lang::Vi => format!("; hãy dùng: {line}"),
+                    Lang::En => format!("; use: {line}"),
+                });
+            }
+            self.error(&message);
             Reported
         })
     }

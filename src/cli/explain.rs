@@ -14,7 +14,27 @@ pub fn run(ctx: &Context, review: &str, subject: &str) -> Outcome {
     ctx.only_formats(&[Format::Table, Format::Json], "explain")?;
     let data = ctx.load(Keep::review(review))?;
     let review = ctx.review(&data, review)?;
-    let Some(who) = data.subject(subject.trim()) else {
+    let found = data.find_subjects(subject);
+    if found.len() > 1 {
+        let list: Vec<String> = found
+            .iter()
+            .map(|s| format!("{} ({})", data.id(*s), data.name(*s)))
+            .collect();
+        ctx.error(&match ctx.lang {
+            Lang::Vi => format!(
+                "có {} đối tượng tên \"{subject}\": {}; hãy dùng mã",
+                found.len(),
+                list.join(", ")
+            ),
+            Lang::En => format!(
+                "{} subjects are named \"{subject}\": {}; give the id",
+                found.len(),
+                list.join(", ")
+            ),
+        });
+        return Err(Reported);
+    }
+    let Some(&who) = found.first() else {
         let close = suggest(subject, data.index.sorted());
         let mut message = match ctx.lang {
             Lang::Vi => format!("không có tập thể hay cá nhân nào mã \"{subject}\""),

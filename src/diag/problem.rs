@@ -1170,11 +1170,18 @@ impl Problem {
                 "ô có dấu phẩy hoặc chấm phẩy cần đặt trong dấu nháy kép \"...\"",
                 "a cell that holds the delimiter must be quoted \"...\"",
             ),
-            MonthFirstDate { .. } => pick(
-                vi,
-                "ngày đứng trước tháng: 25/12/2024",
-                "the day comes before the month: 25/12/2024",
-            ),
+            MonthFirstDate { value } => {
+                // Its own day-first reading: 03/15/2024 is 15/03/2024.
+                let mut parts = value.split('/');
+                let (m, d, y) = (parts.next(), parts.next(), parts.next());
+                let (m, d, y) = (m.unwrap_or(""), d.unwrap_or(""), y.unwrap_or(""));
+                let day_first = format!("{d:0>2}/{m:0>2}/{y}");
+                if vi {
+                    format!("có phải là {day_first}? (ngày đứng trước tháng)")
+                } else {
+                    format!("did you mean {day_first}? (the day comes before the month)")
+                }
+            }
             ReviewNotInPlan {
                 reason: ReviewError::InFinalReview { final_review, .. },
                 ..

@@ -79,6 +79,31 @@ impl Dataset {
         self.index.get(id).map(|(subject, _)| subject)
     }
 
+    /// The subjects a clerk may mean by `text`: the one with this id; else
+    /// the one whose id differs only in case (`nv07`); else those whose
+    /// name is `text`, ignoring case, diacritics and spaces ("tran minh
+    /// khoa"). Empty when none; more than one when a name is shared.
+    pub fn find_subjects(&self, text: &str) -> Vec<Subject> {
+        let text = text.trim();
+        if let Some(subject) = self.subject(text) {
+            return vec![subject];
+        }
+        let all = || (0..self.dense_len()).map(|i| self.from_dense(i));
+        let by_id: Vec<Subject> = all()
+            .filter(|s| self.id(*s).eq_ignore_ascii_case(text))
+            .collect();
+        if !by_id.is_empty() {
+            return by_id;
+        }
+        let folded = crate::text::fold(text);
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        all()
+            .filter(|s| crate::text::fold(self.name(*s)) == folded)
+            .collect()
+    }
+
     /// The id of a subject.
     pub fn id(&self, subject: Subject) -> &str {
         match subject {

@@ -99,6 +99,16 @@ pub enum ReviewError {
 }
 
 impl ReviewError {
+    /// The review to ask for instead, when there is one obvious one (the
+    /// final review, for its last year).
+    pub fn instead(&self) -> Option<Review> {
+        match self {
+            ReviewError::InFinalReview { final_review, .. }
+            | ReviewError::OtherPeriod { final_review, .. } => Some(*final_review),
+            _ => None,
+        }
+    }
+
     /// The message in the given language.
     pub fn message(&self, lang: Lang) -> String {
         let list = |reviews: &[Review]| {
@@ -116,10 +126,10 @@ impl ReviewError {
                 "\"{t}\" is not a review: expected a year (e.g. 2023) or the whole period (e.g. 2021-2025)"
             ),
             (ReviewError::InFinalReview { year, final_review }, Lang::Vi) => format!(
-                "năm {year} không có đợt xét hằng năm: kết quả năm {year} được xét trong đợt tổng kết giai đoạn (IV.3); hãy dùng: check {final_review}"
+                "năm {year} không có đợt xét hằng năm: kết quả năm {year} được xét trong đợt tổng kết giai đoạn {final_review} (IV.3)"
             ),
             (ReviewError::InFinalReview { year, final_review }, Lang::En) => format!(
-                "{year} has no annual review: it is judged in the final review of the period (IV.3); use: check {final_review}"
+                "{year} has no annual review: it is judged in the final review of the period, {final_review} (IV.3)"
             ),
             (ReviewError::NotInPlan { year, reviews }, Lang::Vi) => format!(
                 "năm {year} không thuộc kế hoạch; các đợt xét của kế hoạch: {}",
