@@ -60,7 +60,24 @@ fn one_review(dir: &Path, keep: Keep, review: thiduakt::Review) -> (String, Opti
         keep,
     };
     let loaded = load(dir, &options);
-    let diagnostics = validate::json(&loaded.diagnostics, Lang::En);
+    // Errors of other reviews' rows are warnings when one review is kept:
+    // the same problems, with their review named.
+    let deferred = loaded.diagnostics.iter().any(|d| d.deferred.is_some());
+    let undeferred: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            if d.deferred.take().is_some() {
+                d.severity = thiduakt::diag::Severity::Error;
+            }
+            d
+        })
+        .collect();
+    let diagnostics = validate::json(&undeferred, Lang::En);
+    if deferred {
+        return (diagnostics, None);
+    }
     let checked = loaded.dataset.map(|data| {
         let today = NaiveDate::from_ymd_opt(2024, 3, 20).expect("date");
         let report = evaluate(&data, review, today);
@@ -77,6 +94,9 @@ fn assert_same_whatever_is_kept(dir: &Path) {
     for review in plan.reviews() {
         let (diagnostics, checked) = one_review(dir, Keep::All, review);
         let (kept_diagnostics, kept_checked) = one_review(dir, Keep::Review(review), review);
+        // Only errors of other reviews: the review itself can be checked
+        // (compared on the sample and the generated folders).
+        let kept_checked = kept_checked.filter(|_| checked.is_some());
         assert!(
             diagnostics == kept_diagnostics && checked == kept_checked,
             "keeping {review} differs from keeping all:\n{}",
