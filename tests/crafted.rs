@@ -124,7 +124,7 @@ fn iv_2_iv_3_dossier_warnings_in_json() {
     );
     assert_eq!(
         json["quotas"][0],
-        serde_json::json!({"kind": "collective", "award": "bang_khen", "quota": 1, "used": 1})
+        serde_json::json!({"category": "collective", "award": "bang_khen", "quota": 1, "used": 1})
     );
     assert_eq!(json["candidates"][1]["missing"], serde_json::json!([]));
     assert_eq!(json["candidates"][5]["missing"], serde_json::json!(["TT4"]));

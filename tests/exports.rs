@@ -147,7 +147,7 @@ fn export_csv_holds_only_proposed_candidates_grouped_and_ranked() {
 
 #[test]
 fn export_csv_in_english_to_stdout() {
-    let out = thiduakt(["export", "2021-2025", "-o", "-", "--lang", "en"])
+    let out = thiduakt(["export", "2021-2025", "-o", "-", "--bom", "--lang", "en"])
         .arg("--data")
         .arg(sample())
         .assert()
@@ -164,7 +164,7 @@ fn export_csv_in_english_to_stdout() {
 
 #[test]
 fn export_sorted_by_name_follows_official_lists() {
-    let out = thiduakt(["export", "2023", "-o", "-", "--sort", "name"])
+    let out = thiduakt(["export", "2023", "-o", "-", "--bom", "--sort", "name"])
         .arg("--data")
         .arg(sample())
         .assert()
@@ -564,14 +564,14 @@ fn summary_by_unit_adds_up_to_the_totals() {
                 .as_array()
                 .expect("rows")
                 .iter()
-                .find(|r| r["kind"] == kind)
+                .find(|r| r["category"] == kind)
                 .expect("kind")[column]
                 .as_u64();
             let sum: u64 = by_unit["rows"]
                 .as_array()
                 .expect("rows")
                 .iter()
-                .filter(|r| r["kind"] == kind)
+                .filter(|r| r["category"] == kind)
                 .map(|r| r[column].as_u64().expect("count"))
                 .sum();
             assert_eq!(total, Some(sum), "{column} {kind}");

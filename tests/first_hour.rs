@@ -387,3 +387,83 @@ fn explain_finds_a_subject_by_lowercase_id_and_by_name() {
         "{err}"
     );
 }
+
+/// In JSON, `category` is collective or individual and `kind` the kind of
+/// subject, in `check` as in `explain`.
+#[test]
+fn json_category_and_kind_mean_the_same_in_check_and_explain() {
+    let w = Workdir::sample();
+    let check = json(&stdout(
+        &w.cmd(["-q", "--format", "json", "check", "2023"])
+            .output()
+            .unwrap(),
+    ));
+    let vp = check["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["subject"] == "VP")
+        .expect("VP")
+        .clone();
+    let explain = json(&stdout(
+        &w.cmd(["-q", "--format", "json", "explain", "2023", "VP"])
+            .output()
+            .unwrap(),
+    ));
+    for field in ["category", "kind"] {
+        assert_eq!(vp[field], explain[field], "{field}");
+    }
+    assert_eq!(vp["category"], "collective");
+    assert_eq!(vp["kind"], "phong");
+    assert!(
+        check["quotas"][0].get("category").is_some(),
+        "{}",
+        check["quotas"]
+    );
+}
+
+/// A missing folder is named, in the user's language; no temporary file's
+/// name reaches the message.
+#[test]
+fn an_output_in_a_missing_folder_names_the_folder() {
+    let w = Workdir::sample();
+    for (command, file) in [
+        (&["export", "2023", "-o"][..], "khongco/ds.xlsx"),
+        (&["publish", "2023", "-o"], "khongco/kq.html"),
+        (&["deadlines", "-o"], "khongco/lich.ics"),
+    ] {
+        let out = w
+            .cmd([&["-q"][..], command, &[file]].concat())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let err = stderr(&out);
+        assert_eq!(
+            err,
+            format!(
+                "lỗi: không ghi được {file}: không có thư mục khongco; hãy tạo thư mục trước hoặc chọn nơi khác\n"
+            )
+        );
+    }
+    assert!(!w.path("khongco").exists());
+}
+
+/// `export -o -` is for a pipe or a terminal: no BOM, unless `--bom`.
+#[test]
+fn export_to_stdout_has_no_bom_unless_asked() {
+    let w = Workdir::sample();
+    let out = w.cmd(["-q", "export", "2023", "-o", "-"]).output().unwrap();
+    assert!(out.stdout.starts_with(b"STT,"), "{:?}", &out.stdout[..8]);
+    let out = w
+        .cmd(["-q", "export", "2023", "-o", "-", "--bom"])
+        .output()
+        .unwrap();
+    assert!(out.stdout.starts_with("\u{feff}STT,".as_bytes()));
+    w.cmd(["-q", "export", "2023", "-o", "ds.csv"])
+        .output()
+        .unwrap();
+    assert!(
+        w.read("ds.csv").starts_with("\u{feff}STT,"),
+        "a file keeps its BOM for Excel"
+    );
+}

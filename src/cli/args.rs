@@ -102,6 +102,9 @@ pub enum Command {
         /// Thứ tự trong mỗi nhóm / order within each group
         #[arg(long, value_enum, default_value = "rank")]
         sort: SortArg,
+        /// Thêm BOM khi in CSV ra stdout (-o -), cho Excel / add the BOM to CSV on stdout (-o -), for Excel
+        #[arg(long)]
+        bom: bool,
     },
     /// Tổng hợp theo đợt xét (và theo đơn vị) / summary per review (and per unit)
     Summary {

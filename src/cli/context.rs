@@ -100,6 +100,34 @@ fn same_command_with(from: &str, to: &str) -> String {
     words.join(" ")
 }
 
+/// Why a file could not be written, in the user's language, without the
+/// name of the temporary file it was being written to.
+fn io_reason(e: &io::Error, lang: Lang) -> String {
+    use io::ErrorKind::*;
+    let known = match e.kind() {
+        PermissionDenied => Some((
+            "không có quyền ghi vào thư mục này",
+            "no permission to write in this folder",
+        )),
+        ReadOnlyFilesystem => Some(("ổ đĩa chỉ cho đọc", "the disk is read-only")),
+        StorageFull => Some(("ổ đĩa đã đầy", "the disk is full")),
+        NotFound => Some((
+            "không tạo được tệp ở đây",
+            "the file cannot be created there",
+        )),
+        IsADirectory => Some(("đây là một thư mục", "this is a folder")),
+        _ => None,
+    };
+    match known {
+        Some((vi, en)) => lang.pick(vi, en).to_string(),
+        // The system's words, without the path tempfile adds.
+        None => e
+            .raw_os_error()
+            .map(io::Error::from_raw_os_error)
+            .map_or_else(|| e.kind().to_string(), |os| os.to_string()),
+    }
+}
+
 /// The options of a run, resolved.
 pub struct Context {
     /// The data folder.
@@ -266,6 +294,25 @@ impl Context {
     /// Writes an output file atomically, refusing any input of the data
     /// folder (exit 1 with the reason).
     pub fn write_file(&self, path: &Path, bytes: &[u8]) -> Outcome {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !folder.is_dir() {
+            self.error(&match self.lang {
+                Lang::Vi => format!(
+                    "không ghi được {}: không có thư mục {}; hãy tạo thư mục trước hoặc chọn nơi khác",
+                    path.display(),
+                    folder.display()
+                ),
+                Lang::En => format!(
+                    "cannot write {}: there is no folder {}; create it first or choose another place",
+                    path.display(),
+                    folder.display()
+                ),
+            });
+            return Err(Reported);
+        }
         match write_atomic(path, &self.data_dir, bytes) {
             Ok(()) => Ok(()),
             Err(OutputError::IsInput { path }) => {
@@ -284,9 +331,10 @@ impl Context {
                 Err(Reported)
             }
             Err(OutputError::Io { path, source }) => {
+                let reason = io_reason(&source, self.lang);
                 self.error(&match self.lang {
-                    Lang::Vi => format!("không ghi được {}: {source}", path.display()),
-                    Lang::En => format!("cannot write {}: {source}", path.display()),
+                    Lang::Vi => format!("không ghi được {}: {reason}", path.display()),
+                    Lang::En => format!("cannot write {}: {reason}", path.display()),
                 });
                 Err(Reported)
             }

@@ -12,7 +12,11 @@ use crate::cli::{Context, Outcome, Usage};
 
 /// Writes the nomination list of a review as a document for people: `.csv`
 /// (or `-` for CSV on stdout) or `.xlsx`, by the file's extension.
-pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> Outcome {
+///
+/// A file of CSV starts with a BOM, so that Excel reads it as UTF-8; CSV on
+/// stdout does not, unless `bom` asks for it: a terminal would show it and
+/// the next program of a pipe would read it as part of the first header.
+pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg, bom: bool) -> Outcome {
     let to_stdout = output == Path::new("-");
     let extension = output
         .extension()
@@ -49,7 +53,11 @@ pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg) -> Outcome
         export::csv(&rows, ctx.lang)
     };
     if to_stdout {
-        return ctx.print_bytes(&bytes);
+        let bytes = match bytes.strip_prefix("\u{feff}".as_bytes()) {
+            Some(rest) if !bom => rest,
+            _ => &bytes[..],
+        };
+        return ctx.print_bytes(bytes);
     }
     ctx.write_file(output, &bytes)?;
     ctx.note(&match ctx.lang {

@@ -106,8 +106,10 @@ pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write)
     writer.flush()
 }
 
-/// `check --format json`: the candidates (the CSV's fields), quota use and
-/// warnings. Messages follow the language; codes never do.
+/// `check --format json`: the candidates (the CSV's fields, but that the
+/// CSV's `kind` is `category` here and `kind` is the kind of subject, as in
+/// `explain`), quota use and warnings. Messages follow the language; codes
+/// never do.
 pub fn json(data: &Dataset, report: &ReviewReport, lang: Lang) -> String {
     let candidates: Vec<Value> = report
         .candidates
@@ -115,7 +117,11 @@ pub fn json(data: &Dataset, report: &ReviewReport, lang: Lang) -> String {
         .map(|r| {
             json!({
                 "review": report.review.code(),
-                "kind": r.category().code(),
+                // As in explain: the category (collective, individual), and
+                // the kind of subject (phong, noi_bo...). The CSV's `kind`
+                // column is the category (spec §5).
+                "category": r.category().code(),
+                "kind": data.kind(r.subject).code(),
                 "rank": r.rank,
                 "subject": data.id(r.subject),
                 "name": data.name(r.subject),
@@ -138,7 +144,7 @@ pub fn json(data: &Dataset, report: &ReviewReport, lang: Lang) -> String {
     let quotas: Vec<Value> = report
         .quotas
         .iter()
-        .map(|q| json!({ "kind": q.category.code(), "award": q.award.code(), "quota": q.quota, "used": q.used }))
+        .map(|q| json!({ "category": q.category.code(), "award": q.award.code(), "quota": q.quota, "used": q.used }))
         .collect();
     let warnings: Vec<Value> = report
         .warnings

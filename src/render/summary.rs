@@ -206,7 +206,8 @@ pub fn json(rows: &[SummaryRow]) -> String {
             if let Some(unit) = &r.unit {
                 o.insert("unit".into(), json!(unit));
             }
-            o.insert("kind".into(), json!(r.kind));
+            // `category` as in check and explain (the CSV's `kind`).
+            o.insert("category".into(), json!(r.kind));
             for (name, n) in COUNT_COLUMNS.iter().zip(r.counts) {
                 o.insert((*name).into(), json!(n));
             }
