@@ -467,3 +467,29 @@ fn export_to_stdout_has_no_bom_unless_asked() {
         "a file keeps its BOM for Excel"
     );
 }
+
+/// `init`, with CSV files or a workbook, says what it copied and what the
+/// clerk changes first.
+#[test]
+fn init_says_what_it_copied_and_what_to_change_first() {
+    for extra in [&[][..], &["--xlsx"]] {
+        let w = Workdir::new();
+        let out = w
+            .cmd([&["init", "moi"][..], extra].concat())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        let err = stderr(&out);
+        assert!(
+            err.contains(
+                "plan.toml chép từ kế hoạch mẫu (Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu"
+            ),
+            "{extra:?}: {err}"
+        );
+        assert!(
+            err.contains("Sửa plan.toml trước tiên: [plan] issuer và period"),
+            "{extra:?}: {err}"
+        );
+        assert!(err.contains("[giay_khen] signer"), "{err}");
+    }
+}

@@ -311,22 +311,41 @@ pub fn run(ctx: &Context, dir: &Path, xlsx: bool) -> Outcome {
         std::io::Write::write_all(&mut temp, text.as_bytes())?;
         temp.persist_noclobber(&path).map_err(|e| e.error)?;
     }
-    ctx.note(&match ctx.lang {
-        Lang::Vi => format!(
-            "Đã tạo {dir}: các tệp trống và plan.toml chép từ kế hoạch mẫu (Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu, giai đoạn 2021 – 2025).\n\
-             Sửa plan.toml trước tiên: [plan] issuer và period, annual_reviews; [giay_khen] signer (mã cá nhân của Giám đốc) và chỉ tiêu; [provincial_quota] theo phân bổ của tỉnh; [documents] (cơ quan, địa danh, căn cứ).\n\
-             Rồi khai báo các tập thể trong units.toml, cá nhân trong people.csv, và chạy: thiduakt --data {dir} validate",
-            dir = dir.display()
-        ),
-        Lang::En => format!(
-            "Created {dir}: empty files, and plan.toml copied from the sample plan (Department of Science and Technology of Bà Rịa - Vũng Tàu, 2021 – 2025).\n\
-             Change plan.toml first: [plan] issuer and period, annual_reviews; [giay_khen] signer (the Director's person id) and quotas; [provincial_quota] as the province allocates; [documents] (issuer, place, legal bases).\n\
-             Then declare the collectives in units.toml, the people in people.csv, and run: thiduakt --data {dir} validate",
-            dir = dir.display()
-        ),
-    });
+    ctx.note(&created(ctx.lang, dir, None));
     Ok(())
 }
+
+/// What `init` says it made, what it copied, and what the clerk changes
+/// first (the copied plan is the sample Department's), then where the data
+/// goes: the files of the folder, or the sheets of `workbook`.
+fn created(lang: Lang, dir: &Path, workbook: Option<&str>) -> String {
+    let dir = dir.display();
+    match (lang, workbook) {
+        (Lang::Vi, None) => format!(
+            "Đã tạo {dir}: các tệp trống và plan.toml chép từ kế hoạch mẫu (Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu, giai đoạn 2021 – 2025).\n{}\n\
+             Rồi khai báo các tập thể trong units.toml, cá nhân trong people.csv, và chạy: thiduakt --data {dir} validate",
+            CHANGE_FIRST_VI
+        ),
+        (Lang::Vi, Some(book)) => format!(
+            "Đã tạo {dir}: sổ tính {book} (mỗi tệp một trang) và plan.toml chép từ kế hoạch mẫu (Sở Khoa học và Công nghệ tỉnh Bà Rịa - Vũng Tàu, giai đoạn 2021 – 2025).\n{}\n\
+             Rồi khai báo các tập thể ở trang Đơn vị, cá nhân ở trang Nhân sự, và chạy: thiduakt --data {dir} validate",
+            CHANGE_FIRST_VI
+        ),
+        (Lang::En, None) => format!(
+            "Created {dir}: empty files, and plan.toml copied from the sample plan (Department of Science and Technology of Bà Rịa - Vũng Tàu, 2021 – 2025).\n{}\n\
+             Then declare the collectives in units.toml, the people in people.csv, and run: thiduakt --data {dir} validate",
+            CHANGE_FIRST_EN
+        ),
+        (Lang::En, Some(book)) => format!(
+            "Created {dir}: the workbook {book} (a sheet per file), and plan.toml copied from the sample plan (Department of Science and Technology of Bà Rịa - Vũng Tàu, 2021 – 2025).\n{}\n\
+             Then declare the collectives in the units sheet, the people in the people sheet, and run: thiduakt --data {dir} validate",
+            CHANGE_FIRST_EN
+        ),
+    }
+}
+
+const CHANGE_FIRST_VI: &str = "Sửa plan.toml trước tiên: [plan] issuer và period, annual_reviews; [giay_khen] signer (mã cá nhân của Giám đốc) và chỉ tiêu; [provincial_quota] theo phân bổ của tỉnh; [documents] (cơ quan, địa danh, căn cứ).";
+const CHANGE_FIRST_EN: &str = "Change plan.toml first: [plan] issuer and period, annual_reviews; [giay_khen] signer (the Director's person id) and quotas; [provincial_quota] as the province allocates; [documents] (issuer, place, legal bases).";
 
 /// A temporary file in `dir` with the permissions of an ordinary new file
 /// (0666 under the umask: 0644 as a rule), not a temporary file's 0600.
@@ -351,17 +370,6 @@ fn run_xlsx(ctx: &Context, dir: &Path) -> Outcome {
     write_workbook(temp.path(), ctx.lang).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     temp.persist_noclobber(dir.join(&name))
         .map_err(|e| e.error)?;
-    ctx.note(&match ctx.lang {
-        Lang::Vi => format!(
-            "Đã tạo {}: kế hoạch mặc định và sổ tính {name} (mỗi tệp một trang). Khai báo các tập thể ở trang Đơn vị, rồi chạy: thiduakt --data {} validate",
-            dir.display(),
-            dir.display()
-        ),
-        Lang::En => format!(
-            "Created {}: the built-in plan and the workbook {name} (a sheet per file). Declare the collectives in the units sheet, then run: thiduakt --data {} validate",
-            dir.display(),
-            dir.display()
-        ),
-    });
+    ctx.note(&created(ctx.lang, dir, Some(&name)));
     Ok(())
 }
