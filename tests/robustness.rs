@@ -292,13 +292,7 @@ fn load_checked(dir: &Path, options: &LoadOptions) -> Result<(), TestCaseError> 
     let undeferred: Vec<_> = loaded
         .diagnostics
         .iter()
-        .cloned()
-        .map(|mut d| {
-            if d.deferred.take().is_some() {
-                d.severity = thiduakt::diag::Severity::Error;
-            }
-            d
-        })
+        .map(thiduakt::diag::Diagnostic::undeferred)
         .collect();
     prop_assert_eq!(
         &plain.diagnostics,

@@ -66,13 +66,7 @@ fn one_review(dir: &Path, keep: Keep, review: thiduakt::Review) -> (String, Opti
     let undeferred: Vec<_> = loaded
         .diagnostics
         .iter()
-        .cloned()
-        .map(|mut d| {
-            if d.deferred.take().is_some() {
-                d.severity = thiduakt::diag::Severity::Error;
-            }
-            d
-        })
+        .map(thiduakt::diag::Diagnostic::undeferred)
         .collect();
     let diagnostics = validate::json(&undeferred, Lang::En);
     if deferred {

@@ -85,6 +85,17 @@ impl Diagnostic {
         }
     }
 
+    /// The diagnostic as `validate` shows it: an error of a row of another
+    /// review, which a command about one review shows as a warning, is an
+    /// error again.
+    pub fn undeferred(&self) -> Diagnostic {
+        let mut d = self.clone();
+        if d.deferred.take().is_some() {
+            d.severity = Severity::Error;
+        }
+        d
+    }
+
     /// Whether it stops the run.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
