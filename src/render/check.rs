@@ -6,7 +6,7 @@ use std::io;
 use comfy_table::Color;
 use serde_json::{Value, json};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, en_count};
 use crate::model::Dataset;
 use crate::plan::{AwardKind, Category};
 use crate::render::labels;
@@ -384,7 +384,9 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
         ),
         (CandidateSource::Nominations, Lang::En) => writeln!(
             out,
-            "Candidates: {collectives} collectives, {individuals} individuals nominated by their units (nominations.csv)."
+            "Candidates: {}, {} nominated by their units (nominations.csv).",
+            en_count(collectives as u64, "collective", "collectives"),
+            en_count(individuals as u64, "individual", "individuals")
         ),
         (CandidateSource::Achievements, Lang::Vi) => writeln!(
             out,
@@ -392,7 +394,9 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
         ),
         (CandidateSource::Achievements, Lang::En) => writeln!(
             out,
-            "No nominations for this review yet: checking the {collectives} collectives and {individuals} individuals with achievements."
+            "No nominations for this review yet: checking the {} and {} with achievements.",
+            en_count(collectives as u64, "collective", "collectives"),
+            en_count(individuals as u64, "individual", "individuals")
         ),
     };
     for category in Category::ALL {
@@ -400,7 +404,10 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
         let _ = writeln!(
             out,
             "{}",
-            heading(&labels::category(category, lang).to_uppercase(), style)
+            heading(
+                &labels::category_counted(category, count(category), lang).to_uppercase(),
+                style
+            )
         );
         if count(category) == 0 {
             let _ = writeln!(

@@ -100,7 +100,7 @@ pub fn text(
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", data.id(subject), data.name(subject));
     let mut about = vec![
-        labels::category(kind.category(), lang).to_string(),
+        labels::category_counted(kind.category(), 1, lang).to_string(),
         labels::kind(kind, lang).to_string(),
     ];
     if let Subject::Person(i) = subject {
@@ -172,11 +172,9 @@ pub fn text(
         let score = row
             .and_then(|a| a.score)
             .map(|s| {
-                format!(
-                    " · {} {}",
-                    lang.decimal(&s.to_string()),
-                    lang.pick("điểm", "points")
-                )
+                let s = s.to_string();
+                let noun = lang.pick("điểm", if s == "1" { "point" } else { "points" });
+                format!(" · {} {noun}", lang.decimal(&s))
             })
             .unwrap_or_default();
         let _ = writeln!(out, "  {mark} {} {verdict}{score} — {}", c.code, c.text);
@@ -465,7 +463,7 @@ fn explain_outcome(
         .iter()
         .filter(|c| c.category() == r.category() && c.status != Status::Ineligible)
         .count();
-    let category = labels::category(r.category(), lang).to_lowercase();
+    let category = labels::category_counted(r.category(), eligible, lang).to_lowercase();
     let _ = match lang {
         Lang::Vi => writeln!(
             out,
