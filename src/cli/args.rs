@@ -15,6 +15,9 @@ Ví dụ / examples:
   thiduakt check 2023                       danh sách xếp hạng năm 2023
   thiduakt check 2021-2025                  đợt tổng kết giai đoạn
   thiduakt check 2023 --format csv          CSV cho script
+  thiduakt export 2023 -o de-nghi.xlsx      xuất danh sách đề nghị ra Excel
+  thiduakt draft 2023 -o van-ban            soạn tờ trình, quyết định, biên bản (.docx)
+  thiduakt init du-lieu-moi                 tạo thư mục dữ liệu mới
   thiduakt explain 2023 NV07                vì sao NV07 được / không được đề nghị
   thiduakt deadlines                        các mốc thời gian
   thiduakt validate                         mọi lỗi của thư mục dữ liệu
@@ -165,11 +168,32 @@ pub enum Command {
     },
     /// Trang hướng dẫn man (roff) / the manual page (roff)
     Man {
+        /// Trang của một lệnh, vd. check (mặc định: trang chính) / the page of one command, e.g. check (default: the main page)
+        #[arg(value_name = "COMMAND", value_parser = MAN_PAGES)]
+        page: Option<String>,
         /// Ghi ra tệp thay vì stdout / write to a file instead of stdout
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", conflicts_with = "dir")]
         output: Option<PathBuf>,
+        /// Ghi mọi trang (thiduakt.1, thiduakt-check.1…) vào thư mục / write every page (thiduakt.1, thiduakt-check.1…) into a folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
+
+/// The commands with a manual page of their own, `thiduakt-COMMAND(1)`.
+pub const MAN_PAGES: [&str; 11] = [
+    "check",
+    "export",
+    "summary",
+    "deadlines",
+    "explain",
+    "draft",
+    "publish",
+    "validate",
+    "init",
+    "completions",
+    "man",
+];
 
 /// The order of rows in an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -78,7 +78,9 @@ pub fn run() -> ExitCode {
         } => export::run(&ctx, review, output, *sort),
         Command::Summary { reviews, by } => summary::run(&ctx, reviews, by.is_some()),
         Command::Completions { shell } => shell::completions(&ctx, *shell),
-        Command::Man { output } => shell::man(&ctx, output.as_deref()),
+        Command::Man { page, output, dir } => {
+            shell::man(&ctx, page.as_deref(), output.as_deref(), dir.as_deref())
+        }
         Command::Explain { review, subject } => explain::run(&ctx, review, subject),
         Command::Draft {
             review,
