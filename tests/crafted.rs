@@ -873,3 +873,37 @@ fn english_counts_of_one_are_singular() {
         assert!(!text.contains(wrong), "{wrong:?} in:\n{text}");
     }
 }
+
+#[test]
+fn usage_errors_follow_thiduakt_lang_read_before_parsing() {
+    let w = Workdir::new();
+    w.cmd(["explain", "NV07"])
+        .env("THIDUAKT_LANG", "en")
+        .assert()
+        .code(2)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: "NV07" is not a review: explain needs the review first (a year such as 2023, or the period 2021-2025), then the id of a unit or a person
+example: thiduakt explain 2023 NV07
+For more information, try 'thiduakt explain --help'.
+
+"#]]);
+    // --lang wins over the environment, wherever it is.
+    w.cmd(["check", "--format", "xls", "2023", "--lang", "vi"])
+        .env("THIDUAKT_LANG", "en")
+        .assert()
+        .code(2)
+        .stderr_eq(str![[r#"
+lỗi: giá trị "xls" không hợp lệ cho --format <ĐỊNH_DẠNG>; các giá trị có thể: table, csv, json
+
+Cách dùng: thiduakt check [TÙY CHỌN] <ĐỢT_XÉT>
+Xem thêm: thiduakt check --help
+
+"#]]);
+    w.cmd(["--help"]).assert().success().stdout_eq(str![[r#"
+Kiểm tra danh sách đề nghị khen thưởng theo kế hoạch thi đua, từ một thư mục dữ liệu.
+
+Cách dùng: thiduakt [TÙY CHỌN] <LỆNH>
+...
+"#]]);
+}

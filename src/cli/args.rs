@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
+use thiduakt::Lang;
 
 /// Kiểm tra danh sách đề nghị khen thưởng theo kế hoạch thi đua, từ một thư mục dữ liệu.
 /// Checks emulation and commendation nominations against the plan, from a data folder.
@@ -45,7 +46,7 @@ pub struct Global {
     )]
     pub data: PathBuf,
     /// Ngày tính hạn, DD/MM/YYYY hoặc YYYY-MM-DD (mặc định: hôm nay) / the day deadlines are reckoned from
-    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, global = true, value_name = "DATE", value_parser = any_date)]
     pub today: Option<NaiveDate>,
     /// Ngôn ngữ / language
     #[arg(
@@ -63,7 +64,7 @@ pub struct Global {
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// Bảng mã của tệp không phải UTF-8, vd. windows-1258 / encoding of files that are not UTF-8
-    #[arg(long, global = true, value_name = "ENCODING", value_parser = parse_encoding)]
+    #[arg(long, global = true, value_name = "ENCODING", value_parser = any_encoding)]
     pub encoding: Option<&'static Encoding>,
 }
 
@@ -224,18 +225,39 @@ pub enum ByArg {
     Unit,
 }
 
-/// Reads `--today` in either date form.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    thiduakt::load::values::date(text).map_err(|_| {
-        format!("\"{text}\": cần DD/MM/YYYY hoặc YYYY-MM-DD / expected DD/MM/YYYY or YYYY-MM-DD")
+/// Reads `--today` in either date form (the messages of clap's derive,
+/// before the language is known, are in both languages).
+fn any_date(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text, None)
+}
+
+/// Reads `--today` in either date form, with a message in `lang` (or in
+/// both languages).
+pub fn parse_date(text: &str, lang: impl Into<Option<Lang>>) -> Result<NaiveDate, String> {
+    thiduakt::load::values::date(text).map_err(|_| match lang.into() {
+        Some(Lang::Vi) => "cần ngày dạng DD/MM/YYYY hoặc YYYY-MM-DD".to_string(),
+        Some(Lang::En) => "expected DD/MM/YYYY or YYYY-MM-DD".to_string(),
+        None => format!(
+            "\"{text}\": cần DD/MM/YYYY hoặc YYYY-MM-DD / expected DD/MM/YYYY or YYYY-MM-DD"
+        ),
     })
 }
 
 /// Reads `--encoding` by its WHATWG label (`windows-1258`, `utf-16le`, ...).
-fn parse_encoding(text: &str) -> Result<&'static Encoding, String> {
-    Encoding::for_label(text.trim().as_bytes()).ok_or_else(|| {
-        format!(
+fn any_encoding(text: &str) -> Result<&'static Encoding, String> {
+    parse_encoding(text, None)
+}
+
+/// Reads `--encoding`, with a message in `lang` (or in both languages).
+pub fn parse_encoding(
+    text: &str,
+    lang: impl Into<Option<Lang>>,
+) -> Result<&'static Encoding, String> {
+    Encoding::for_label(text.trim().as_bytes()).ok_or_else(|| match lang.into() {
+        Some(Lang::Vi) => "bảng mã không rõ (vd. windows-1258, utf-8, utf-16le)".to_string(),
+        Some(Lang::En) => "unknown encoding (e.g. windows-1258, utf-8, utf-16le)".to_string(),
+        None => format!(
             "\"{text}\": bảng mã không rõ / unknown encoding (vd. windows-1258, utf-8, utf-16le)"
-        )
+        ),
     })
 }
