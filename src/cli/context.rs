@@ -74,6 +74,23 @@ pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
     }
 }
 
+/// The width output fits: `COLUMNS` when it is set (a number of columns),
+/// else the terminal's when stdout is one; in a pipe, none (the full
+/// layout).
+fn width(columns: Option<&str>, terminal: bool) -> Option<usize> {
+    if let Some(n) = columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n);
+    }
+    if !terminal {
+        return None;
+    }
+    // comfy-table asks the terminal for its size.
+    comfy_table::Table::new().width().map(usize::from)
+}
+
 /// The options of a run, resolved.
 pub struct Context {
     /// The data folder.
@@ -120,7 +137,7 @@ impl Context {
             style: Style {
                 lang,
                 color: terminal && !no_color,
-                terminal,
+                width: width(std::env::var("COLUMNS").ok().as_deref(), terminal),
             },
         }
     }
