@@ -261,3 +261,19 @@ impl Context {
         ExitCode::from(failure.code())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::width;
+
+    #[test]
+    fn columns_sets_the_width_and_a_pipe_has_none() {
+        assert_eq!(width(Some("80"), false), Some(80));
+        assert_eq!(width(Some(" 120 "), true), Some(120));
+        // Not a width: ignored.
+        assert_eq!(width(Some("abc"), false), None);
+        assert_eq!(width(Some("0"), false), None);
+        assert_eq!(width(Some(""), false), None);
+        assert_eq!(width(None, false), None);
+    }
+}

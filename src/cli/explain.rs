@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, review: &str, subject: &str) -> Outcome {
     }
     let out = match ctx.format {
         Format::Json => explain::json(&data, &report, who, &texts, ctx.lang),
-        _ => explain::text(&data, &report, who, &texts, ctx.lang),
+        _ => explain::text(&data, &report, who, &texts, ctx.lang, ctx.style.width),
     };
     ctx.print(&out)
 }

@@ -409,7 +409,7 @@ fn category_table(
         row.push(number(&r.votes));
         row.push(number(&r.score));
         if final_review {
-            row.push(comfy_table::Cell::new(&r.past));
+            row.push(comfy_table::Cell::new(r.past.replace(", ", "\n")));
         }
         row
     };

@@ -10,6 +10,7 @@ use crate::model::{Achievement, Dataset, Document, GrantedAward, Nomination, Sub
 use crate::plan::{AwardKind, Criterion, Event, SubjectKind};
 use crate::render::json_string;
 use crate::render::labels;
+use crate::render::table::wrap_lines;
 use crate::render::warnings::message;
 use crate::review::ReviewType;
 use crate::rules::applicability::applicable;
@@ -85,8 +86,20 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// `explain` as text, for people.
+/// `explain` as text, for people, its lines wrapped at `width` (if any).
 pub fn text(
+    data: &Dataset,
+    report: &ReviewReport,
+    subject: Subject,
+    texts: &Texts,
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
+    wrap_lines(&unwrapped(data, report, subject, texts, lang), width)
+}
+
+/// [`text`] on lines of any length.
+fn unwrapped(
     data: &Dataset,
     report: &ReviewReport,
     subject: Subject,

@@ -1,7 +1,10 @@
 //! Tables for people (comfy-table), with colour only when asked for.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Attribute, Cell, CellAlignment, Color, ContentArrangement, Table};
+use comfy_table::{
+    Attribute, Cell, CellAlignment, Color, ContentArrangement, ContentLineStyle, LineStyle, Table,
+    TableStyle,
+};
 
 use crate::render::Style;
 
@@ -25,6 +28,24 @@ pub fn new_table(style: &Style, header: &[&str]) -> Table {
         }
     }));
     table
+}
+
+/// The outer border and the header line, without lines between columns.
+const OUTLINE: TableStyle = TableStyle::new()
+    .top_border(LineStyle::new('╭', '─', '─', '╮'))
+    .header_lines(ContentLineStyle::new('│', ' ', '│'))
+    .header_separator(LineStyle::new('╞', '═', '═', '╡'))
+    .content_lines(ContentLineStyle::new('│', ' ', '│'))
+    .bottom_border(LineStyle::new('╰', '─', '─', '╯'));
+
+/// Draws a table with its outer border and header line only, columns two
+/// spaces apart: for narrow widths. Call it once the rows are in.
+pub fn outline_only(table: &mut Table) {
+    table.load_style(OUTLINE);
+    let last = table.column_count().saturating_sub(1);
+    for (i, c) in table.column_iter_mut().enumerate() {
+        c.set_padding((u16::from(i == 0), u16::from(i == last)));
+    }
 }
 
 /// A right-aligned cell, for numbers.
@@ -118,6 +139,26 @@ pub fn wrap(text: &str, width: Option<usize>, hang: usize) -> String {
     out
 }
 
+/// Wraps each line of a text at `width`, its continuation lines hanging
+/// under the text after the line's bullet ("- ", "✓ ", "=> "...), or two
+/// columns in.
+pub fn wrap_lines(text: &str, width: Option<usize>) -> String {
+    if width.is_none() {
+        return text.to_string();
+    }
+    text.split('\n')
+        .map(|line| {
+            let body = line.trim_start_matches(' ');
+            let hang = ["- ", "✓ ", "✗ ", "· ", "=> "]
+                .iter()
+                .find(|b| body.starts_with(*b))
+                .map_or(2, |b| columns(b));
+            wrap(line, width, hang)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The widest line of a cell's text, and its longest piece.
 fn cell_widths(text: &str) -> (usize, usize) {
     let widest = text.lines().map(columns).max().unwrap_or(0);
@@ -139,24 +180,57 @@ pub fn fit(table: &mut Table, width: Option<usize>, flexible: &[usize]) -> Vec<u
     let count = table.column_count();
     let mut natural = vec![0usize; count];
     let mut least = vec![0usize; count];
-    let rows = table.header().into_iter().chain(table.row_iter());
-    for row in rows {
+    // The widest text of each column's rows: narrower, the rows wrap, not
+    // only the header.
+    let mut rows_natural = vec![0usize; count];
+    let header = table.header().into_iter().map(|h| (true, h));
+    for (is_header, row) in header.chain(table.row_iter().map(|r| (false, r))) {
         for (i, cell) in row.cell_iter().enumerate().take(count) {
             let (widest, longest) = cell_widths(&cell.content());
             natural[i] = natural[i].max(widest);
             least[i] = least[i].max(longest);
+            if !is_header {
+                rows_natural[i] = rows_natural[i].max(widest);
+            }
         }
     }
-    // Borders on each side of every column, and a space either side of
-    // its text.
-    let frame = count + 1 + 2 * count;
+    // Headers wrap before rows do.
+    let header_first: Vec<usize> = least
+        .iter()
+        .zip(&rows_natural)
+        .map(|(&l, &r)| l.max(r))
+        .collect();
+    // What the borders and padding take: the full table's width less its
+    // columns'.
+    let frame = table_width(&table.to_string()).saturating_sub(natural.iter().sum());
     let budget = width.map_or(usize::MAX, |w| w.saturating_sub(frame));
     let mut widths = natural.clone();
     let total = |w: &[usize]| w.iter().sum::<usize>();
     let Some(width) = width.filter(|_| total(&widths) > budget) else {
         return widths;
     };
-    while total(&widths) > budget {
+    shrink(&mut widths, &header_first, flexible, budget);
+    shrink(&mut widths, &least, flexible, budget);
+    table.set_content_arrangement(ContentArrangement::Dynamic);
+    table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+    // comfy-table may count a border more than the full table showed.
+    for _ in 0..3 {
+        set_widths(table, &widths);
+        let over = table_width(&table.to_string()).saturating_sub(width);
+        if over == 0 {
+            break;
+        }
+        let budget = total(&widths).saturating_sub(over);
+        shrink(&mut widths, &least, flexible, budget);
+    }
+    widths
+}
+
+/// Narrows the widest flexible column, one column at a time, until the
+/// widths add up to `budget` or every flexible column is at its least.
+fn shrink(widths: &mut [usize], least: &[usize], flexible: &[usize], budget: usize) {
+    let count = widths.len();
+    while widths.iter().sum::<usize>() > budget {
         // The widest flexible column that can still give up a column.
         let Some(&i) = flexible
             .iter()
@@ -167,8 +241,10 @@ pub fn fit(table: &mut Table, width: Option<usize>, flexible: &[usize]) -> Vec<u
         };
         widths[i] -= 1;
     }
-    table.set_content_arrangement(ContentArrangement::Dynamic);
-    table.set_width(u16::try_from(width).unwrap_or(u16::MAX));
+}
+
+/// Fixes each column's width (its text's, plus its padding).
+fn set_widths(table: &mut Table, widths: &[usize]) {
     for (i, &w) in widths.iter().enumerate() {
         if let Some(c) = table.column_mut(i) {
             let padding = usize::from(c.padding_width());
@@ -177,7 +253,6 @@ pub fn fit(table: &mut Table, width: Option<usize>, flexible: &[usize]) -> Vec<u
             ));
         }
     }
-    widths
 }
 
 /// A table as text; no-break spaces, which kept a few words on one line
