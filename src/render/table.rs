@@ -264,9 +264,29 @@ pub fn render(table: &Table) -> String {
 /// A space where a line is not broken.
 pub const NBSP: &str = "\u{a0}";
 
-/// The width of a rendered table: its first line's.
+/// The width of a rendered table: its widest line's, colour codes left
+/// out.
 pub fn table_width(table: &str) -> usize {
-    table.lines().next().map_or(0, columns)
+    table.lines().map(visible_columns).max().unwrap_or(0)
+}
+
+/// The columns a line takes on a terminal: its characters less its colour
+/// codes (`ESC [ ... m`).
+fn visible_columns(line: &str) -> usize {
+    let mut n = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            n += 1;
+        }
+    }
+    n
 }
 
 #[cfg(test)]
@@ -284,5 +304,10 @@ mod tests {
         assert!(wrapped.lines().all(|l| columns(l) <= 40));
         assert_eq!(wrap(text, None, 2), text);
         assert_eq!(wrap("short", Some(40), 2), "short");
+    }
+
+    #[test]
+    fn colour_codes_take_no_room() {
+        assert_eq!(table_width("\x1b[1mĐợt xét\x1b[0m\nab"), 7);
     }
 }
