@@ -70,6 +70,12 @@ impl Lang {
     }
 }
 
+/// A count and its English noun, singular for one: `1 dossier`,
+/// `2 dossiers`.
+pub fn en_count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +87,12 @@ mod tests {
         assert_eq!(Lang::En.date(d), "2026-03-15");
         assert_eq!(Lang::Vi.date_with_weekday(d), "Chủ nhật 15/03/2026");
         assert_eq!(Lang::Vi.decimal("9.5"), "9,5");
+    }
+
+    #[test]
+    fn english_counts_are_singular_for_one() {
+        assert_eq!(en_count(1, "dossier", "dossiers"), "1 dossier");
+        assert_eq!(en_count(0, "dossier", "dossiers"), "0 dossiers");
+        assert_eq!(en_count(2, "dossier", "dossiers"), "2 dossiers");
     }
 }

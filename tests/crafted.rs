@@ -274,7 +274,7 @@ fn iii_2_b_explain_shows_which_awards_count() {
     final_review(&w);
     w.cmd(["explain", "2021-2025", "N5", "--today", "2026-06-01", "--lang", "en"]).assert().success().stdout_eq(str![[r#"
 N5 — Hoàng Văn Em
-Individuals · staff of the Department · Kế toán, Văn phòng Sở (VP)
+Individual · staff of the Department · Kế toán, Văn phòng Sở (VP)
 Review: final review 2021-2025 (as of 2026-06-01)
 
 [II.1] Who competes: staff of the Department — a subject of the movement.
@@ -844,4 +844,66 @@ fn an_endless_header_is_refused_with_one_message() {
     let json: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
     let count = json["problems"].as_array().map_or(0, Vec::len);
     assert!(count <= 25, "{count} messages");
+}
+
+#[test]
+fn english_counts_of_one_are_singular() {
+    let w = Workdir::new();
+    individuals(&w, &[("N1", "đạt", "đạt", 9, 10)]);
+    w.write(
+        "data/nominations.csv",
+        "review,subject,received,to_trinh,bien_ban,bao_cao,votes_for,votes_total
+2023,N1,,,,,,
+",
+    );
+    let out = w
+        .cmd(["check", "2023", "--lang", "en", "--today", "2024-03-30"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    for expected in [
+        "Candidates: 0 collectives, 1 individual nominated",
+        "\nINDIVIDUAL\n",
+        "1 day left",
+        "1 dossier incomplete, 1 nomination not yet voted on",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    for wrong in ["1 individuals", "1 dossiers", "1 nominations", "1 days"] {
+        assert!(!text.contains(wrong), "{wrong:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn usage_errors_follow_thiduakt_lang_read_before_parsing() {
+    let w = Workdir::new();
+    w.cmd(["explain", "NV07"])
+        .env("THIDUAKT_LANG", "en")
+        .assert()
+        .code(2)
+        .stdout_eq(str![])
+        .stderr_eq(str![[r#"
+error: "NV07" is not a review: explain needs the review first (a year such as 2023, or the period 2021-2025), then the id of a unit or a person
+example: thiduakt explain 2023 NV07
+For more information, try 'thiduakt explain --help'.
+
+"#]]);
+    // --lang wins over the environment, wherever it is.
+    w.cmd(["check", "--format", "xls", "2023", "--lang", "vi"])
+        .env("THIDUAKT_LANG", "en")
+        .assert()
+        .code(2)
+        .stderr_eq(str![[r#"
+lỗi: giá trị "xls" không hợp lệ cho --format <ĐỊNH_DẠNG>; các giá trị có thể: table, csv, json
+
+Cách dùng: thiduakt check [TÙY CHỌN] <ĐỢT_XÉT>
+Xem thêm: thiduakt check --help
+
+"#]]);
+    w.cmd(["--help"]).assert().success().stdout_eq(str![[r#"
+Kiểm tra danh sách đề nghị khen thưởng theo kế hoạch thi đua, từ một thư mục dữ liệu.
+
+Cách dùng: thiduakt [TÙY CHỌN] <LỆNH>
+...
+"#]]);
 }

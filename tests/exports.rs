@@ -678,3 +678,32 @@ fn completions_and_man_page() {
     assert!(page.contains("check") && page.contains("export"));
     thiduakt(["completions", "tcsh"]).assert().code(2);
 }
+
+/// Every `thiduakt-COMMAND(1)` the main page refers to is a page that
+/// `man --dir` writes, and `man COMMAND` prints.
+#[test]
+fn the_man_pages_referred_to_exist() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    thiduakt(["man", "--dir"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let main = std::fs::read_to_string(dir.path().join("thiduakt.1")).expect("thiduakt.1");
+    let referred: Vec<&str> = main
+        .split("thiduakt\\-")
+        .skip(1)
+        .filter_map(|rest| rest.split_once("(1)").map(|(name, _)| name))
+        .collect();
+    assert!(
+        referred.contains(&"check") && referred.contains(&"export"),
+        "{referred:?}"
+    );
+    assert!(!referred.contains(&"help"), "help has no page");
+    for name in referred {
+        let page = std::fs::read_to_string(dir.path().join(format!("thiduakt-{name}.1")))
+            .unwrap_or_else(|_| panic!("no page thiduakt-{name}.1"));
+        assert!(page.contains(&format!(".TH thiduakt-{name} 1")), "{name}");
+        let out = thiduakt(["man", name]).assert().success();
+        assert_eq!(out.get_output().stdout, page.as_bytes(), "{name}");
+    }
+}

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use encoding_rs::Encoding;
+use thiduakt::Lang;
 
 /// Kiểm tra danh sách đề nghị khen thưởng theo kế hoạch thi đua, từ một thư mục dữ liệu.
 /// Checks emulation and commendation nominations against the plan, from a data folder.
@@ -15,6 +16,9 @@ Ví dụ / examples:
   thiduakt check 2023                       danh sách xếp hạng năm 2023
   thiduakt check 2021-2025                  đợt tổng kết giai đoạn
   thiduakt check 2023 --format csv          CSV cho script
+  thiduakt export 2023 -o de-nghi.xlsx      xuất danh sách đề nghị ra Excel
+  thiduakt draft 2023 -o van-ban            soạn tờ trình, quyết định, biên bản (.docx)
+  thiduakt init du-lieu-moi                 tạo thư mục dữ liệu mới
   thiduakt explain 2023 NV07                vì sao NV07 được / không được đề nghị
   thiduakt deadlines                        các mốc thời gian
   thiduakt validate                         mọi lỗi của thư mục dữ liệu
@@ -42,7 +46,7 @@ pub struct Global {
     )]
     pub data: PathBuf,
     /// Ngày tính hạn, DD/MM/YYYY hoặc YYYY-MM-DD (mặc định: hôm nay) / the day deadlines are reckoned from
-    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, global = true, value_name = "DATE", value_parser = any_date)]
     pub today: Option<NaiveDate>,
     /// Ngôn ngữ / language
     #[arg(
@@ -60,7 +64,7 @@ pub struct Global {
     #[arg(short, long, global = true)]
     pub quiet: bool,
     /// Bảng mã của tệp không phải UTF-8, vd. windows-1258 / encoding of files that are not UTF-8
-    #[arg(long, global = true, value_name = "ENCODING", value_parser = parse_encoding)]
+    #[arg(long, global = true, value_name = "ENCODING", value_parser = any_encoding)]
     pub encoding: Option<&'static Encoding>,
 }
 
@@ -168,11 +172,32 @@ pub enum Command {
     },
     /// Trang hướng dẫn man (roff) / the manual page (roff)
     Man {
+        /// Trang của một lệnh, vd. check (mặc định: trang chính) / the page of one command, e.g. check (default: the main page)
+        #[arg(value_name = "COMMAND", value_parser = MAN_PAGES)]
+        page: Option<String>,
         /// Ghi ra tệp thay vì stdout / write to a file instead of stdout
-        #[arg(short, long, value_name = "FILE")]
+        #[arg(short, long, value_name = "FILE", conflicts_with = "dir")]
         output: Option<PathBuf>,
+        /// Ghi mọi trang (thiduakt.1, thiduakt-check.1…) vào thư mục / write every page (thiduakt.1, thiduakt-check.1…) into a folder
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
     },
 }
+
+/// The commands with a manual page of their own, `thiduakt-COMMAND(1)`.
+pub const MAN_PAGES: [&str; 11] = [
+    "check",
+    "export",
+    "summary",
+    "deadlines",
+    "explain",
+    "draft",
+    "publish",
+    "validate",
+    "init",
+    "completions",
+    "man",
+];
 
 /// The order of rows in an export.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -203,18 +228,39 @@ pub enum ByArg {
     Unit,
 }
 
-/// Reads `--today` in either date form.
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    thiduakt::load::values::date(text).map_err(|_| {
-        format!("\"{text}\": cần DD/MM/YYYY hoặc YYYY-MM-DD / expected DD/MM/YYYY or YYYY-MM-DD")
+/// Reads `--today` in either date form (the messages of clap's derive,
+/// before the language is known, are in both languages).
+fn any_date(text: &str) -> Result<NaiveDate, String> {
+    parse_date(text, None)
+}
+
+/// Reads `--today` in either date form, with a message in `lang` (or in
+/// both languages).
+pub fn parse_date(text: &str, lang: impl Into<Option<Lang>>) -> Result<NaiveDate, String> {
+    thiduakt::load::values::date(text).map_err(|_| match lang.into() {
+        Some(Lang::Vi) => "cần ngày dạng DD/MM/YYYY hoặc YYYY-MM-DD".to_string(),
+        Some(Lang::En) => "expected DD/MM/YYYY or YYYY-MM-DD".to_string(),
+        None => format!(
+            "\"{text}\": cần DD/MM/YYYY hoặc YYYY-MM-DD / expected DD/MM/YYYY or YYYY-MM-DD"
+        ),
     })
 }
 
 /// Reads `--encoding` by its WHATWG label (`windows-1258`, `utf-16le`, ...).
-fn parse_encoding(text: &str) -> Result<&'static Encoding, String> {
-    Encoding::for_label(text.trim().as_bytes()).ok_or_else(|| {
-        format!(
+fn any_encoding(text: &str) -> Result<&'static Encoding, String> {
+    parse_encoding(text, None)
+}
+
+/// Reads `--encoding`, with a message in `lang` (or in both languages).
+pub fn parse_encoding(
+    text: &str,
+    lang: impl Into<Option<Lang>>,
+) -> Result<&'static Encoding, String> {
+    Encoding::for_label(text.trim().as_bytes()).ok_or_else(|| match lang.into() {
+        Some(Lang::Vi) => "bảng mã không rõ (vd. windows-1258, utf-8, utf-16le)".to_string(),
+        Some(Lang::En) => "unknown encoding (e.g. windows-1258, utf-8, utf-16le)".to_string(),
+        None => format!(
             "\"{text}\": bảng mã không rõ / unknown encoding (vd. windows-1258, utf-8, utf-16le)"
-        )
+        ),
     })
 }

@@ -128,6 +128,23 @@ fn io_reason(e: &io::Error, lang: Lang) -> String {
     }
 }
 
+/// The width output fits: `COLUMNS` when it is set (a number of columns),
+/// else the terminal's when stdout is one; in a pipe, none (the full
+/// layout).
+fn width(columns: Option<&str>, terminal: bool) -> Option<usize> {
+    if let Some(n) = columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&n| n > 0)
+    {
+        return Some(n);
+    }
+    if !terminal {
+        return None;
+    }
+    // comfy-table asks the terminal for its size.
+    comfy_table::Table::new().width().map(usize::from)
+}
+
 /// The options of a run, resolved.
 pub struct Context {
     /// The data folder.
@@ -174,7 +191,7 @@ impl Context {
             style: Style {
                 lang,
                 color: terminal && !no_color,
-                terminal,
+                width: width(std::env::var("COLUMNS").ok().as_deref(), terminal),
             },
         }
     }
@@ -350,5 +367,21 @@ impl Context {
             Failure::Other(error) => self.error(&format!("{error:#}")),
         }
         ExitCode::from(failure.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::width;
+
+    #[test]
+    fn columns_sets_the_width_and_a_pipe_has_none() {
+        assert_eq!(width(Some("80"), false), Some(80));
+        assert_eq!(width(Some(" 120 "), true), Some(120));
+        // Not a width: ignored.
+        assert_eq!(width(Some("abc"), false), None);
+        assert_eq!(width(Some("0"), false), None);
+        assert_eq!(width(Some(""), false), None);
+        assert_eq!(width(None, false), None);
     }
 }

@@ -65,7 +65,7 @@ pub fn run(ctx: &Context, review: Option<&str>, output: Option<&Path>) -> Outcom
             let style = match output {
                 Some(_) => Style {
                     color: false,
-                    terminal: false,
+                    width: None,
                     ..ctx.style
                 },
                 None => ctx.style,

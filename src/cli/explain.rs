@@ -13,6 +13,19 @@ use crate::cli::{Context, Outcome, Reported};
 pub fn run(ctx: &Context, review: &str, subject: &str) -> Outcome {
     ctx.only_formats(&[Format::Table, Format::Json], "explain")?;
     let data = ctx.load(Keep::review(review))?;
+    // The review and the subject the wrong way round: said so, with the
+    // right order.
+    if data.plan.parse_review(review).is_err() && data.plan.parse_review(subject).is_ok() {
+        ctx.error(&match ctx.lang {
+            Lang::Vi => format!(
+                "\"{review}\" không phải là một đợt xét: đợt xét đứng trước, mã đối tượng đứng sau; ví dụ: thiduakt explain {subject} {review}"
+            ),
+            Lang::En => format!(
+                "\"{review}\" is not a review: the review comes first, then the subject; for example: thiduakt explain {subject} {review}"
+            ),
+        });
+        return Err(Reported);
+    }
     let review = ctx.review(&data, review)?;
     let found = data.find_subjects(subject);
     if found.len() > 1 {
@@ -74,7 +87,7 @@ pub fn run(ctx: &Context, review: &str, subject: &str) -> Outcome {
     }
     let out = match ctx.format {
         Format::Json => explain::json(&data, &report, who, &texts, ctx.lang),
-        _ => explain::text(&data, &report, who, &texts, ctx.lang),
+        _ => explain::text(&data, &report, who, &texts, ctx.lang, ctx.style.width),
     };
     ctx.print(&out)
 }

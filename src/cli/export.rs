@@ -62,7 +62,11 @@ pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg, bom: bool)
     ctx.write_file(output, &bytes)?;
     ctx.note(&match ctx.lang {
         Lang::Vi => format!("Đã ghi {} đề nghị vào {}", rows.len(), output.display()),
-        Lang::En => format!("Wrote {} nominations to {}", rows.len(), output.display()),
+        Lang::En => format!(
+            "Wrote {} to {}",
+            thiduakt::lang::en_count(rows.len() as u64, "nomination", "nominations"),
+            output.display()
+        ),
     });
     Ok(())
 }

@@ -11,6 +11,7 @@ mod draft;
 mod explain;
 mod export;
 mod init;
+mod locale;
 mod publish;
 mod shell;
 mod summary;
@@ -19,51 +20,24 @@ mod validate;
 use std::io;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
+use clap::error::ErrorKind;
 
 pub use args::{Args, Command};
 pub use context::{Context, Outcome, Reported, Usage};
 
-/// The language asked for when the command line could not be parsed:
-/// `--lang en` (or `--lang=en`), else `THIDUAKT_LANG`, else Vietnamese.
-fn lang_of_command_line() -> thiduakt::Lang {
-    let args: Vec<String> = std::env::args().collect();
-    let given = args
-        .iter()
-        .zip(args.iter().skip(1))
-        .find(|(a, _)| *a == "--lang")
-        .map(|(_, v)| v.clone())
-        .or_else(|| {
-            args.iter()
-                .find_map(|a| a.strip_prefix("--lang=").map(str::to_string))
-        })
-        .or_else(|| std::env::var("THIDUAKT_LANG").ok());
-    match given.as_deref() {
-        Some("en") => thiduakt::Lang::En,
-        _ => thiduakt::Lang::Vi,
-    }
-}
-
 /// Runs the command line and returns the exit code.
 pub fn run() -> ExitCode {
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let env_lang = std::env::var("THIDUAKT_LANG").ok();
+    let scan = locale::scan(argv.get(1..).unwrap_or_default(), env_lang.as_deref());
+    let mut cmd = locale::command(scan.lang);
+    let parsed = cmd
+        .try_get_matches_from_mut(&argv)
+        .and_then(|m| Args::from_arg_matches(&m));
+    let args = match parsed {
         Ok(args) => args,
-        Err(e) => {
-            // Help and version go to stdout, which may fail like any output.
-            let printed = e.print().and_then(|()| io::Write::flush(&mut io::stdout()));
-            return match printed {
-                Err(failed) if !e.use_stderr() && failed.kind() != io::ErrorKind::BrokenPipe => {
-                    let lang = lang_of_command_line();
-                    context::to_stderr(&format!(
-                        "{}: {}\n",
-                        lang.pick("lỗi", "error"),
-                        context::stdout_failed(lang, &failed)
-                    ));
-                    ExitCode::from(1)
-                }
-                _ => ExitCode::from(if e.use_stderr() { 2 } else { 0 }),
-            };
-        }
+        Err(e) => return clap_failed(&e, &cmd, &scan),
     };
     let ctx = Context::new(&args.global);
     let result = match &args.command {
@@ -79,7 +53,9 @@ pub fn run() -> ExitCode {
         } => export::run(&ctx, review, output, *sort, *bom),
         Command::Summary { reviews, by } => summary::run(&ctx, reviews, by.is_some()),
         Command::Completions { shell } => shell::completions(&ctx, *shell),
-        Command::Man { output } => shell::man(&ctx, output.as_deref()),
+        Command::Man { page, output, dir } => {
+            shell::man(&ctx, page.as_deref(), output.as_deref(), dir.as_deref())
+        }
         Command::Explain { review, subject } => explain::run(&ctx, review, subject),
         Command::Draft {
             review,
@@ -94,5 +70,39 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => ctx.exit_code(&e),
+    }
+}
+
+/// Shows help or version (exit code 0), or the usage error clap found
+/// (exit code 2), in the language asked for.
+fn clap_failed(e: &clap::Error, cmd: &clap::Command, scan: &locale::Scan) -> ExitCode {
+    let lang = scan.lang;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            // Help and version go to stdout, which may fail like any output.
+            let mut out = io::stdout().lock();
+            let printed = io::Write::write_all(&mut out, e.render().to_string().as_bytes())
+                .and_then(|()| io::Write::flush(&mut out));
+            match printed {
+                Err(failed) if failed.kind() != io::ErrorKind::BrokenPipe => {
+                    context::to_stderr(&format!(
+                        "{}: {}\n",
+                        lang.pick("lỗi", "error"),
+                        context::stdout_failed(lang, &failed)
+                    ));
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            }
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            context::to_stderr(&e.render().to_string());
+            ExitCode::from(Usage(String::new()).code())
+        }
+        _ => {
+            let message = locale::usage_error(e, cmd, scan);
+            context::to_stderr(&format!("{}: {message}\n", lang.pick("lỗi", "error")));
+            ExitCode::from(Usage(message).code())
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! Every problem the loader can find, with its message, what was expected and
 //! a hint, in Vietnamese and English.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, en_count};
 use crate::plan::ReviewError;
 
 /// The accepted date forms, for hints.
@@ -721,7 +721,11 @@ impl Problem {
                 if vi {
                     format!("dòng có {found} ô nhưng tiêu đề có {expected} cột")
                 } else {
-                    format!("the row has {found} cells but the header has {expected} columns")
+                    format!(
+                        "the row has {} but the header has {}",
+                        en_count(*found as u64, "cell", "cells"),
+                        en_count(*expected as u64, "column", "columns")
+                    )
                 }
             }
             UnclosedQuote => pick(
@@ -1057,7 +1061,10 @@ impl Problem {
                 if vi {
                     format!("{expected} ô, phân cách bởi cùng dấu với dòng tiêu đề")
                 } else {
-                    format!("{expected} cells, separated like the header")
+                    format!(
+                        "{}, separated like the header",
+                        en_count(*expected as u64, "cell", "cells")
+                    )
                 }
             }
             PlanValue {

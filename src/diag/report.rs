@@ -132,10 +132,15 @@ pub fn render_all(diagnostics: &[Diagnostic], lang: Lang, limit: Option<usize>) 
                 ),
                 (Severity::Error, Lang::En) => writeln!(
                     out,
-                    "… and {rest} more errors (see them all with: thiduakt validate)"
+                    "… and {rest} more {} (see them all with: thiduakt validate)",
+                    if rest == 1 { "error" } else { "errors" }
                 ),
                 (Severity::Warning, Lang::Vi) => writeln!(out, "… và {rest} cảnh báo khác"),
-                (Severity::Warning, Lang::En) => writeln!(out, "… and {rest} more warnings"),
+                (Severity::Warning, Lang::En) => writeln!(
+                    out,
+                    "… and {rest} more {}",
+                    if rest == 1 { "warning" } else { "warnings" }
+                ),
             };
         }
     }

@@ -6,11 +6,13 @@ use std::io;
 use comfy_table::Color;
 use serde_json::{Value, json};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, en_count};
 use crate::model::Dataset;
 use crate::plan::{AwardKind, Category};
 use crate::render::labels;
-use crate::render::table::{colored, heading, new_table, number};
+use crate::render::table::{
+    colored, columns, fit, heading, new_table, number, render, table_width, wrap,
+};
 use crate::render::warnings::{message, subject_label};
 use crate::render::{Style, json_string};
 use crate::review::ReviewType;
@@ -241,23 +243,91 @@ fn standing_note(data: &Dataset, report: &ReviewReport, r: &CandidateResult, lan
     }
 }
 
-fn status_cell(r: &CandidateResult, style: &Style) -> comfy_table::Cell {
-    let color = match r.status {
+/// One candidate's row, as text.
+struct Row {
+    rank: String,
+    id: String,
+    name: String,
+    unit: String,
+    status: Status,
+    award: Option<AwardKind>,
+    criteria: String,
+    votes: String,
+    score: String,
+    past: String,
+    note: String,
+}
+
+/// The result of a row in the narrow layout, where the status and the
+/// award share a column, on two short lines: "Đề nghị / Bằng khen".
+fn result_short(status: Status, award: Option<AwardKind>, lang: Lang) -> String {
+    match (status, award, lang) {
+        (Status::Proposed, Some(a), Lang::Vi) => {
+            format!("Đề nghị\n{}", labels::award_short(a, lang))
+        }
+        (Status::Proposed, Some(a), Lang::En) => {
+            format!("Proposed\n{}", labels::award_short(a, lang))
+        }
+        (Status::OverQuota, _, Lang::Vi) => "Vượt\nchỉ tiêu".into(),
+        (Status::Ineligible, _, Lang::Vi) => "Không đủ\nđiều kiện".into(),
+        _ => labels::status(status, lang).to_string(),
+    }
+}
+
+fn status_color(status: Status) -> Color {
+    match status {
         Status::Proposed => Color::Green,
         Status::OverQuota => Color::Yellow,
         Status::Ineligible => Color::Red,
-    };
-    colored(labels::status(r.status, style.lang), color, style)
+    }
 }
 
+/// The table of one category, and the notes that did not fit in it.
+///
+/// Without a width, or when the table fits, every column is there in
+/// full. Narrower, headers are abbreviated, the status and the award
+/// share a column, names and notes wrap at spaces (never inside a clause
+/// reference); when even that leaves too little room, the notes are
+/// listed under the table, one line per candidate.
 fn category_table(
     data: &Dataset,
     report: &ReviewReport,
     category: Category,
     style: &Style,
-) -> String {
+) -> (String, Vec<String>) {
     let lang = style.lang;
     let final_review = report.review.review_type() == ReviewType::Final;
+    let individual = category == Category::Individual;
+    let rows: Vec<Row> = report
+        .candidates
+        .iter()
+        .filter(|r| r.category() == category)
+        .map(|r| {
+            let h = r.history.map(|(h, _)| h).unwrap_or_default();
+            Row {
+                rank: r.rank.map(|n| n.to_string()).unwrap_or_else(|| "–".into()),
+                id: data.id(r.subject).to_string(),
+                name: data.name(r.subject).to_string(),
+                unit: data
+                    .home_unit(r.subject)
+                    .map(|u| u.id.as_str())
+                    .unwrap_or("–")
+                    .to_string(),
+                status: r.status,
+                award: r.award,
+                criteria: format!("{}/{}", r.met.len(), r.required.len()),
+                votes: r
+                    .votes
+                    .map(|v| format!("{}/{}", v.in_favour, v.total))
+                    .unwrap_or_else(|| "–".into()),
+                score: lang.decimal(&r.score.to_string()),
+                past: format!("{} BK, {} GK", h.bang_khen, h.giay_khen),
+                note: note(data, report, r, lang),
+            }
+        })
+        .collect();
+
+    // The full layout.
     let mut header: Vec<&str> = match lang {
         Lang::Vi => vec!["Hạng", "Mã"],
         Lang::En => vec!["Rank", "Id"],
@@ -267,7 +337,7 @@ fn category_table(
         (Category::Individual, Lang::Vi) => "Họ và tên",
         (_, Lang::En) => "Name",
     });
-    if category == Category::Individual {
+    if individual {
         header.push(lang.pick("Đơn vị", "Unit"));
     }
     header.extend(match lang {
@@ -278,46 +348,128 @@ fn category_table(
         header.push(lang.pick("Khen thưởng trước", "Past awards"));
     }
     header.push(lang.pick("Ghi chú", "Note"));
-    let mut table = new_table(style, &header);
-    for r in report
-        .candidates
-        .iter()
-        .filter(|r| r.category() == category)
-    {
+    let full_style = Style {
+        width: None,
+        ..*style
+    };
+    let mut table = new_table(&full_style, &header);
+    for r in &rows {
         let mut row = vec![
-            number(r.rank.map(|n| n.to_string()).unwrap_or_else(|| "–".into())),
-            comfy_table::Cell::new(data.id(r.subject)),
-            comfy_table::Cell::new(data.name(r.subject)),
+            number(&r.rank),
+            comfy_table::Cell::new(&r.id),
+            comfy_table::Cell::new(&r.name),
         ];
-        if category == Category::Individual {
-            row.push(comfy_table::Cell::new(
-                data.home_unit(r.subject)
-                    .map(|u| u.id.as_str())
-                    .unwrap_or("–"),
-            ));
+        if individual {
+            row.push(comfy_table::Cell::new(&r.unit));
         }
-        row.push(status_cell(r, style));
+        row.push(colored(
+            labels::status(r.status, lang),
+            status_color(r.status),
+            style,
+        ));
         row.push(comfy_table::Cell::new(
             r.award.map(|a| labels::award(a, lang)).unwrap_or(""),
         ));
-        row.push(number(format!("{}/{}", r.met.len(), r.required.len())));
-        row.push(number(
-            r.votes
-                .map(|v| format!("{}/{}", v.in_favour, v.total))
-                .unwrap_or_else(|| "–".into()),
-        ));
-        row.push(number(lang.decimal(&r.score.to_string())));
+        row.push(number(&r.criteria));
+        row.push(number(&r.votes));
+        row.push(number(&r.score));
         if final_review {
-            let h = r.history.map(|(h, _)| h).unwrap_or_default();
-            row.push(comfy_table::Cell::new(format!(
-                "{} BK, {} GK",
-                h.bang_khen, h.giay_khen
-            )));
+            row.push(comfy_table::Cell::new(&r.past));
         }
-        row.push(comfy_table::Cell::new(note(data, report, r, lang)));
+        row.push(comfy_table::Cell::new(&r.note));
         table.add_row(row);
     }
-    table.to_string()
+    let full = table.to_string();
+    let Some(width) = style.width.filter(|&w| table_width(&full) > w) else {
+        return (full, Vec::new());
+    };
+
+    // The narrow layout.
+    let mut header: Vec<&str> = vec!["#", lang.pick("Mã", "Id")];
+    header.push(match (category, lang) {
+        (Category::Collective, Lang::Vi) => "Tên",
+        (Category::Individual, Lang::Vi) => "Họ và tên",
+        (_, Lang::En) => "Name",
+    });
+    if individual {
+        header.push(lang.pick("Đ.vị", "Unit"));
+    }
+    header.extend(match lang {
+        Lang::Vi => ["Kết quả", "TC", "Phiếu", "Điểm"],
+        Lang::En => ["Result", "Crit.", "Votes", "Score"],
+    });
+    if final_review {
+        header.push(lang.pick("Đã khen", "Past"));
+    }
+    let cells = |r: &Row, result: &str| {
+        let mut row = vec![
+            number(&r.rank),
+            comfy_table::Cell::new(&r.id),
+            comfy_table::Cell::new(&r.name),
+        ];
+        if individual {
+            row.push(comfy_table::Cell::new(&r.unit));
+        }
+        row.push(colored(result, status_color(r.status), style));
+        row.push(number(&r.criteria));
+        row.push(number(&r.votes));
+        row.push(number(&r.score));
+        if final_review {
+            row.push(comfy_table::Cell::new(r.past.replace(", ", "\n")));
+        }
+        row
+    };
+    let name_column = 2;
+    let narrow = |notes: bool, two_lines: bool| {
+        let mut header = header.clone();
+        if notes {
+            header.push(lang.pick("Ghi chú", "Note"));
+        }
+        let mut table = new_table(style, &header);
+        for r in &rows {
+            let result = result_short(r.status, r.award, lang);
+            let result = if two_lines {
+                result
+            } else {
+                result.replace('\n', " ")
+            };
+            let mut row = cells(r, &result);
+            if notes {
+                row.push(comfy_table::Cell::new(&r.note));
+            }
+            table.add_row(row);
+        }
+        let flexible = [name_column, header.len() - 1];
+        let widths = fit(
+            &mut table,
+            Some(width),
+            &flexible[..if notes { 2 } else { 1 }],
+        );
+        let fits = table_width(&render(&table)) <= width;
+        (table, widths, fits)
+    };
+    let longest_name = rows.iter().map(|r| columns(&r.name)).max().unwrap_or(0);
+    // The notes stay in the table while there is room for a note beside a
+    // name; otherwise they are listed under it. A result takes two lines
+    // only when one would squeeze the names.
+    for two_lines in [false, true] {
+        let (table, widths, fits) = narrow(true, two_lines);
+        let note_width = widths.last().copied().unwrap_or(0);
+        if fits && note_width >= 24 && widths[name_column] >= longest_name.min(16) {
+            return (render(&table), Vec::new());
+        }
+    }
+    let notes = rows
+        .iter()
+        .filter(|r| !r.note.is_empty())
+        .map(|r| format!("  {}: {}", r.id, r.note))
+        .collect();
+    let (table, widths, fits) = narrow(false, false);
+    if fits && widths[name_column] >= longest_name {
+        return (render(&table), notes);
+    }
+    let (table, _, _) = narrow(false, true);
+    (render(&table), notes)
 }
 
 fn quota_line(report: &ReviewReport, category: Category, lang: Lang) -> String {
@@ -374,7 +526,8 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
             lang.date(report.today)
         ),
     };
-    let _ = writeln!(out, "{}", heading(&title, style));
+    let width = style.width;
+    let _ = writeln!(out, "{}", heading(&wrap(&title, width, 2), style));
     let count = |c: Category| {
         report
             .candidates
@@ -383,30 +536,39 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
             .count()
     };
     let (collectives, individuals) = (count(Category::Collective), count(Category::Individual));
+    let mut line = String::new();
     let _ = match (report.source, lang) {
         (CandidateSource::Nominations, Lang::Vi) => writeln!(
-            out,
+            line,
             "Ứng viên: {collectives} tập thể, {individuals} cá nhân được các đơn vị đề nghị (nominations.csv)."
         ),
         (CandidateSource::Nominations, Lang::En) => writeln!(
-            out,
-            "Candidates: {collectives} collectives, {individuals} individuals nominated by their units (nominations.csv)."
+            line,
+            "Candidates: {}, {} nominated by their units (nominations.csv).",
+            en_count(collectives as u64, "collective", "collectives"),
+            en_count(individuals as u64, "individual", "individuals")
         ),
         (CandidateSource::Achievements, Lang::Vi) => writeln!(
-            out,
+            line,
             "Chưa có đề nghị nào cho đợt xét này: xét {collectives} tập thể, {individuals} cá nhân có kết quả đánh giá."
         ),
         (CandidateSource::Achievements, Lang::En) => writeln!(
-            out,
-            "No nominations for this review yet: checking the {collectives} collectives and {individuals} individuals with achievements."
+            line,
+            "No nominations for this review yet: checking the {} and {} with achievements.",
+            en_count(collectives as u64, "collective", "collectives"),
+            en_count(individuals as u64, "individual", "individuals")
         ),
     };
+    out.push_str(&wrap(&line, width, 2));
     for category in Category::ALL {
         out.push('\n');
         let _ = writeln!(
             out,
             "{}",
-            heading(&labels::category(category, lang).to_uppercase(), style)
+            heading(
+                &labels::category_counted(category, count(category), lang).to_uppercase(),
+                style
+            )
         );
         if count(category) == 0 {
             let _ = writeln!(
@@ -415,9 +577,20 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
                 lang.pick("(không có ứng viên)", "(no candidates)")
             );
         } else {
-            let _ = writeln!(out, "{}", category_table(data, report, category, style));
+            let (table, notes) = category_table(data, report, category, style);
+            let _ = writeln!(out, "{table}");
+            if !notes.is_empty() {
+                let _ = writeln!(out, "{}", lang.pick("Ghi chú:", "Notes:"));
+                for note in notes {
+                    let _ = writeln!(out, "{}", wrap(&note, width, 2));
+                }
+            }
         }
-        let _ = writeln!(out, "{}", quota_line(report, category, lang));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&quota_line(report, category, lang), width, 2)
+        );
     }
     out.push('\n');
     if report.warnings.is_empty() {
@@ -433,12 +606,8 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
                 .subject
                 .map(|s| subject_label(data, s))
                 .unwrap_or_else(|| lang.pick("Cả đợt xét", "The whole review").to_string());
-            let _ = writeln!(
-                out,
-                "- {who}: {} [{}]",
-                message(data, w, lang),
-                w.code().code()
-            );
+            let line = format!("- {who}: {} [{}]", message(data, w, lang), w.code().code());
+            let _ = writeln!(out, "{}", wrap(&line, width, 2));
         }
     }
     out

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use crate::lang::Lang;
 use crate::plan::{Deadline, Plan};
 use crate::render::labels;
-use crate::render::table::{colored, heading, new_table, number};
+use crate::render::table::{colored, fit, heading, new_table, number, render, table_width, wrap};
 use crate::render::{Style, csv_string, json_string};
 use crate::rules::deadlines::{DeadlineState, DeadlineStatus, is_weekend, state};
 
@@ -101,56 +101,75 @@ pub fn note(s: &DeadlineState<'_>, lang: Lang) -> String {
     }
 }
 
-/// `deadlines` as a table, for people.
+/// `deadlines` as a table, for people. When the table is wider than the
+/// width, the plan's wording of the date is left out (the last valid day
+/// says it), the texts and headers wrap at spaces, and the notes are
+/// numbered under the table.
 pub fn table(plan: &Plan, states: &[DeadlineState<'_>], today: NaiveDate, style: &Style) -> String {
     let lang = style.lang;
-    let header: &[&str] = match lang {
-        Lang::Vi => &[
-            "Đợt xét",
-            "Mốc",
-            "Theo kế hoạch",
-            "Ngày cuối hợp lệ",
-            "Trạng thái",
-            "Còn (ngày)",
-            "Căn cứ",
-            "Ghi chú",
-        ],
-        Lang::En => &[
-            "Review",
-            "Event",
-            "Plan's date",
-            "Last valid day",
-            "Status",
-            "Days left",
-            "Clause",
-            "Note",
-        ],
+    let build = |narrow: bool| {
+        let mut header: Vec<&str> = match lang {
+            Lang::Vi => vec![
+                "Đợt xét",
+                "Mốc",
+                "Theo kế hoạch",
+                "Ngày cuối hợp lệ",
+                "Trạng thái",
+                "Còn (ngày)",
+                "Căn cứ",
+                "Ghi chú",
+            ],
+            Lang::En => vec![
+                "Review",
+                "Event",
+                "Plan's date",
+                "Last valid day",
+                "Status",
+                "Days left",
+                "Clause",
+                "Note",
+            ],
+        };
+        if narrow {
+            header.remove(2);
+        }
+        let mut table = new_table(style, &header);
+        let mut notes = Vec::new();
+        for s in states {
+            let d = s.deadline;
+            let plan_date = match (d.exclusive, lang) {
+                (true, Lang::Vi) => format!("trước {}", lang.date(d.date)),
+                (true, Lang::En) => format!("before {}", lang.date(d.date)),
+                (false, Lang::Vi) => format!("đến hết {}", lang.date(d.date)),
+                (false, Lang::En) => format!("by {}", lang.date(d.date)),
+            };
+            let color = match s.status {
+                DeadlineStatus::Upcoming => Color::Green,
+                DeadlineStatus::DueToday => Color::Yellow,
+                DeadlineStatus::Passed => Color::DarkGrey,
+            };
+            let mut note = note(s, lang);
+            if narrow && !note.is_empty() {
+                notes.push(note);
+                note = format!("({})", notes.len());
+            }
+            let mut row = vec![
+                Cell::new(d.review.code()),
+                Cell::new(labels::event(d.event, lang)),
+                Cell::new(plan_date),
+                Cell::new(lang.date_with_weekday(d.last_day())),
+                colored(labels::deadline_status(s.status, lang), color, style),
+                number(s.days_left),
+                Cell::new(&d.clause),
+                Cell::new(note),
+            ];
+            if narrow {
+                row.remove(2);
+            }
+            table.add_row(row);
+        }
+        (table, notes)
     };
-    let mut table = new_table(style, header);
-    for s in states {
-        let d = s.deadline;
-        let plan_date = match (d.exclusive, lang) {
-            (true, Lang::Vi) => format!("trước {}", lang.date(d.date)),
-            (true, Lang::En) => format!("before {}", lang.date(d.date)),
-            (false, Lang::Vi) => format!("đến hết {}", lang.date(d.date)),
-            (false, Lang::En) => format!("by {}", lang.date(d.date)),
-        };
-        let color = match s.status {
-            DeadlineStatus::Upcoming => Color::Green,
-            DeadlineStatus::DueToday => Color::Yellow,
-            DeadlineStatus::Passed => Color::DarkGrey,
-        };
-        table.add_row(vec![
-            Cell::new(d.review.code()),
-            Cell::new(labels::event(d.event, lang)),
-            Cell::new(plan_date),
-            Cell::new(lang.date_with_weekday(d.last_day())),
-            colored(labels::deadline_status(s.status, lang), color, style),
-            number(s.days_left),
-            Cell::new(&d.clause),
-            Cell::new(note(s, lang)),
-        ]);
-    }
     let mut out = String::new();
     let title = match lang {
         Lang::Vi => format!(
@@ -164,7 +183,23 @@ pub fn table(plan: &Plan, states: &[DeadlineState<'_>], today: NaiveDate, style:
             lang.date(today)
         ),
     };
-    let _ = writeln!(out, "{}", heading(&title, style));
-    let _ = writeln!(out, "{table}");
+    let _ = writeln!(out, "{}", heading(&wrap(&title, style.width, 2), style));
+    let (table, _) = build(false);
+    let full = table.to_string();
+    let Some(width) = style.width.filter(|&w| table_width(&full) > w) else {
+        let _ = writeln!(out, "{full}");
+        return out;
+    };
+    let (mut table, notes) = build(true);
+    let all: Vec<usize> = (0..table.column_count()).collect();
+    fit(&mut table, Some(width), &all);
+    let _ = writeln!(out, "{}", render(&table));
+    for (n, note) in notes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(&format!("({}) {note}", n + 1), Some(width), 4)
+        );
+    }
     out
 }

@@ -10,6 +10,7 @@ use crate::model::{Achievement, Dataset, Document, GrantedAward, Nomination, Sub
 use crate::plan::{AwardKind, Criterion, Event, SubjectKind};
 use crate::render::json_string;
 use crate::render::labels;
+use crate::render::table::wrap_lines;
 use crate::render::warnings::message;
 use crate::review::ReviewType;
 use crate::rules::applicability::applicable;
@@ -85,8 +86,20 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// `explain` as text, for people.
+/// `explain` as text, for people, its lines wrapped at `width` (if any).
 pub fn text(
+    data: &Dataset,
+    report: &ReviewReport,
+    subject: Subject,
+    texts: &Texts,
+    lang: Lang,
+    width: Option<usize>,
+) -> String {
+    wrap_lines(&unwrapped(data, report, subject, texts, lang), width)
+}
+
+/// [`text`] on lines of any length.
+fn unwrapped(
     data: &Dataset,
     report: &ReviewReport,
     subject: Subject,
@@ -100,7 +113,7 @@ pub fn text(
     let mut out = String::new();
     let _ = writeln!(out, "{} — {}", data.id(subject), data.name(subject));
     let mut about = vec![
-        labels::category(kind.category(), lang).to_string(),
+        labels::category_counted(kind.category(), 1, lang).to_string(),
         labels::kind(kind, lang).to_string(),
     ];
     if let Subject::Person(i) = subject {
@@ -172,11 +185,9 @@ pub fn text(
         let score = row
             .and_then(|a| a.score)
             .map(|s| {
-                format!(
-                    " · {} {}",
-                    lang.decimal(&s.to_string()),
-                    lang.pick("điểm", "points")
-                )
+                let s = s.to_string();
+                let noun = lang.pick("điểm", if s == "1" { "point" } else { "points" });
+                format!(" · {} {noun}", lang.decimal(&s))
             })
             .unwrap_or_default();
         let _ = writeln!(out, "  {mark} {} {verdict}{score} — {}", c.code, c.text);
@@ -465,7 +476,7 @@ fn explain_outcome(
         .iter()
         .filter(|c| c.category() == r.category() && c.status != Status::Ineligible)
         .count();
-    let category = labels::category(r.category(), lang).to_lowercase();
+    let category = labels::category_counted(r.category(), eligible, lang).to_lowercase();
     let _ = match lang {
         Lang::Vi => writeln!(
             out,

@@ -46,6 +46,15 @@ pub fn category(c: Category, lang: Lang) -> &'static str {
     }
 }
 
+/// Name of a category heading `n` subjects: singular for one in English.
+pub fn category_counted(c: Category, n: usize, lang: Lang) -> &'static str {
+    match (c, n, lang) {
+        (Category::Collective, 1, Lang::En) => "Collective",
+        (Category::Individual, 1, Lang::En) => "Individual",
+        _ => category(c, lang),
+    }
+}
+
 /// Name of a kind of subject.
 pub fn kind(k: SubjectKind, lang: Lang) -> &'static str {
     match (k, lang) {

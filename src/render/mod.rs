@@ -37,9 +37,10 @@ pub struct Style {
     pub lang: crate::Lang,
     /// Whether to colour tables (a terminal, and no `NO_COLOR`).
     pub color: bool,
-    /// Whether output goes to a terminal: tables then fit its width;
-    /// otherwise they keep a fixed layout, the same on every machine.
-    pub terminal: bool,
+    /// The width, in columns, that tables and text fit: `COLUMNS`, or the
+    /// terminal's. `None` (a pipe) keeps the full layout, the same on every
+    /// machine.
+    pub width: Option<usize>,
 }
 
 /// Writes CSV rows to a string. Values are plain text: the csv writer

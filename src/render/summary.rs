@@ -7,7 +7,9 @@ use serde_json::{Value, json};
 use crate::lang::Lang;
 use crate::model::{Dataset, Subject};
 use crate::plan::{AwardKind, Category};
-use crate::render::table::{heading, new_table, number};
+use crate::render::table::{
+    fit, heading, new_table, number, outline_only, render, table_width, wrap,
+};
 use crate::render::{Style, csv_string, json_string, labels};
 use crate::review::Review;
 use crate::rules::registrations::covers;
@@ -218,16 +220,11 @@ pub fn json(rows: &[SummaryRow]) -> String {
     json_string(&json!({ "rows": rows }))
 }
 
-/// `summary` as a table, for people.
-pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) -> String {
-    let lang = style.lang;
-    let mut h: Vec<&str> = vec![lang.pick("Đợt xét", "Review")];
-    if by_unit {
-        h.push(lang.pick("Đơn vị", "Unit"));
-    }
-    h.push(lang.pick("Tập thể/Cá nhân", "Kind"));
-    h.extend(match lang {
-        Lang::Vi => [
+/// The headers of the counts, in [`COUNT_COLUMNS`] order, in full or
+/// short (for narrow widths, with [`legend`]).
+fn count_headers(lang: Lang, short: bool) -> [&'static str; 8] {
+    match (lang, short) {
+        (Lang::Vi, false) => [
             "Được đề nghị",
             "Đủ điều kiện",
             "Đề nghị Bằng khen",
@@ -237,7 +234,7 @@ pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) 
             "Đã nhận Bằng khen",
             "Đã nhận Giấy khen",
         ],
-        Lang::En => [
+        (Lang::En, false) => [
             "Nominated",
             "Eligible",
             "Proposed Bằng khen",
@@ -247,39 +244,109 @@ pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) 
             "Granted Bằng khen",
             "Granted Giấy khen",
         ],
-    });
+        (Lang::Vi, true) => [
+            "Được đề nghị",
+            "Đủ điều kiện",
+            "Đề nghị BK",
+            "Đề nghị GK",
+            "Vượt chỉ tiêu",
+            "Không đủ ĐK",
+            "Đã nhận BK",
+            "Đã nhận GK",
+        ],
+        (Lang::En, true) => [
+            "Nom.",
+            "Elig.",
+            "Prop. BK",
+            "Prop. GK",
+            "Over quota",
+            "Inel.",
+            "Given BK",
+            "Given GK",
+        ],
+    }
+}
+
+/// What the short headers stand for.
+fn legend(lang: Lang) -> &'static str {
+    lang.pick(
+        "BK: Bằng khen · GK: Giấy khen · ĐK: điều kiện",
+        "Coll.: collective · Indiv.: individual · Nom.: nominated · Elig.: eligible · Prop.: proposed · Inel.: ineligible · Given: granted · Reg.: registered · BK: Bằng khen · GK: Giấy khen",
+    )
+}
+
+/// `summary` as a table, for people. When the full table is wider than
+/// the width, its headers are shortened (a legend under it says what they
+/// stand for), its inner lines dropped, and its columns wrapped at spaces.
+pub fn table(data: &Dataset, rows: &[SummaryRow], by_unit: bool, style: &Style) -> String {
+    let lang = style.lang;
     // Shown when the folder keeps registrations.
     let registrations = data.registrations.is_some();
-    if registrations {
-        h.push(lang.pick("Đã đăng ký", "Registered"));
-    }
-    let mut t = new_table(style, &h);
-    for r in rows {
-        let mut cells = vec![comfy_table::Cell::new(&r.review)];
-        if let Some(unit) = &r.unit {
-            cells.push(comfy_table::Cell::new(if unit.is_empty() {
-                "–"
-            } else {
-                unit
-            }));
+    let build = |short: bool| {
+        let mut h: Vec<&str> = vec![lang.pick("Đợt xét", "Review")];
+        if by_unit {
+            h.push(lang.pick("Đơn vị", "Unit"));
         }
-        let category = if r.kind == Category::Collective.code() {
-            Category::Collective
-        } else {
-            Category::Individual
-        };
-        cells.push(comfy_table::Cell::new(labels::category(category, lang)));
-        cells.extend(r.counts.iter().map(number));
+        h.push(match (lang, short) {
+            (Lang::Vi, false) => "Tập thể/Cá nhân",
+            (Lang::Vi, true) => "Loại",
+            (Lang::En, _) => "Kind",
+        });
+        h.extend(count_headers(lang, short));
         if registrations {
-            cells.push(number(r.registered.unwrap_or(0)));
+            h.push(match (lang, short) {
+                (Lang::Vi, _) => "Đã đăng ký",
+                (Lang::En, false) => "Registered",
+                (Lang::En, true) => "Reg.",
+            });
         }
-        t.add_row(cells);
-    }
+        let mut t = new_table(style, &h);
+        for r in rows {
+            let mut cells = vec![comfy_table::Cell::new(&r.review)];
+            if let Some(unit) = &r.unit {
+                cells.push(comfy_table::Cell::new(if unit.is_empty() {
+                    "–"
+                } else {
+                    unit
+                }));
+            }
+            let category = if r.kind == Category::Collective.code() {
+                Category::Collective
+            } else {
+                Category::Individual
+            };
+            let kind = match (short, lang, category) {
+                (true, Lang::En, Category::Collective) => "Coll.",
+                (true, Lang::En, Category::Individual) => "Indiv.",
+                _ => labels::category(category, lang),
+            };
+            cells.push(comfy_table::Cell::new(kind));
+            cells.extend(r.counts.iter().map(number));
+            if registrations {
+                cells.push(number(r.registered.unwrap_or(0)));
+            }
+            t.add_row(cells);
+        }
+        t
+    };
     let title = match lang {
         Lang::Vi => format!("{} — tổng hợp theo đợt xét", data.plan.short_name),
         Lang::En => format!("{} — summary by review", data.plan.short_name),
     };
-    format!("{}\n{t}\n", heading(&title, style))
+    let title = heading(&wrap(&title, style.width, 2), style);
+    let full = build(false).to_string();
+    let Some(width) = style.width.filter(|&w| table_width(&full) > w) else {
+        return format!("{title}\n{full}\n");
+    };
+    let mut t = build(true);
+    outline_only(&mut t);
+    let all: Vec<usize> = (0..t.column_count()).collect();
+    fit(&mut t, Some(width), &all);
+    format!(
+        "{title}\n{}\n{}\n",
+        render(&t),
+        wrap(legend(lang), Some(width), 2)
+    )
 }
 
 /// The reviews to summarise: those asked for, or every review of the plan.

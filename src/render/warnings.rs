@@ -1,6 +1,6 @@
 //! The text of a review's warnings, for people.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, en_count};
 use crate::model::{Dataset, Subject};
 use crate::render::labels;
 use crate::rules::deadlines::{is_weekend, working_day_on_or_before};
@@ -91,7 +91,7 @@ pub fn message(data: &Dataset, warning: &Warning, lang: Lang) -> String {
                 (0, Lang::Vi) => "hôm nay là ngày cuối".to_string(),
                 (0, Lang::En) => "today is the last day".to_string(),
                 (n, Lang::Vi) => format!("còn {n} ngày"),
-                (n, Lang::En) => format!("{n} days left"),
+                (n, Lang::En) => format!("{} left", en_count(n.unsigned_abs(), "day", "days")),
             };
             let what = match (pending, lang) {
                 (
@@ -133,13 +133,19 @@ pub fn message(data: &Dataset, warning: &Warning, lang: Lang) -> String {
                     if *incomplete > 0 {
                         parts.push(match lang {
                             Lang::Vi => format!("{incomplete} hồ sơ chưa đủ"),
-                            Lang::En => format!("{incomplete} dossiers incomplete"),
+                            Lang::En => format!(
+                                "{} incomplete",
+                                en_count(u64::from(*incomplete), "dossier", "dossiers")
+                            ),
                         });
                     }
                     if *unvoted > 0 {
                         parts.push(match lang {
                             Lang::Vi => format!("{unvoted} đề nghị chưa được Hội đồng bỏ phiếu"),
-                            Lang::En => format!("{unvoted} nominations not yet voted on"),
+                            Lang::En => format!(
+                                "{} not yet voted on",
+                                en_count(u64::from(*unvoted), "nomination", "nominations")
+                            ),
                         });
                     }
                     parts.join(", ")

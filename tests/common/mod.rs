@@ -113,7 +113,8 @@ impl Workdir {
     }
 }
 
-/// `thiduakt ARGS` with a clean environment for its own variables.
+/// `thiduakt ARGS` with a clean environment for its own variables (and
+/// no `COLUMNS`: output keeps its full width).
 pub fn thiduakt<I, S>(args: I) -> Command
 where
     I: IntoIterator<Item = S>,
@@ -124,6 +125,7 @@ where
         .env_remove("THIDUAKT_LANG")
         .env_remove("THIDUAKT_DATA")
         .env_remove("NO_COLOR")
+        .env_remove("COLUMNS")
 }
 
 /// The units most crafted folders use.
