@@ -285,7 +285,7 @@ Review: final review 2021-2025 (as of 2026-06-01)
   · 2022 Giấy khen khac 77/QĐ-SKHCN 2023-01-10 (not counted: another field)
 [IV.1] Council vote: 9/9 in favour (100.0 %)
 
-=> Not eligible: missing history.
+=> Not eligible: missing award history (III.2.b).
 
 [IV.2] Dossier: tờ trình (request letter) a · biên bản (meeting minutes) b · báo cáo (achievement report) c
 [IV.3] Received: 2026-03-10; due: before 2026-03-15 (data/nominations.csv:6)

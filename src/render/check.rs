@@ -18,7 +18,6 @@ use crate::render::{Style, json_string};
 use crate::review::ReviewType;
 use crate::rules::allocation::Reason;
 use crate::rules::candidates::CandidateSource;
-use crate::rules::eligibility::Missing;
 use crate::rules::{CandidateResult, ReviewReport, Status};
 
 /// The columns of `check --format csv`, in order.
@@ -199,15 +198,7 @@ fn standing_note(data: &Dataset, report: &ReviewReport, r: &CandidateResult, lan
             let parts: Vec<String> = r
                 .missing
                 .iter()
-                .map(|m| match (m, lang) {
-                    (Missing::Criterion(_), _) => m.code(&data.plan).to_string(),
-                    (Missing::History, Lang::Vi) => "lịch sử khen thưởng (III.2.b)".into(),
-                    (Missing::History, Lang::En) => "award history (III.2.b)".into(),
-                    (Missing::Votes, Lang::Vi) => "tỷ lệ phiếu".into(),
-                    (Missing::Votes, Lang::En) => "vote share".into(),
-                    (Missing::NoCriteria, Lang::Vi) => "không có tiêu chí áp dụng".into(),
-                    (Missing::NoCriteria, Lang::En) => "no criterion applies".into(),
-                })
+                .map(|m| labels::missing(m, &data.plan, lang))
                 .collect();
             match lang {
                 Lang::Vi => format!("thiếu: {}", parts.join(", ")),

@@ -463,7 +463,11 @@ fn explain_outcome(
 ) {
     let plan = &data.plan;
     if r.status == Status::Ineligible {
-        let missing: Vec<&str> = r.missing.iter().map(|m| m.code(plan)).collect();
+        let missing: Vec<String> = r
+            .missing
+            .iter()
+            .map(|m| labels::missing(m, plan, lang))
+            .collect();
         let _ = match lang {
             Lang::Vi => writeln!(out, "=> Không đủ điều kiện: thiếu {}.", missing.join(", ")),
             Lang::En => writeln!(out, "=> Not eligible: missing {}.", missing.join(", ")),

@@ -123,6 +123,25 @@ pub fn review(r: crate::Review, lang: Lang) -> String {
     }
 }
 
+/// What an ineligible candidate lacks, in words: a criterion by its code,
+/// the rest with its clause.
+pub fn missing(
+    m: &crate::rules::eligibility::Missing,
+    plan: &crate::plan::Plan,
+    lang: Lang,
+) -> String {
+    use crate::rules::eligibility::Missing;
+    match (m, lang) {
+        (Missing::Criterion(_), _) => m.code(plan).to_string(),
+        (Missing::History, Lang::Vi) => "lịch sử khen thưởng (III.2.b)".into(),
+        (Missing::History, Lang::En) => "award history (III.2.b)".into(),
+        (Missing::Votes, Lang::Vi) => "tỷ lệ phiếu".into(),
+        (Missing::Votes, Lang::En) => "vote share".into(),
+        (Missing::NoCriteria, Lang::Vi) => "không có tiêu chí áp dụng".into(),
+        (Missing::NoCriteria, Lang::En) => "no criterion applies".into(),
+    }
+}
+
 /// A warning in a few words, for the note column of a table: the full
 /// message is in the warnings below it.
 pub fn warning_short(code: crate::rules::WarningCode, lang: Lang) -> &'static str {
