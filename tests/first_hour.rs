@@ -493,3 +493,39 @@ fn init_says_what_it_copied_and_what_to_change_first() {
         assert!(err.contains("[giay_khen] signer"), "{err}");
     }
 }
+
+/// The folder `init` makes holds a registrations file with its header only:
+/// a record not kept yet, so nobody is flagged as not registered.
+#[test]
+fn an_empty_registrations_file_flags_nobody() {
+    let w = Workdir::new();
+    w.cmd(["init", "moi"]).output().unwrap();
+    w.write(
+        "moi/units.toml",
+        "[[unit]]\nid = \"SO\"\nname = \"Sở Tư pháp\"\nkind = \"so\"\n\n[[unit]]\nid = \"VP\"\nname = \"Văn phòng Sở\"\nkind = \"phong\"\n",
+    );
+    w.write(
+        "moi/people.csv",
+        "id,name,unit,position,kind,gender\nCV01,Lê Thị Hoa,VP,Chuyên viên,noi_bo,nữ\n",
+    );
+    w.write(
+        "moi/achievements.csv",
+        "review,subject,criterion,result,score\n2023,CV01,CN1,đạt,9\n2023,CV01,CN2,đạt,8\n",
+    );
+    let out = w
+        .cmd(["--data", "moi", "--format", "csv", "check", "2023"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains(",CV01,") && !text.contains("not_registered"), "{text}");
+    // One row is a record kept: the others are noted.
+    w.write(
+        "moi/registrations.csv",
+        "review,subject,date,pledge\n2023,VP,2023-01-10,\n",
+    );
+    let out = w
+        .cmd(["--data", "moi", "--format", "csv", "check", "2023"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("not_registered"), "{}", stdout(&out));
+}

@@ -955,7 +955,13 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                 &mut diags,
             )
         });
-        (present.then_some(rows), decoded, diags)
+        // A file with no row (the header `init` writes) is a record not
+        // kept yet: nobody is noted as not registered, as without the file.
+        (
+            (present && !rows.is_empty()).then_some(rows),
+            decoded,
+            diags,
+        )
     };
     let read_initiatives = || {
         let mut diags = Vec::new();

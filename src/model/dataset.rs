@@ -37,7 +37,7 @@ pub struct Dataset {
     /// Granted awards, in file order.
     pub awards: Vec<GrantedAward>,
     /// Registrations for the movement, in file order; `None` when the
-    /// folder has no registrations.csv (then nobody is noted as not
+    /// folder has no registrations.csv, or one without rows (then nobody is noted as not
     /// registered).
     pub registrations: Option<Vec<Registration>>,
     /// Initiatives and their recognition, in file order; `None` when the
