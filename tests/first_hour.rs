@@ -517,7 +517,10 @@ fn an_empty_registrations_file_flags_nobody() {
         .output()
         .unwrap();
     let text = stdout(&out);
-    assert!(text.contains(",CV01,") && !text.contains("not_registered"), "{text}");
+    assert!(
+        text.contains(",CV01,") && !text.contains("not_registered"),
+        "{text}"
+    );
     // One row is a record kept: the others are noted.
     w.write(
         "moi/registrations.csv",

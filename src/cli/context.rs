@@ -10,6 +10,7 @@ use thiduakt::diag::{Diagnostic, Problem};
 use thiduakt::load::{Keep, LoadOptions, load};
 use thiduakt::model::Dataset;
 use thiduakt::output::{OutputError, write_atomic};
+use thiduakt::render::table::wrap;
 use thiduakt::render::{Format, Style, validate};
 use thiduakt::{Lang, Review};
 
@@ -271,13 +272,14 @@ impl Context {
             ));
             return;
         }
-        to_stderr(&format!("{}: {message}\n", self.lang.pick("lỗi", "error")));
+        let line = format!("{}: {message}", self.lang.pick("lỗi", "error"));
+        to_stderr(&format!("{}\n", wrap(&line, self.style.width, 2)));
     }
 
     /// Prints a note on stderr, unless `-q`.
     pub fn note(&self, message: &str) {
         if !self.quiet {
-            to_stderr(&format!("{message}\n"));
+            to_stderr(&format!("{}\n", wrap(message, self.style.width, 2)));
         }
     }
 
