@@ -532,3 +532,20 @@ fn an_empty_registrations_file_flags_nobody() {
         .unwrap();
     assert!(stdout(&out).contains("not_registered"), "{}", stdout(&out));
 }
+
+/// A usage error with `--format json` is JSON on stderr too, exit code 2.
+#[test]
+fn a_usage_error_with_json_is_json() {
+    let w = Workdir::sample();
+    for args in [
+        &["--format", "json", "chek"][..],
+        &["check", "--format=json"],
+    ] {
+        let out = w.cmd(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = json(&stderr(&out));
+        let message = err["errors"][0]["message"].as_str().unwrap_or_default();
+        assert!(!message.is_empty() && !message.contains('\n'), "{err}");
+        assert!(err["errors"][0]["hint"].as_str().is_some(), "{err}");
+    }
+}

@@ -266,6 +266,7 @@ impl Context {
                     None,
                     Problem::Message {
                         text: message.to_string(),
+                        hint: None,
                     },
                 )],
                 self.lang,

@@ -25,6 +25,8 @@ pub struct Scan {
     pub command: Option<String>,
     /// The words after the command that are not options nor their values.
     pub positionals: Vec<String>,
+    /// Whether `--format json` was asked for: a usage error is then JSON too.
+    pub json: bool,
 }
 
 /// The global options that take a value (`--data DIR`...).
@@ -59,6 +61,14 @@ pub fn scan(args: &[OsString], env_lang: Option<&str>) -> Scan {
                 lang = Some(value.to_string());
             } else if word == "--lang" {
                 lang = words.get(i).cloned();
+            }
+            let format = match word.strip_prefix("--format=") {
+                Some(value) => Some(value),
+                None if word == "--format" => words.get(i).map(String::as_str),
+                None => None,
+            };
+            if let Some(format) = format {
+                scan.json = format == "json";
             }
             if VALUED.contains(&word.as_str()) || COMMAND_VALUED.contains(&word.as_str()) {
                 i += 1;

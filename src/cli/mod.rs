@@ -23,6 +23,9 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 use clap::error::ErrorKind;
 
+use thiduakt::diag::{Diagnostic, Problem};
+use thiduakt::render::validate::stderr_json;
+
 pub use args::{Args, Command};
 pub use context::{Context, Outcome, Reported, Usage};
 
@@ -95,13 +98,30 @@ fn clap_failed(e: &clap::Error, cmd: &clap::Command, scan: &locale::Scan) -> Exi
                 _ => ExitCode::SUCCESS,
             }
         }
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand if !scan.json => {
             context::to_stderr(&e.render().to_string());
             ExitCode::from(Usage(String::new()).code())
         }
         _ => {
             let message = locale::usage_error(e, cmd, scan);
-            context::to_stderr(&format!("{}: {message}\n", lang.pick("lỗi", "error")));
+            if scan.json {
+                // A script never parses prose (spec §5).
+                // The first line says what is wrong; the rest, how to fix it.
+                let (text, rest) = message.split_once('\n').unwrap_or((&message, ""));
+                let rest: Vec<&str> = rest
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect();
+                let problem = Problem::Message {
+                    text: text.to_string(),
+                    hint: (!rest.is_empty()).then(|| rest.join("; ")),
+                };
+                let error = Diagnostic::error(None, problem);
+                context::to_stderr(&stderr_json(&[error], lang));
+            } else {
+                context::to_stderr(&format!("{}: {message}\n", lang.pick("lỗi", "error")));
+            }
             ExitCode::from(Usage(message).code())
         }
     }

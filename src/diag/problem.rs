@@ -335,6 +335,8 @@ pub enum Problem {
     Message {
         /// The message.
         text: String,
+        /// What to do, if the command says it.
+        hint: Option<String>,
     },
 
     // ---- TOML ----
@@ -924,7 +926,7 @@ impl Problem {
                     format!("date {value} is before review {review} began")
                 }
             }
-            Message { text } => text.clone(),
+            Message { text, .. } => text.clone(),
             Toml { message } => {
                 if vi {
                     format!("TOML không hợp lệ: {message}")
@@ -1291,6 +1293,9 @@ impl Problem {
                     )
                 }
             }
+            Message {
+                hint: Some(hint), ..
+            } => hint.clone(),
             AbsentColumn { .. } => pick(
                 vi,
                 "thêm cột này vào dòng tiêu đề nếu dữ liệu có nó",
