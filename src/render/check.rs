@@ -107,7 +107,7 @@ pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write)
             csv_cell(&mut line, text);
             line.push(b',');
         }
-        number(&mut line, u32::try_from(r.met.len()).ok());
+        number(&mut line, u32::try_from(r.met).ok());
         number(&mut line, u32::try_from(r.required.len()).ok());
         csv_list(&mut line, r.missing.iter().map(|m| m.code(&data.plan)));
         line.push(b',');
@@ -194,7 +194,7 @@ pub fn json(data: &Dataset, report: &ReviewReport, lang: Lang) -> String {
                 "unit": unit_id(data, r),
                 "status": r.status.code(),
                 "award": r.award.map(AwardKind::code),
-                "criteria_met": r.met.len(),
+                "criteria_met": r.met,
                 "criteria_required": r.required.len(),
                 "missing": missing_codes(data, r),
                 "votes_for": r.votes.map(|v| v.in_favour),
@@ -366,7 +366,7 @@ fn category_table(
         row.push(comfy_table::Cell::new(
             r.award.map(|a| labels::award(a, lang)).unwrap_or(""),
         ));
-        row.push(number(format!("{}/{}", r.met.len(), r.required.len())));
+        row.push(number(format!("{}/{}", r.met, r.required.len())));
         row.push(number(
             r.votes
                 .map(|v| format!("{}/{}", v.in_favour, v.total))

@@ -73,8 +73,10 @@ pub struct CandidateResult {
     pub reason: Option<Reason>,
     /// The criteria that apply to it (shared by all of its kind).
     pub required: Arc<[CriterionId]>,
-    /// Those met.
-    pub met: Vec<CriterionId>,
+    /// How many of those are met (a count, not a list: a list for each of
+    /// a hundred thousand candidates was an allocation each, and only
+    /// its length was ever shown).
+    pub met: usize,
     /// What it lacks; empty when eligible.
     pub missing: Vec<Missing>,
     /// The council's vote.
@@ -264,6 +266,7 @@ pub fn decide(data: &Dataset, review: Review) -> Decided {
     let signer = (plan.giay_khen.signer.as_deref())
         .and_then(|id| data.index.get(id))
         .map(|(subject, _)| subject);
+    let mut met: Vec<CriterionId> = Vec::new();
     let mut results: Vec<CandidateResult> = found
         .iter()
         .enumerate()
@@ -271,7 +274,8 @@ pub fn decide(data: &Dataset, review: Review) -> Decided {
             let kind = data.kind(c.subject);
             let required = required(kind);
             // The criteria met, in the order they apply.
-            let met: Vec<CriterionId> = required.iter().copied().filter(|&c| has(i, c)).collect();
+            met.clear();
+            met.extend(required.iter().copied().filter(|&c| has(i, c)));
             let votes = c
                 .nomination
                 .and_then(|n| data.nominations.get(n))
@@ -308,7 +312,7 @@ pub fn decide(data: &Dataset, review: Review) -> Decided {
                     signer == Some(c.subject),
                 ),
                 required,
-                met,
+                met: met.len(),
                 missing,
                 votes,
                 score: scores[i],
