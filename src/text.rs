@@ -388,7 +388,7 @@ mod tests {
             ids in proptest::collection::vec("[A-Za-zđ0-9_ -]{0,9}", 0..30),
         ) {
             fn by_distance<'a>(input: &str, ids: &'a [String]) -> Option<&'a str> {
-                let folded = fold(&input);
+                let folded = fold(input);
                 let limit = (folded.chars().count() / 3).max(1);
                 ids.iter()
                     .map(|c| (strsim::osa_distance(&folded, &fold(c)), c))
