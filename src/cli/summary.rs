@@ -4,7 +4,7 @@ use rayon::prelude::*;
 use thiduakt::load::Keep;
 use thiduakt::render::Format;
 use thiduakt::render::summary;
-use thiduakt::rules::evaluate;
+use thiduakt::rules::decide;
 
 use crate::cli::{Context, Outcome};
 
@@ -17,11 +17,15 @@ pub fn run(ctx: &Context, reviews: &[String], by_unit: bool) -> Outcome {
         .map(|r| ctx.review(&data, r))
         .collect::<Outcome<Vec<_>>>()?;
     let reviews = summary::reviews_or_all(&data, asked);
-    // Each review is worked out and counted on its own (side by side), so
-    // only the reports being counted are held at once.
+    // Each review is decided and counted on its own (side by side), so
+    // only the candidates being counted are held at once; the counts need
+    // none of the warnings `evaluate` looks for.
     let counted: Vec<_> = reviews
         .par_iter()
-        .map(|&review| summary::review_rows(&data, &evaluate(&data, review, ctx.today), by_unit))
+        .map(|&review| {
+            let decided = decide(&data, review);
+            summary::candidate_rows(&data, review, &decided.candidates, by_unit)
+        })
         .collect();
     let rows: Vec<_> = counted.into_iter().flatten().collect();
     let out = match ctx.format {

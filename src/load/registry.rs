@@ -10,7 +10,7 @@ use crate::diag::{Diagnostic, Problem};
 use crate::load::Known;
 use crate::load::csv_table::Row;
 use crate::model::{Ids, Source, Subject};
-use crate::text::suggest;
+use crate::text::suggest_unordered;
 
 /// How many unknown ids of a run get a "did you mean".
 const SUGGESTIONS: usize = 50;
@@ -155,7 +155,6 @@ impl Registry {
     /// order of its messages: each scans every id, so only the first few
     /// get one.
     pub fn suggest_unknown(&self, diags: &mut [Diagnostic]) {
-        let mut ids: Option<Vec<&str>> = None;
         let unknown = diags.iter_mut().filter_map(|d| match &mut d.problem {
             Problem::UnknownSubject { value, suggestion } => Some((value, suggestion)),
             _ => None,
@@ -163,8 +162,8 @@ impl Registry {
         for (value, suggestion) in unknown.take(SUGGESTIONS) {
             // The closest id, ties broken by the id, so that the answer does
             // not depend on the table's order.
-            let ids = ids.get_or_insert_with(|| self.ids.sorted());
-            *suggestion = suggest(value, ids.iter().copied()).map(str::to_string);
+            let ids = self.ids.iter().map(|(id, _, _)| id);
+            *suggestion = suggest_unordered(value, ids).map(str::to_string);
         }
     }
 

@@ -13,7 +13,7 @@ use crate::render::table::{
 use crate::render::{Style, csv_string, json_string, labels};
 use crate::review::Review;
 use crate::rules::registrations::covers;
-use crate::rules::{ReviewReport, Status};
+use crate::rules::{CandidateResult, ReviewReport, Status};
 
 /// The counted columns, in order (after `review`, `[unit,]` `kind`).
 pub const COUNT_COLUMNS: [&str; 8] = [
@@ -55,12 +55,23 @@ pub fn rows(data: &Dataset, reports: &[ReviewReport], by_unit: bool) -> Vec<Summ
 
 /// The rows of one review's report.
 pub fn review_rows(data: &Dataset, report: &ReviewReport, by_unit: bool) -> Vec<SummaryRow> {
+    candidate_rows(data, report.review, &report.candidates, by_unit)
+}
+
+/// The rows of one review, from its candidates as
+/// [`decide`](crate::rules::decide) leaves them: the counts need no
+/// warnings.
+pub fn candidate_rows(
+    data: &Dataset,
+    review: Review,
+    candidates: &[CandidateResult],
+    by_unit: bool,
+) -> Vec<SummaryRow> {
     let mut out = Vec::new();
-    let candidates = report
-        .candidates
+    let candidates = candidates
         .iter()
         .map(|r| (r.subject, r.category(), r.status, r.award));
-    count(data, report.review, candidates, by_unit, &mut out);
+    count(data, review, candidates, by_unit, &mut out);
     out
 }
 

@@ -73,8 +73,10 @@ pub struct CandidateResult {
     pub reason: Option<Reason>,
     /// The criteria that apply to it (shared by all of its kind).
     pub required: Arc<[CriterionId]>,
-    /// Those met.
-    pub met: Vec<CriterionId>,
+    /// How many of those are met (a count, not a list: a list for each of
+    /// a hundred thousand candidates was an allocation each, and only
+    /// its length was ever shown).
+    pub met: usize,
     /// What it lacks; empty when eligible.
     pub missing: Vec<Missing>,
     /// The council's vote.
@@ -138,9 +140,73 @@ pub struct ReviewReport {
     pub warnings: Vec<Warning>,
 }
 
+/// Where each candidate of a review ends up, without the warnings: what
+/// [`evaluate`] works out before it looks for open questions, and all that
+/// `summary` counts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decided {
+    /// Where the candidates came from.
+    pub source: CandidateSource,
+    /// As [`ReviewReport::candidates`], with no warning codes noted yet.
+    pub candidates: Vec<CandidateResult>,
+    /// As [`ReviewReport::quotas`].
+    pub quotas: Vec<QuotaUse>,
+    /// The ties at quota lines.
+    ties: Vec<Warning>,
+}
+
 /// Evaluates a review of the dataset's plan on `today`. The review must be
 /// one of the plan's ([`crate::plan::Plan::review`]).
 pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewReport {
+    let plan = &data.plan;
+    let Decided {
+        source,
+        candidates: mut ordered,
+        quotas,
+        ties,
+    } = decide(data, review);
+
+    let mut warnings = review_warnings(data, review, today, &ordered);
+    let unit_deadline = plan.deadline(review, Event::UnitSubmission);
+    for r in &ordered {
+        if let Some(n) = r.nomination.and_then(|n| data.nominations.get(n)) {
+            let details = dossier_warnings(n, unit_deadline, today, plan.warn_days);
+            warnings.extend(details.into_iter().map(|detail| Warning {
+                subject: Some(r.subject),
+                detail,
+            }));
+        }
+    }
+    // A list for signing shows every open question: a proposed candidate
+    // whose vote is not recorded (IV.1).
+    warnings.extend(
+        ordered
+            .iter()
+            .filter(|r| r.status == Status::Proposed && r.votes.is_none())
+            .map(|r| Warning {
+                subject: Some(r.subject),
+                detail: WarningDetail::NotVoted,
+            }),
+    );
+    warnings.extend(initiatives::warnings(data, review, &ordered));
+    warnings.extend(registrations::not_registered(data, review, &ordered));
+    warnings.extend(ties);
+    note_on_rows(data, &warnings, &mut ordered);
+
+    ReviewReport {
+        review,
+        today,
+        source,
+        candidates: ordered,
+        quotas,
+        warnings,
+    }
+}
+
+/// Decides a review of the dataset's plan: each candidate's facts, what
+/// it lacks, the ranking and the awards down it, as [`evaluate`] does
+/// before the warnings. The review must be one of the plan's.
+pub fn decide(data: &Dataset, review: Review) -> Decided {
     let plan = &data.plan;
     let review_type = review.review_type();
     let (source, found) = candidates(data, review);
@@ -195,6 +261,12 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
         )
     };
 
+    // The signer of the Giấy khen, found once: comparing every
+    // candidate's id with the signer's read each id from memory.
+    let signer = (plan.giay_khen.signer.as_deref())
+        .and_then(|id| data.index.get(id))
+        .map(|(subject, _)| subject);
+    let mut met: Vec<CriterionId> = Vec::new();
     let mut results: Vec<CandidateResult> = found
         .iter()
         .enumerate()
@@ -202,7 +274,8 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
             let kind = data.kind(c.subject);
             let required = required(kind);
             // The criteria met, in the order they apply.
-            let met: Vec<CriterionId> = required.iter().copied().filter(|&c| has(i, c)).collect();
+            met.clear();
+            met.extend(required.iter().copied().filter(|&c| has(i, c)));
             let votes = c
                 .nomination
                 .and_then(|n| data.nominations.get(n))
@@ -236,10 +309,10 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
                     kind,
                     review_type,
                     reach,
-                    plan.giay_khen.signer.as_deref() == Some(data.id(c.subject)),
+                    signer == Some(c.subject),
                 ),
                 required,
-                met,
+                met: met.len(),
                 missing,
                 votes,
                 score: scores[i],
@@ -333,40 +406,11 @@ pub fn evaluate(data: &Dataset, review: Review, today: NaiveDate) -> ReviewRepor
     let mut ordered = results;
     permute(&mut ordered, &order);
 
-    let mut warnings = review_warnings(data, review, today, &ordered);
-    let unit_deadline = plan.deadline(review, Event::UnitSubmission);
-    for r in &ordered {
-        if let Some(n) = r.nomination.and_then(|n| data.nominations.get(n)) {
-            let details = dossier_warnings(n, unit_deadline, today, plan.warn_days);
-            warnings.extend(details.into_iter().map(|detail| Warning {
-                subject: Some(r.subject),
-                detail,
-            }));
-        }
-    }
-    // A list for signing shows every open question: a proposed candidate
-    // whose vote is not recorded (IV.1).
-    warnings.extend(
-        ordered
-            .iter()
-            .filter(|r| r.status == Status::Proposed && r.votes.is_none())
-            .map(|r| Warning {
-                subject: Some(r.subject),
-                detail: WarningDetail::NotVoted,
-            }),
-    );
-    warnings.extend(initiatives::warnings(data, review, &ordered));
-    warnings.extend(registrations::not_registered(data, review, &ordered));
-    warnings.extend(ties);
-    note_on_rows(data, &warnings, &mut ordered);
-
-    ReviewReport {
-        review,
-        today,
+    Decided {
         source,
         candidates: ordered,
         quotas,
-        warnings,
+        ties,
     }
 }
 

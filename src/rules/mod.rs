@@ -34,7 +34,7 @@ pub mod registrations;
 pub mod votes;
 pub mod warning;
 
-pub use evaluate::{CandidateResult, QuotaUse, ReviewReport, Status, evaluate};
+pub use evaluate::{CandidateResult, Decided, QuotaUse, ReviewReport, Status, decide, evaluate};
 pub use warning::{Warning, WarningCode, WarningDetail};
 
 #[cfg(test)]
