@@ -76,6 +76,14 @@ pub fn stdout_failed(lang: Lang, e: &io::Error) -> String {
     }
 }
 
+/// The extension of an output file, in lower case: what `-o` takes its
+/// format from, in every command.
+pub fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
 /// The command line of this run with the argument `from` replaced by `to`:
 /// `thiduakt summary 2021-2025` for `thiduakt summary 2025`.
 fn same_command_with(from: &str, to: &str) -> String {

@@ -6,6 +6,7 @@ use thiduakt::Lang;
 use thiduakt::load::Keep;
 use thiduakt::render::{Format, Style, deadlines, ics};
 
+use crate::cli::context::extension;
 use crate::cli::{Context, Outcome, Usage};
 
 /// What `-o` writes.
@@ -22,10 +23,7 @@ fn written_as(ctx: &Context, output: Option<&Path>) -> Outcome<Written> {
     let Some(path) = output else {
         return Ok(Written::As(ctx.format));
     };
-    let extension = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = extension(path);
     Ok(match extension.as_deref() {
         Some("ics") => Written::Ics,
         Some("csv") => Written::As(Format::Csv),

@@ -8,6 +8,7 @@ use thiduakt::render::export::{self, SortOrder};
 use thiduakt::rules::evaluate;
 
 use crate::cli::args::SortArg;
+use crate::cli::context::extension;
 use crate::cli::{Context, Outcome, Usage};
 
 /// Writes the nomination list of a review as a document for people: `.csv`
@@ -18,10 +19,7 @@ use crate::cli::{Context, Outcome, Usage};
 /// the next program of a pipe would read it as part of the first header.
 pub fn run(ctx: &Context, review: &str, output: &Path, sort: SortArg, bom: bool) -> Outcome {
     let to_stdout = output == Path::new("-");
-    let extension = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let extension = extension(output);
     let xlsx = match extension.as_deref() {
         _ if to_stdout => false,
         Some("csv") => false,

@@ -7,14 +7,12 @@ use thiduakt::load::Keep;
 use thiduakt::render::publish;
 use thiduakt::rules::evaluate;
 
+use crate::cli::context::extension;
 use crate::cli::{Context, Outcome, Reported, Usage};
 
 /// Writes the review's page for the Department's website.
 pub fn run(ctx: &Context, review: &str, output: &Path) -> Outcome {
-    let html = output
-        .extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+    let html = matches!(extension(output).as_deref(), Some("html" | "htm"));
     if !html {
         return Err(Usage(match ctx.lang {
             Lang::Vi => format!("{}: trang công bố phải có đuôi .html", output.display()),
