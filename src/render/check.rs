@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::io;
 
 use comfy_table::Color;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::lang::{Lang, en_count};
@@ -73,6 +74,18 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
 /// `fmt` for each number, writing was about 5,400 instructions a
 /// candidate; this way, about a quarter of that.
 pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write) -> io::Result<()> {
+    write_csv_in(data, report, out, CSV_BLOCK, CSV_WINDOW)
+}
+
+/// [`write_csv`], `block` rows made by a thread at a time, `window` blocks
+/// made before they are written.
+fn write_csv_in(
+    data: &Dataset,
+    report: &ReviewReport,
+    out: &mut dyn io::Write,
+    block: usize,
+    window: usize,
+) -> io::Result<()> {
     let mut line = Vec::with_capacity(256);
     for (k, column) in CSV_COLUMNS.iter().enumerate() {
         if k > 0 {
@@ -83,6 +96,35 @@ pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write)
     line.push(b'\n');
     out.write_all(&line)?;
     let review = report.review.code();
+    // Rows are made a block at a time on every core, and written in order;
+    // a window of blocks bounds the memory held.
+    for window in report.candidates.chunks((block * window).max(1)) {
+        let blocks: Vec<Vec<u8>> = window
+            .par_chunks(block.max(1))
+            .map(|block| {
+                let mut text = Vec::with_capacity(block.len() * 96);
+                for r in block {
+                    csv_row(&mut text, data, &review, r);
+                }
+                text
+            })
+            .collect();
+        for block in blocks {
+            out.write_all(&block)?;
+        }
+    }
+    Ok(())
+}
+
+/// Candidates in a block of `check --format csv` rows made by one thread
+/// (against one thread writing row after row, on 111,000 candidates: the
+/// whole command in 0.93× the time, paired runs).
+const CSV_BLOCK: usize = 4096;
+/// Blocks made before they are written.
+const CSV_WINDOW: usize = 8;
+
+/// Appends the CSV row of candidate `r` to `line`.
+fn csv_row(line: &mut Vec<u8>, data: &Dataset, review: &str, r: &CandidateResult) {
     let mut numbers = itoa::Buffer::new();
     let mut number = |line: &mut Vec<u8>, n: Option<u32>| {
         if let Some(n) = n {
@@ -90,51 +132,46 @@ pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write)
         }
         line.push(b',');
     };
-    for r in &report.candidates {
-        line.clear();
-        let history = r.history.map(|(h, _)| h);
-        for text in [review.as_str(), r.category().code()] {
-            csv_cell(&mut line, text);
-            line.push(b',');
-        }
-        number(&mut line, r.rank);
-        for text in [
-            data.id(r.subject),
-            data.name(r.subject),
-            unit_id(data, r),
-            r.status.code(),
-            r.award.map_or("", AwardKind::code),
-        ] {
-            csv_cell(&mut line, text);
-            line.push(b',');
-        }
-        number(&mut line, u32::try_from(r.met).ok());
-        number(&mut line, u32::try_from(r.required.len()).ok());
-        csv_list(&mut line, r.missing.iter().map(|m| m.code(&data.plan)));
+    let history = r.history.map(|(h, _)| h);
+    for text in [review, r.category().code()] {
+        csv_cell(line, text);
         line.push(b',');
-        number(&mut line, r.votes.map(|v| v.in_favour));
-        number(&mut line, r.votes.map(|v| v.total));
-        let (whole, frac, digits) = r.score.parts();
-        number(&mut line, Some(whole));
-        if digits > 0 {
-            // The comma just written goes after the decimals.
-            line.pop();
-            line.push(b'.');
-            let mut decimals = itoa::Buffer::new();
-            let frac = decimals.format(frac);
-            line.extend(std::iter::repeat_n(b'0', digits.saturating_sub(frac.len())));
-            line.extend_from_slice(frac.as_bytes());
-            line.push(b',');
-        }
-        csv_cell(&mut line, r.reason.map_or("", |reason| reason.code()));
-        line.push(b',');
-        number(&mut line, history.map(|h| h.bang_khen));
-        number(&mut line, history.map(|h| h.giay_khen));
-        csv_list(&mut line, r.warnings.iter().map(|w| w.code()));
-        line.push(b'\n');
-        out.write_all(&line)?;
     }
-    Ok(())
+    number(line, r.rank);
+    for text in [
+        data.id(r.subject),
+        data.name(r.subject),
+        unit_id(data, r),
+        r.status.code(),
+        r.award.map_or("", AwardKind::code),
+    ] {
+        csv_cell(line, text);
+        line.push(b',');
+    }
+    number(line, u32::try_from(r.met).ok());
+    number(line, u32::try_from(r.required.len()).ok());
+    csv_list(line, r.missing.iter().map(|m| m.code(&data.plan)));
+    line.push(b',');
+    number(line, r.votes.map(|v| v.in_favour));
+    number(line, r.votes.map(|v| v.total));
+    let (whole, frac, digits) = r.score.parts();
+    number(line, Some(whole));
+    if digits > 0 {
+        // The comma just written goes after the decimals.
+        line.pop();
+        line.push(b'.');
+        let mut decimals = itoa::Buffer::new();
+        let frac = decimals.format(frac);
+        line.extend(std::iter::repeat_n(b'0', digits.saturating_sub(frac.len())));
+        line.extend_from_slice(frac.as_bytes());
+        line.push(b',');
+    }
+    csv_cell(line, r.reason.map_or("", |reason| reason.code()));
+    line.push(b',');
+    number(line, history.map(|h| h.bang_khen));
+    number(line, history.map(|h| h.giay_khen));
+    csv_list(line, r.warnings.iter().map(|w| w.code()));
+    line.push(b'\n');
 }
 
 /// Writes a cell as `csv::Writer` does: in quotes, its quotes doubled, only
@@ -679,6 +716,35 @@ pub fn table(data: &Dataset, report: &ReviewReport, style: &Style) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Blocks and windows of any size give the rows one after the other,
+    /// in the report's order.
+    #[test]
+    fn rows_come_in_order_whatever_the_blocks() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let loaded = crate::load::load(&dir, &crate::load::LoadOptions::default());
+        let data = loaded.dataset.expect("the sample data loads");
+        let review = crate::Review::Annual(2023);
+        let report = crate::rules::evaluate(
+            &data,
+            review,
+            chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(),
+        );
+        assert!(report.candidates.len() > 20);
+        let mut one_by_one = Vec::new();
+        for r in &report.candidates {
+            csv_row(&mut one_by_one, &data, &review.code(), r);
+        }
+        for (block, window) in [(1, 1), (3, 2), (7, 1), (4096, 8)] {
+            let mut out = Vec::new();
+            write_csv_in(&data, &report, &mut out, block, window).unwrap();
+            let body = out.split_inclusive(|&b| b == b'\n').skip(1).flatten();
+            assert!(
+                body.copied().eq(one_by_one.iter().copied()),
+                "{block} × {window}"
+            );
+        }
+    }
 
     proptest::proptest! {
         /// A cell reads as `csv::Writer` writes it.
