@@ -38,6 +38,8 @@ pub struct Bits {
     parts: usize,
     /// Whether a key was met twice, or fell outside the bits.
     pub again: bool,
+    /// The review of the row before, and its index in `reviews`.
+    last: Option<(Review, usize)>,
 }
 
 /// What [`FirstRows::first`] tells of a row's key.
@@ -65,6 +67,7 @@ impl FirstRows {
             subjects,
             parts: parts.max(1),
             again: false,
+            last: None,
         })
     }
 
@@ -81,6 +84,7 @@ impl FirstRows {
 
     /// Notes the row of `review` × `subject` × `part` at `at`, and tells
     /// whether its key was met before.
+    #[inline]
     pub fn first(&mut self, review: Review, subject: Subject, part: u16, at: Source) -> Seen {
         match self {
             FirstRows::Bits(bits) => bits.mark(review, subject, part),
@@ -141,7 +145,17 @@ impl Bits {
             Subject::Unit(i) => i as usize,
             Subject::Person(i) => self.units + i as usize,
         };
-        let index = self.reviews.iter().position(|r| *r == review);
+        // Rows of one review follow each other: the last one's index is
+        // tried first (searching the plan's reviews on every row cost about
+        // 30 instructions).
+        let index = match self.last {
+            Some((r, i)) if r == review => Some(i),
+            _ => {
+                let index = self.reviews.iter().position(|r| *r == review);
+                self.last = index.map(|i| (review, i));
+                index
+            }
+        };
         let (Some(index), true, true) =
             (index, dense < self.subjects, usize::from(part) < self.parts)
         else {

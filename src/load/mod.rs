@@ -138,6 +138,7 @@ pub struct Reviews {
 
 impl Reviews {
     /// As [`review_cell`].
+    #[inline]
     pub fn cell(
         &mut self,
         row: &Row<'_>,
@@ -146,7 +147,7 @@ impl Reviews {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Review> {
         let text = row.raw(column);
-        if self.last.is_some() && text == self.last_text {
+        if self.last.is_some() && crate::text::same(text, &self.last_text) {
             return self.last;
         }
         let review = review_cell(row, column, plan, diags);

@@ -28,6 +28,7 @@ pub struct Resolver {
 
 impl Resolver {
     /// The subject of a row's cell, as [`Registry::subject_cell`].
+    #[inline]
     pub fn subject(
         &mut self,
         known: &Known<'_>,
@@ -37,7 +38,7 @@ impl Resolver {
     ) -> Option<Subject> {
         let raw = row.raw(column);
         if let Some(last) = self.last {
-            if !raw.is_empty() && self.last_id == raw {
+            if !raw.is_empty() && crate::text::same(&self.last_id, raw) {
                 return Some(last);
             }
             let next = match last {
@@ -45,7 +46,7 @@ impl Resolver {
                 Subject::Unit(_) => Subject::Person(0),
                 Subject::Person(i) => Subject::Person(i + 1),
             };
-            if !raw.is_empty() && known.id(next) == raw {
+            if !raw.is_empty() && crate::text::same(known.id(next), raw) {
                 self.remember(next, raw);
                 return Some(next);
             }
