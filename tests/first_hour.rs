@@ -549,3 +549,29 @@ fn a_usage_error_with_json_is_json() {
         assert!(err["errors"][0]["hint"].as_str().is_some(), "{err}");
     }
 }
+
+/// The signer of the Giấy khen is a person (spec §3): a unit's id in
+/// `signer` is told as such, not as an id nobody has, and does not bar
+/// that unit from its own Giấy khen.
+#[test]
+fn a_unit_named_as_signer_is_told_and_keeps_its_giay_khen() {
+    let w = Workdir::sample();
+    w.edit_plan("signer = \"NV01\"", "signer = \"CCTDC\"");
+    let out = w
+        .cmd(["check", "2023", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("người ký giấy khen phải là một cá nhân: \"CCTDC\" là mã của một tập thể"),
+        "{err}"
+    );
+    assert!(!err.contains("không có tập thể hay cá nhân nào"), "{err}");
+    let row = stdout(&out)
+        .lines()
+        .find(|l| l.starts_with("2023,collective,") && l.contains(",CCTDC,Chi cục"))
+        .map(str::to_string)
+        .unwrap_or_default();
+    assert!(row.contains(",proposed,giay_khen,"), "{row}");
+}

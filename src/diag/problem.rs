@@ -212,6 +212,12 @@ pub enum Problem {
         /// A close id.
         suggestion: Option<String>,
     },
+    /// The plan's signer of the Giấy khen is the id of a unit, where a
+    /// person is meant.
+    SignerNotPerson {
+        /// The value.
+        value: String,
+    },
     /// A unit id no unit has.
     UnknownUnit {
         /// The value.
@@ -447,6 +453,7 @@ impl Problem {
                     cap(t, max);
                 }
             }
+            SignerNotPerson { value } => cap(value, max),
             UnknownSubject { value, suggestion } | UnknownUnit { value, suggestion } => {
                 cap(value, max);
                 if let Some(s) = suggestion {
@@ -791,6 +798,17 @@ impl Problem {
                     format!("không có tập thể hay cá nhân nào mã \"{value}\"")
                 } else {
                     format!("no unit or person has the id \"{value}\"")
+                }
+            }
+            SignerNotPerson { value } => {
+                if vi {
+                    format!(
+                        "người ký giấy khen phải là một cá nhân: \"{value}\" là mã của một tập thể trong units.toml"
+                    )
+                } else {
+                    format!(
+                        "the signer of the Giấy khen must be a person: \"{value}\" is the id of a unit in units.toml"
+                    )
                 }
             }
             UnknownUnit { value, .. } => {
@@ -1217,6 +1235,11 @@ impl Problem {
                 suggestion: Some(s),
                 ..
             } => did_you_mean(s),
+            SignerNotPerson { .. } => pick(
+                vi,
+                "ghi mã của người ký (Giám đốc Sở) như trong people.csv",
+                "give the id of the person who signs (the Director) as people.csv writes it",
+            ),
             UnknownSubject {
                 suggestion: None, ..
             } => pick(

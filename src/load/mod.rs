@@ -717,25 +717,25 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     // The signer of the Giấy khen is one of the people (spec §3).
     if let (Some(plan), Some(file), Some(_)) = (&plan, &plan_text, people_read) {
         if let (Some(signer), Some(span)) = (&plan.giay_khen.signer, &plan.giay_khen.signer_span) {
-            if !matches!(
-                registry.lookup(signer),
-                Lookup::Found(crate::model::Subject::Person(_))
-            ) {
-                let suggestion = crate::text::suggest(signer, people.iter().map(|p| p.id.as_str()))
-                    .map(str::to_string);
+            let problem = match registry.lookup(signer) {
+                Lookup::Found(crate::model::Subject::Person(_)) => None,
+                Lookup::Found(crate::model::Subject::Unit(_)) => Some(Problem::SignerNotPerson {
+                    value: signer.clone(),
+                }),
+                Lookup::Invalid | Lookup::Unknown => {
+                    let suggestion =
+                        crate::text::suggest(signer, people.iter().map(|p| p.id.as_str()))
+                            .map(str::to_string);
+                    Some(Problem::UnknownSubject {
+                        value: signer.clone(),
+                        suggestion,
+                    })
+                }
+            };
+            if let Some(problem) = problem {
                 // A warning: a new folder made by `init` has the sample
                 // plan's signer and no people yet.
-                diags.push(
-                    position::at_span(
-                        file,
-                        span.clone(),
-                        Problem::UnknownSubject {
-                            value: signer.clone(),
-                            suggestion,
-                        },
-                    )
-                    .warning(),
-                );
+                diags.push(position::at_span(file, span.clone(), problem).warning());
             }
         }
     }

@@ -156,8 +156,12 @@ impl Registry {
     /// order of its messages: each scans every id, so only the first few
     /// get one.
     pub fn suggest_unknown(&self, diags: &mut [Diagnostic]) {
+        // One that has its suggestion already (the plan's signer, found
+        // among the people only) keeps it.
         let unknown = diags.iter_mut().filter_map(|d| match &mut d.problem {
-            Problem::UnknownSubject { value, suggestion } => Some((value, suggestion)),
+            Problem::UnknownSubject { value, suggestion } if suggestion.is_none() => {
+                Some((value, suggestion))
+            }
             _ => None,
         });
         for (value, suggestion) in unknown.take(SUGGESTIONS) {
