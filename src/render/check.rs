@@ -66,13 +66,13 @@ pub fn csv(data: &Dataset, report: &ReviewReport) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`csv`], written to `out` as it is made.
+/// [`csv`], written to `out` as it is made, a block of rows at a time.
 ///
-/// Each row is put together in one buffer, its numbers written with
-/// `itoa` and its lists straight from the codes, then handed to `out`:
-/// through `csv::Writer`, with a `String` for each list and score and
-/// `fmt` for each number, writing was about 5,400 instructions a
-/// candidate; this way, about a quarter of that.
+/// Each row is put together in its block's buffer, its numbers written
+/// with `itoa` and its lists straight from the codes: through
+/// `csv::Writer`, with a `String` for each list and score and `fmt` for
+/// each number, writing was about 5,400 instructions a candidate; this
+/// way, about a quarter of that.
 pub fn write_csv(data: &Dataset, report: &ReviewReport, out: &mut dyn io::Write) -> io::Result<()> {
     write_csv_in(data, report, out, CSV_BLOCK, CSV_WINDOW)
 }
