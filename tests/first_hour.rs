@@ -575,3 +575,23 @@ fn a_unit_named_as_signer_is_told_and_keeps_its_giay_khen() {
         .unwrap_or_default();
     assert!(row.contains(",proposed,giay_khen,"), "{row}");
 }
+
+/// The Sở named as signer is still barred from the Giấy khen for being the
+/// Sở (III.1.b), and its row says so, not that it signs.
+#[test]
+fn the_so_named_as_signer_keeps_its_own_reason() {
+    let w = Workdir::sample();
+    w.edit_plan("signer = \"NV01\"", "signer = \"SO\"");
+    let out = w
+        .cmd(["check", "2023"])
+        .env("COLUMNS", "200")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let row = text
+        .lines()
+        .find(|l| l.contains(" SO ") && l.contains("Sở Khoa học"))
+        .unwrap_or_default();
+    assert!(row.contains("III.1.b"), "{row}");
+    assert!(!row.contains("không tự khen mình"), "{row}");
+}

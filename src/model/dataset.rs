@@ -79,6 +79,18 @@ impl Dataset {
         self.index.get(id).map(|(subject, _)| subject)
     }
 
+    /// The person who signs the Giấy khen (`[giay_khen] signer`), if the
+    /// plan names one of the people: a unit's id there is no signer (the
+    /// loader warns of it).
+    pub fn signer(&self) -> Option<Subject> {
+        self.plan
+            .giay_khen
+            .signer
+            .as_deref()
+            .and_then(|id| self.subject(id))
+            .filter(|s| matches!(s, Subject::Person(_)))
+    }
+
     /// The subjects a clerk may mean by `text`: the one with this id; else
     /// the one whose id differs only in case (`nv07`); else those whose
     /// name is `text`, ignoring case, diacritics and spaces ("tran minh

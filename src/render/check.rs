@@ -293,7 +293,7 @@ fn note(data: &Dataset, report: &ReviewReport, r: &CandidateResult, lang: Lang) 
 
 /// Why a candidate is where it is: what it lacks, or why it is over quota.
 fn standing_note(data: &Dataset, report: &ReviewReport, r: &CandidateResult, lang: Lang) -> String {
-    let signer = data.plan.giay_khen.signer.as_deref() == Some(data.id(r.subject));
+    let signer = data.signer() == Some(r.subject);
     if r.status == Status::OverQuota && signer && r.reason == Some(Reason::NotEntitled) {
         return lang
             .pick(

@@ -272,11 +272,7 @@ pub fn decide(data: &Dataset, review: Review) -> Decided {
 
     // The signer of the Giấy khen, found once: comparing every
     // candidate's id with the signer's read each id from memory.
-    // A unit's id there is no signer (load warns of it).
-    let signer = (plan.giay_khen.signer.as_deref())
-        .and_then(|id| data.index.get(id))
-        .map(|(subject, _)| subject)
-        .filter(|s| matches!(s, Subject::Person(_)));
+    let signer = data.signer();
     // Each candidate's result, on every core: a result is made from its
     // own facts alone (with the dossier warnings below, `check` of 111,000
     // candidates in 0.93× the time of one thread, paired runs).
