@@ -268,7 +268,7 @@ fn load_checked(dir: &Path, options: &LoadOptions) -> Result<(), TestCaseError> 
             );
         }
         for lang in [Lang::Vi, Lang::En] {
-            let text = render(d, lang);
+            let text = render(d, lang, Some(40));
             prop_assert!(!text.is_empty());
         }
     }

@@ -232,7 +232,12 @@ impl Context {
         if self.format == Format::Json {
             to_stderr(&validate::stderr_json(&shown, self.lang));
         } else {
-            to_stderr(&render_all(&shown, self.lang, Some(SHOWN_DIAGNOSTICS)));
+            to_stderr(&render_all(
+                &shown,
+                self.lang,
+                Some(SHOWN_DIAGNOSTICS),
+                self.style.width,
+            ));
         }
     }
 

@@ -17,7 +17,7 @@ pub fn run(ctx: &Context) -> Outcome {
     let loaded = load(&ctx.data_dir, &options);
     let diagnostics = loaded.diagnostics;
     let out = match ctx.format {
-        Format::Table => validate::text(&diagnostics, ctx.lang),
+        Format::Table => validate::text(&diagnostics, ctx.lang, ctx.style.width),
         Format::Csv => validate::csv(&diagnostics, ctx.lang),
         Format::Json => validate::json(&diagnostics, ctx.lang),
     };

@@ -26,9 +26,10 @@ fn file(d: &Diagnostic) -> String {
         .unwrap_or_default()
 }
 
-/// Every diagnostic, then a count.
-pub fn text(diagnostics: &[Diagnostic], lang: Lang) -> String {
-    let mut out = render_all(diagnostics, lang, None);
+/// Every diagnostic, then a count; `width` as in
+/// [`crate::diag::report::render`].
+pub fn text(diagnostics: &[Diagnostic], lang: Lang, width: Option<usize>) -> String {
+    let mut out = render_all(diagnostics, lang, None, width);
     if diagnostics.is_empty() {
         out.push_str(lang.pick("Dữ liệu hợp lệ: ", "The data is valid: "));
     }
