@@ -576,6 +576,25 @@ fn a_unit_named_as_signer_is_told_and_keeps_its_giay_khen() {
     assert!(row.contains(",proposed,giay_khen,"), "{row}");
 }
 
+/// A signer whose own row in people.csv is refused is told once, at that
+/// row: not again as an id nobody has.
+#[test]
+fn a_signer_whose_row_is_refused_is_told_at_the_row() {
+    let w = Workdir::sample();
+    w.edit(
+        "data/people.csv",
+        "NV01,Trần Minh Khoa,SO,Giám đốc,noi_bo,nam",
+        "NV01,Trần Minh Khoa,SO,Giám đốc,noi_boo,nam",
+    );
+    // validate's report is its output.
+    let out = w.cmd(["validate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stdout(&out);
+    assert!(err.contains("people.csv:2:"), "{err}");
+    assert!(err.contains("noi_boo"), "{err}");
+    assert!(!err.contains("không có tập thể hay cá nhân nào"), "{err}");
+}
+
 /// The Sở named as signer is still barred from the Giấy khen for being the
 /// Sở (III.1.b), and its row says so, not that it signs.
 #[test]

@@ -722,7 +722,10 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
                 Lookup::Found(crate::model::Subject::Unit(_)) => Some(Problem::SignerNotPerson {
                     value: signer.clone(),
                 }),
-                Lookup::Invalid | Lookup::Unknown => {
+                // The signer's row was refused, its error told already
+                // (as for any other reference to a refused row).
+                Lookup::Invalid => None,
+                Lookup::Unknown => {
                     let suggestion =
                         crate::text::suggest(signer, people.iter().map(|p| p.id.as_str()))
                             .map(str::to_string);
