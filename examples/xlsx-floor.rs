@@ -58,7 +58,7 @@ fn write_book(from: &Path, out: &Path, sheets: usize) -> Result<usize, Box<dyn s
     let mut row_in_sheet = 0u32;
     for record in reader.records() {
         let record = record?;
-        if rows % per_sheet == 0 {
+        if rows.is_multiple_of(per_sheet) {
             let s = book.add_worksheet_with_constant_memory()?;
             s.set_name(format!("part {}", sheet_count + 1))?;
             for (c, name) in header.iter().enumerate() {

@@ -338,7 +338,7 @@ fn the_decision_counts_and_lists_exactly_the_proposed_giay_khen() {
         let s = n.to_string();
         let mut out = String::new();
         for (i, ch) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
+            if i > 0 && (s.len() - i).is_multiple_of(3) {
                 out.push('.');
             }
             out.push(ch);

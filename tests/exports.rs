@@ -303,10 +303,10 @@ fn quote_prefixed_cells(xlsx: &[u8]) -> Vec<(String, String)> {
                     .map(str::to_string)
             };
             let style = attr("s").and_then(|s| s.parse::<usize>().ok());
-            if let (Some(r), Some(s)) = (attr("r"), style) {
-                if prefixed_styles.contains(&s) {
-                    out.push((sheet.clone(), r));
-                }
+            if let (Some(r), Some(s)) = (attr("r"), style)
+                && prefixed_styles.contains(&s)
+            {
+                out.push((sheet.clone(), r));
             }
         }
     }

@@ -55,14 +55,14 @@ pub fn run(ctx: &Context, review: &str, dir: &Path, doc: Option<DocArg>, final_:
         None => DocName::ALL.to_vec(),
         Some(d) => vec![d.into()],
     };
-    if !dir.exists() {
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            ctx.error(&match ctx.lang {
-                Lang::Vi => format!("không tạo được thư mục {}: {e}", dir.display()),
-                Lang::En => format!("cannot create the folder {}: {e}", dir.display()),
-            });
-            return Err(Reported);
-        }
+    if !dir.exists()
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        ctx.error(&match ctx.lang {
+            Lang::Vi => format!("không tạo được thư mục {}: {e}", dir.display()),
+            Lang::En => format!("cannot create the folder {}: {e}", dir.display()),
+        });
+        return Err(Reported);
     }
     for name in wanted {
         for note in documents::notes(&input, name) {

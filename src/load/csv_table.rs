@@ -671,11 +671,11 @@ impl<'c> Table<'c> {
         }
         // A quote opened on the last line and never closed does not break
         // a line: the row above it read as complete.
-        if let Some((line, byte)) = last {
-            if unclosed_from(&self.file, byte, len) {
-                diags.push(self.error_at(byte, line, 0, Problem::UnclosedQuote));
-                return ReadEnd::default();
-            }
+        if let Some((line, byte)) = last
+            && unclosed_from(&self.file, byte, len)
+        {
+            diags.push(self.error_at(byte, line, 0, Problem::UnclosedQuote));
+            return ReadEnd::default();
         }
         ReadEnd {
             complete: true,

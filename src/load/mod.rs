@@ -382,13 +382,13 @@ fn resolve(
             });
         }
     }
-    if let Some((book, sheets)) = book {
-        if let Some(sheet) = sheets.iter().find(|s| workbook::sheet_is(s, names)) {
-            found.push(Place::Sheet {
-                book: book.clone(),
-                sheet: sheet.clone(),
-            });
-        }
+    if let Some((book, sheets)) = book
+        && let Some(sheet) = sheets.iter().find(|s| workbook::sheet_is(s, names))
+    {
+        found.push(Place::Sheet {
+            book: book.clone(),
+            sheet: sheet.clone(),
+        });
     }
     if found.len() > 1 {
         let shown = |p: &Place| match p {
@@ -715,31 +715,30 @@ pub fn load(dir: &Path, options: &LoadOptions) -> Loaded {
     // Ids that look alike but differ (TR39 skeletons).
     diags.extend(registry.confusables());
     // The signer of the Giấy khen is one of the people (spec §3).
-    if let (Some(plan), Some(file), Some(_)) = (&plan, &plan_text, people_read) {
-        if let (Some(signer), Some(span)) = (&plan.giay_khen.signer, &plan.giay_khen.signer_span) {
-            let problem = match registry.lookup(signer) {
-                Lookup::Found(crate::model::Subject::Person(_)) => None,
-                Lookup::Found(crate::model::Subject::Unit(_)) => Some(Problem::SignerNotPerson {
+    if let (Some(plan), Some(file), Some(_)) = (&plan, &plan_text, people_read)
+        && let (Some(signer), Some(span)) = (&plan.giay_khen.signer, &plan.giay_khen.signer_span)
+    {
+        let problem = match registry.lookup(signer) {
+            Lookup::Found(crate::model::Subject::Person(_)) => None,
+            Lookup::Found(crate::model::Subject::Unit(_)) => Some(Problem::SignerNotPerson {
+                value: signer.clone(),
+            }),
+            // The signer's row was refused, its error told already
+            // (as for any other reference to a refused row).
+            Lookup::Invalid => None,
+            Lookup::Unknown => {
+                let suggestion = crate::text::suggest(signer, people.iter().map(|p| p.id.as_str()))
+                    .map(str::to_string);
+                Some(Problem::UnknownSubject {
                     value: signer.clone(),
-                }),
-                // The signer's row was refused, its error told already
-                // (as for any other reference to a refused row).
-                Lookup::Invalid => None,
-                Lookup::Unknown => {
-                    let suggestion =
-                        crate::text::suggest(signer, people.iter().map(|p| p.id.as_str()))
-                            .map(str::to_string);
-                    Some(Problem::UnknownSubject {
-                        value: signer.clone(),
-                        suggestion,
-                    })
-                }
-            };
-            if let Some(problem) = problem {
-                // A warning: a new folder made by `init` has the sample
-                // plan's signer and no people yet.
-                diags.push(position::at_span(file, span.clone(), problem).warning());
+                    suggestion,
+                })
             }
+        };
+        if let Some(problem) = problem {
+            // A warning: a new folder made by `init` has the sample
+            // plan's signer and no people yet.
+            diags.push(position::at_span(file, span.clone(), problem).warning());
         }
     }
 

@@ -176,19 +176,19 @@ impl NominationRows<'_> {
         else {
             return;
         };
-        if let Some(day) = received {
-            if review_start(review, plan).is_some_and(|start| day < start) {
-                problems.push(
-                    row.error(
-                        RECEIVED,
-                        Problem::DateBeforeReview {
-                            value: received_text.to_string(),
-                            review: review.code(),
-                        },
-                    )
-                    .warning(),
-                );
-            }
+        if let Some(day) = received
+            && review_start(review, plan).is_some_and(|start| day < start)
+        {
+            problems.push(
+                row.error(
+                    RECEIVED,
+                    Problem::DateBeforeReview {
+                        value: received_text.to_string(),
+                        review: review.code(),
+                    },
+                )
+                .warning(),
+            );
         }
         let source = row.source(file_index);
         match self.first_rows.first(review, subject, 0, source) {

@@ -476,10 +476,10 @@ pub fn parse_plan(file: &TextFile) -> Result<(Plan, Vec<Diagnostic>), Vec<Diagno
         };
         let mut applies_to = Vec::new();
         for k in rc.applies_to.get_ref() {
-            if let Some(kind) = c.kind(k, "criterion.applies_to") {
-                if !applies_to.contains(&kind) {
-                    applies_to.push(kind);
-                }
+            if let Some(kind) = c.kind(k, "criterion.applies_to")
+                && !applies_to.contains(&kind)
+            {
+                applies_to.push(kind);
             }
         }
         if rc.applies_to.get_ref().is_empty() {

@@ -466,18 +466,18 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
                 encoding: bom_encoding.name(),
             });
     }
-    if forced.is_none() {
-        if let Some(encoding) = utf16_without_bom(bytes) {
-            return encoding
-                .decode_without_bom_handling_and_without_replacement(bytes)
-                .map(|s| Decoded {
-                    text: s.into_owned(),
-                    legacy: Some(encoding.name()),
-                })
-                .ok_or(Problem::BadEncoding {
-                    encoding: encoding.name(),
-                });
-        }
+    if forced.is_none()
+        && let Some(encoding) = utf16_without_bom(bytes)
+    {
+        return encoding
+            .decode_without_bom_handling_and_without_replacement(bytes)
+            .map(|s| Decoded {
+                text: s.into_owned(),
+                legacy: Some(encoding.name()),
+            })
+            .ok_or(Problem::BadEncoding {
+                encoding: encoding.name(),
+            });
     }
     if let Some(kind) = binary_kind(bytes) {
         return Err(Problem::Binary { looks_like: kind });

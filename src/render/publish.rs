@@ -125,10 +125,10 @@ pub fn per_unit(data: &Dataset) -> PerUnit {
         else {
             continue;
         };
-        if let Some(u) = data.home_unit_index(a.subject) {
-            if let Some(row) = counts.get_mut(u) {
-                row[r] += 1;
-            }
+        if let Some(u) = data.home_unit_index(a.subject)
+            && let Some(row) = counts.get_mut(u)
+        {
+            row[r] += 1;
         }
     }
     let units = data

@@ -154,14 +154,14 @@ pub fn ties_at_cutoff(
         };
         let first_out = (last_in + 1..ranked.len())
             .find(|&j| ranked[j].allows(award) && outcomes[j] != Outcome::Award(award));
-        if let Some(first_out) = first_out {
-            if level(last_in, first_out) {
-                ties.push(Tie {
-                    award,
-                    last_in,
-                    first_out,
-                });
-            }
+        if let Some(first_out) = first_out
+            && level(last_in, first_out)
+        {
+            ties.push(Tie {
+                award,
+                last_in,
+                first_out,
+            });
         }
     }
     ties

@@ -48,19 +48,19 @@ pub fn dossier_warnings(
         _ => {}
     }
     let incomplete = nomination.received.is_none() || !missing.is_empty();
-    if let Some(days_left) = near(deadline, today, warn_days) {
-        if incomplete {
-            out.push(WarningDetail::DeadlineNear {
-                event: deadline.event,
-                deadline: deadline.date,
-                last_day,
-                days_left,
-                pending: Pending::Dossier {
-                    received: nomination.received.is_some(),
-                    missing,
-                },
-            });
-        }
+    if let Some(days_left) = near(deadline, today, warn_days)
+        && incomplete
+    {
+        out.push(WarningDetail::DeadlineNear {
+            event: deadline.event,
+            deadline: deadline.date,
+            last_day,
+            days_left,
+            pending: Pending::Dossier {
+                received: nomination.received.is_some(),
+                missing,
+            },
+        });
     }
     out
 }

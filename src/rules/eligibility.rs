@@ -68,10 +68,10 @@ pub fn missing(plan: &Plan, facts: &Facts<'_>) -> Vec<Missing> {
     if facts.review == ReviewType::Final && !facts.reach.any() {
         out.push(Missing::History);
     }
-    if let Some(policy) = &plan.votes {
-        if !votes::passes(facts.votes, policy) {
-            out.push(Missing::Votes);
-        }
+    if let Some(policy) = &plan.votes
+        && !votes::passes(facts.votes, policy)
+    {
+        out.push(Missing::Votes);
     }
     out
 }

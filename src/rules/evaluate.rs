@@ -232,10 +232,10 @@ pub fn decide(data: &Dataset, review: Review) -> Decided {
     let mut scores = vec![Score::default(); found.len()];
     for a in data.achievements.iter().filter(|a| a.review == review) {
         if let Some(i) = position(a.subject) {
-            if a.is_met() {
-                if let Some(met) = achieved.get_mut(i * criteria + usize::from(a.criterion.0)) {
-                    *met = true;
-                }
+            if a.is_met()
+                && let Some(met) = achieved.get_mut(i * criteria + usize::from(a.criterion.0))
+            {
+                *met = true;
             }
             if let Some(score) = a.score {
                 scores[i] = scores[i] + score;
