@@ -1192,6 +1192,21 @@ impl Problem {
                 "thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu nháy trong ô",
                 "close the cell with \", or write \"\" for a quote inside it",
             ),
+            // Fewer cells: one left out, most often an empty one at the
+            // end of a line typed by hand. More: a delimiter in a cell.
+            RaggedRow { expected, found } if found < expected => {
+                let short = expected - found;
+                if vi {
+                    format!(
+                        "ô để trống vẫn cần dấu phân cách: nếu các ô cuối để trống, thêm {short} dấu phân cách (như ở dòng tiêu đề) vào cuối dòng"
+                    )
+                } else {
+                    format!(
+                        "an empty cell still needs its delimiter: if the last cells are empty, end the line with {} (as in the header)",
+                        en_count(short as u64, "more delimiter", "more delimiters")
+                    )
+                }
+            }
             RaggedRow { .. } => pick(
                 vi,
                 "ô có dấu phẩy hoặc chấm phẩy cần đặt trong dấu nháy kép \"...\"",

@@ -948,6 +948,7 @@ fn locate(text: &str, start: usize, delimiter: u8, index: usize, problem: Proble
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::load::source::TextFile;
 
     const COLUMNS: [Column; 3] = [
@@ -1048,6 +1049,17 @@ mod tests {
             }
         ));
         assert_eq!(d[1].line, Some(4));
+        // A short row is told to keep its empty cells' delimiters; a long
+        // one, to quote a cell that holds the delimiter.
+        let short = d[0].problem.hint(Lang::Vi).unwrap_or_default();
+        assert!(short.contains("thêm 1 dấu phân cách"), "{short}");
+        let short = d[0].problem.hint(Lang::En).unwrap_or_default();
+        assert!(
+            short.contains("end the line with 1 more delimiter "),
+            "{short}"
+        );
+        let long = d[1].problem.hint(Lang::En).unwrap_or_default();
+        assert!(long.contains("must be quoted"), "{long}");
     }
 
     #[test]
